@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Platform.Audit;
+
+/// <summary>
+/// Appends hash-chained audit entries. Appends are serialised by the database (an advisory
+/// transaction lock on PostgreSQL, the single writer on SQLite), so several nodes keep one chain.
+/// </summary>
+public sealed class AuditLog(HereafterDbContext db, TimeProvider clock)
+{
+    private const long ChainLockKey = 727002;
+
+    /// <summary>
+    /// Writes one entry and saves it, inside the caller's transaction when there is one
+    /// (so the audit entry commits or rolls back with the change it records).
+    /// </summary>
+    public async Task RecordAsync(Actor? actor, string action, string subject, string purpose, string details = "", CancellationToken ct = default)
+    {
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            if (db.IsPostgres)
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", ct);
+            var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+            var now = clock.GetUtcNow();
+            var entry = new AuditEntry
+            {
+                Sequence = (last?.Sequence ?? 0) + 1,
+                // Microsecond precision: what PostgreSQL keeps, so the hash recomputes identically.
+                At = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero),
+                ActorId = actor?.Id ?? "anonymous",
+                ActorName = actor?.Name ?? "",
+                OrganisationId = actor?.OrganisationId,
+                OrganisationName = actor?.OrganisationName ?? "",
+                Action = action,
+                Subject = subject,
+                Purpose = purpose,
+                Details = details.Length > 2000 ? details[..2000] : details,
+                PreviousHash = last?.Hash ?? "",
+            };
+            entry.Hash = ComputeHash(entry);
+            db.Set<AuditEntry>().Add(entry);
+            await db.SaveChangesAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    public static string ComputeHash(AuditEntry e)
+    {
+        var text = string.Join('\u001f',
+            e.Sequence.ToString(CultureInfo.InvariantCulture),
+            e.At.UtcTicks.ToString(CultureInfo.InvariantCulture),
+            e.ActorId, e.ActorName, e.OrganisationId?.ToString() ?? "", e.OrganisationName,
+            e.Action, e.Subject, e.Purpose, e.Details, e.PreviousHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    public sealed record ChainVerification(long Entries, bool Valid, long? FirstBrokenEntry);
+
+    /// <summary>Recomputes the whole chain; the first entry whose hash or link does not match is reported.</summary>
+    public async Task<ChainVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        long count = 0, expectedSequence = 1;
+        var previous = "";
+        await foreach (var e in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            count++;
+            if (e.Sequence != expectedSequence || e.PreviousHash != previous || ComputeHash(e) != e.Hash)
+                return new ChainVerification(await db.Set<AuditEntry>().LongCountAsync(ct), false, e.Sequence != expectedSequence ? expectedSequence : e.Sequence);
+            previous = e.Hash;
+            expectedSequence++;
+        }
+        return new ChainVerification(count, true, null);
+    }
+}
+
+public static class AuditModule
+{
+    public static IServiceCollection AddPlatformAudit(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformAudit(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/audit/verify", async (HttpContext http, AuditLog audit, CancellationToken ct) =>
+            {
+                var actor = Actor.From(http.User);
+                if (actor is null) return Results.Unauthorized();
+                if (actor.OrganisationType != Organisations.OrganisationTypes.CivilAffairs) return Results.Forbid();
+                var result = await audit.VerifyAsync(ct);
+                return Results.Ok(new { entries = result.Entries, valid = result.Valid, firstBrokenEntry = result.FirstBrokenEntry });
+            })
+            .RequireAuthorization()
+            .WithTags("Audit")
+            .WithSummary("Recompute the audit hash chain (civil affairs only)");
+        return app;
+    }
+}

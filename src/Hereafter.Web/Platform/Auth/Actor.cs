@@ -1,0 +1,39 @@
+using System.Security.Claims;
+
+namespace Hereafter.Web.Platform.Auth;
+
+/// <summary>Who is acting: a staff member or a department system, always on behalf of one organisation.</summary>
+public sealed record Actor(string Id, string Name, Guid OrganisationId, string OrganisationName, string OrganisationType, IReadOnlySet<string> Roles)
+{
+    public const string OrganisationIdClaim = "org";
+    public const string OrganisationNameClaim = "org_name";
+    public const string OrganisationTypeClaim = "org_type";
+
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    public static Actor? From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return null;
+        var org = user.FindFirstValue(OrganisationIdClaim);
+        if (!Guid.TryParse(org, out var orgId)) return null;
+        return new Actor(
+            user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "",
+            user.FindFirstValue(ClaimTypes.Name) ?? "",
+            orgId,
+            user.FindFirstValue(OrganisationNameClaim) ?? "",
+            user.FindFirstValue(OrganisationTypeClaim) ?? "",
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+    }
+
+    public static ClaimsIdentity CreateIdentity(string authenticationType, string id, string name, Guid orgId, string orgName, string orgType, IEnumerable<string> roles)
+    {
+        var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, id));
+        identity.AddClaim(new Claim(ClaimTypes.Name, name));
+        identity.AddClaim(new Claim(OrganisationIdClaim, orgId.ToString()));
+        identity.AddClaim(new Claim(OrganisationNameClaim, orgName));
+        identity.AddClaim(new Claim(OrganisationTypeClaim, orgType));
+        foreach (var role in roles) identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        return identity;
+    }
+}

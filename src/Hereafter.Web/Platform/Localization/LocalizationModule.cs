@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+
+namespace Hereafter.Web.Platform.Localization;
+
+/// <summary>zh-CN by default; English is chosen with the language switch (a culture cookie).</summary>
+public static class LocalizationModule
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IServiceCollection AddPlatformLocalization(this IServiceCollection services)
+    {
+        services.AddSingleton<Texts>();
+        return services;
+    }
+
+    public static IApplicationBuilder UsePlatformLocalization(this IApplicationBuilder app)
+    {
+        var options = new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+        };
+        // Only an explicit choice switches language: the page is Chinese unless the user asks otherwise.
+        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        return app.UseRequestLocalization(options);
+    }
+
+    public static IEndpointRouteBuilder MapPlatformLocalization(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext http) =>
+        {
+            if (!Cultures.Any(c => c.Name == culture)) return Results.BadRequest();
+            http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
+            return Results.LocalRedirect(target);
+        }).ExcludeFromDescription();
+        return app;
+    }
+}
+
+/// <summary>
+/// UI strings in both cultures. Keys are the Chinese text itself, so a page reads naturally
+/// and a missing English entry falls back to Chinese rather than to a key.
+/// </summary>
+public sealed class Texts
+{
+    public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
+
+    public string this[string zh] => IsEnglish && English.TryGetValue(zh, out var en) ? en : zh;
+
+    private static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
+    {
+        ["百姓身后事服务平台"] = "Hereafter: after-death affairs service",
+        ["首页"] = "Home",
+        ["登录"] = "Sign in",
+        ["退出"] = "Sign out",
+        ["用户名"] = "User name",
+        ["密码"] = "Password",
+        ["用户名或密码错误"] = "Wrong user name or password",
+        ["页面不存在"] = "Page not found",
+        ["出错了"] = "Something went wrong",
+        ["无权访问"] = "Access denied",
+        ["证明验证"] = "Certificate verification",
+        ["接口文档"] = "API reference",
+    };
+}

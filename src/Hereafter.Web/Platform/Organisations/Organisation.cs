@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hereafter.Web.Platform.Organisations;
+
+/// <summary>Organisation types of DOMAIN.md §2, as the kebab-case codes used in claims and the API.</summary>
+public static class OrganisationTypes
+{
+    public const string Hospital = "hospital";
+    public const string HealthCentre = "health-centre";
+    public const string Police = "police";
+    public const string CivilAffairs = "civil-affairs";
+    public const string FuneralHome = "funeral-home";
+    public const string Cemetery = "cemetery";
+    public const string SocialSecurity = "social-security";
+    public const string MedicalInsurance = "medical-insurance";
+    public const string HousingFund = "housing-fund";
+    public const string Bank = "bank";
+    public const string TrafficPolice = "traffic-police";
+    public const string DisabledPersonsFederation = "disabled-persons-federation";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Hospital, HealthCentre, Police, CivilAffairs, FuneralHome, Cemetery, SocialSecurity,
+        MedicalInsurance, HousingFund, Bank, TrafficPolice, DisabledPersonsFederation,
+    ];
+
+    /// <summary>Organisations that may certify a death.</summary>
+    public static bool CanCertify(string type) => type is Hospital or HealthCentre or Police;
+
+    public static string ChineseName(string type) => type switch
+    {
+        Hospital => "医院",
+        HealthCentre => "社区卫生服务中心",
+        Police => "公安机关",
+        CivilAffairs => "民政局",
+        FuneralHome => "殡仪馆",
+        Cemetery => "公墓",
+        SocialSecurity => "人力资源和社会保障局",
+        MedicalInsurance => "医疗保障局",
+        HousingFund => "住房公积金管理中心",
+        Bank => "银行",
+        TrafficPolice => "交警",
+        DisabledPersonsFederation => "残疾人联合会",
+        _ => type,
+    };
+}
+
+public static class Roles
+{
+    /// <summary>Certifying doctor or forensic examiner: issues, corrects, reissues, revokes.</summary>
+    public const string Certifier = "certifier";
+    /// <summary>Records clerk or department clerk: reads and prints what the organisation may.</summary>
+    public const string Clerk = "clerk";
+    /// <summary>Civil-affairs supervisor.</summary>
+    public const string Supervisor = "supervisor";
+    /// <summary>Police officer (household registration).</summary>
+    public const string Officer = "officer";
+    /// <summary>Machine client of a department system: acts for its organisation.</summary>
+    public const string System = "system";
+}
+
+public sealed class Organisation
+{
+    public Guid Id { get; set; }
+    /// <summary>Short stable code, e.g. gy-first-hospital.</summary>
+    public string Code { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string NameEn { get; set; } = "";
+    public string Type { get; set; } = "";
+    /// <summary>统一社会信用代码.</summary>
+    public string CreditCode { get; set; } = "";
+    /// <summary>Administrative division code (GB/T 2260), 6 digits.</summary>
+    public string RegionCode { get; set; } = "";
+    public string District { get; set; } = "";
+}
+
+public sealed class StaffAccount
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public string UserName { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public string PasswordHash { get; set; } = "";
+    /// <summary>Comma-separated role codes from <see cref="Roles"/>.</summary>
+    public string Roles { get; set; } = "";
+    /// <summary>Practising licence number of a certifying doctor (执业证书编码).</summary>
+    public string? LicenseNumber { get; set; }
+}
+
+/// <summary>A department system's OAuth 2.0 client (client credentials grant).</summary>
+public sealed class ApiClient
+{
+    public string ClientId { get; set; } = "";
+    public Guid OrganisationId { get; set; }
+    public string Name { get; set; } = "";
+    public string SecretHash { get; set; } = "";
+    public string Roles { get; set; } = "";
+}
+
+/// <summary>An issued bearer token; only its SHA-256 is stored so a database leak yields no usable token.</summary>
+public sealed class AccessToken
+{
+    public string TokenHash { get; set; } = "";
+    public string ClientId { get; set; } = "";
+    public DateTimeOffset ExpiresAt { get; set; }
+}
+
+internal sealed class OrganisationConfiguration :
+    IEntityTypeConfiguration<Organisation>, IEntityTypeConfiguration<StaffAccount>,
+    IEntityTypeConfiguration<ApiClient>, IEntityTypeConfiguration<AccessToken>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.ToTable("organisations");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.Code).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(128);
+        b.Property(x => x.NameEn).HasMaxLength(128);
+        b.Property(x => x.Type).HasMaxLength(40);
+        b.Property(x => x.CreditCode).HasMaxLength(18);
+        b.Property(x => x.RegionCode).HasMaxLength(6);
+        b.Property(x => x.District).HasMaxLength(32);
+    }
+
+    public void Configure(EntityTypeBuilder<StaffAccount> b)
+    {
+        b.ToTable("staff_accounts");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.UserName).IsUnique();
+        b.Property(x => x.UserName).HasMaxLength(64);
+        b.Property(x => x.DisplayName).HasMaxLength(64);
+        b.Property(x => x.Roles).HasMaxLength(128);
+        b.Property(x => x.LicenseNumber).HasMaxLength(32);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
+    }
+
+    public void Configure(EntityTypeBuilder<ApiClient> b)
+    {
+        b.ToTable("api_clients");
+        b.HasKey(x => x.ClientId);
+        b.Property(x => x.ClientId).HasMaxLength(64);
+        b.Property(x => x.Name).HasMaxLength(128);
+        b.Property(x => x.Roles).HasMaxLength(128);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
+    }
+
+    public void Configure(EntityTypeBuilder<AccessToken> b)
+    {
+        b.ToTable("access_tokens");
+        b.HasKey(x => x.TokenHash);
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.ExpiresAt);
+        b.HasOne<ApiClient>().WithMany().HasForeignKey(x => x.ClientId);
+    }
+}

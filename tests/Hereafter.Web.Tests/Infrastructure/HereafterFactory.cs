@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace Hereafter.Web.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real application for HTTP tests. Each factory gets its own empty database:
+/// a SQLite file in a temporary data folder by default, or a fresh PostgreSQL database when
+/// <c>HEREAFTER_TEST_POSTGRES</c> holds a connection string (CI sets it and runs the suite again).
+/// </summary>
+public class HereafterFactory : WebApplicationFactory<Program>
+{
+    public const string PostgresVariable = "HEREAFTER_TEST_POSTGRES";
+    public static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } v ? v : null;
+    public static bool OnPostgres => PostgresServer is not null;
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hereafter-tests", Guid.NewGuid().ToString("n"));
+    private readonly string? _postgresDatabase;
+    public string EnvironmentName { get; init; } = "Development";
+
+    public HereafterFactory()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        if (OnPostgres) _postgresDatabase = "hereafter_test_" + Guid.NewGuid().ToString("n")[..12];
+    }
+
+    public string? PostgresConnectionString => _postgresDatabase is null ? null
+        : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
+
+    protected virtual IDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        var settings = new Dictionary<string, string?>
+        {
+            ["Storage:DataDirectory"] = DataDirectory,
+            ["Database:Provider"] = OnPostgres ? "Postgres" : "Sqlite",
+            ["ConnectionStrings:Postgres"] = PostgresConnectionString,
+            ["Platform:PublicBaseUrl"] = "http://localhost",
+        };
+        foreach (var (k, v) in ExtraSettings()) settings[k] = v;
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        if (_postgresDatabase is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var conn = new NpgsqlConnection(PostgresServer);
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
+            cmd.ExecuteNonQuery();
+        }
+    }
+}
