@@ -1,0 +1,4 @@
+namespace Hereafter.Domain.Certificates;
+
+/// <summary>A data-quality finding: shown and recorded with the certificate, never blocking it.</summary>
+public sealed record QualityWarning(string Code, string Path, string Chinese, string English);
