@@ -12,6 +12,17 @@ public sealed class CertificatePdfTests
         return string.Concat(document.GetPages().Select(p => p.Text));
     }
 
+    /// <summary>Set HEREAFTER_PDF_OUT to a folder to keep the rendered PDFs for a visual check.</summary>
+    private static byte[] Keep(byte[] pdf, string name)
+    {
+        if (Environment.GetEnvironmentVariable("HEREAFTER_PDF_OUT") is { Length: > 0 } outDir)
+        {
+            Directory.CreateDirectory(outDir);
+            File.WriteAllBytes(Path.Combine(outDir, name + ".pdf"), pdf);
+        }
+        return pdf;
+    }
+
     private static int PagesOf(byte[] pdf)
     {
         using var document = PdfDocument.Open(pdf);
@@ -26,13 +37,7 @@ public sealed class CertificatePdfTests
     public void EachCopy_HasTitleAndCopyName_OnOnePage_AsExtractableText(int copy, string copyName)
     {
         Assert.Equal(copyName, CertificatePdf.CopyName(copy));
-        var pdf = CertificatePdf.Render(SampleCertificate.Model(copy));
-        // Set HEREAFTER_PDF_OUT to a folder to keep the rendered copies for a visual check.
-        if (Environment.GetEnvironmentVariable("HEREAFTER_PDF_OUT") is { Length: > 0 } outDir)
-        {
-            Directory.CreateDirectory(outDir);
-            File.WriteAllBytes(Path.Combine(outDir, $"certificate-copy{copy}.pdf"), pdf);
-        }
+        var pdf = Keep(CertificatePdf.Render(SampleCertificate.Model(copy)), $"certificate-copy{copy}");
         var text = TextOf(pdf);
         Assert.Contains("居民死亡医学证明", text);
         Assert.Contains(copyName.Replace(" ", "", StringComparison.Ordinal), text.Replace(" ", "", StringComparison.Ordinal));
@@ -54,6 +59,7 @@ public sealed class CertificatePdfTests
             Assert.Contains(secret, copy1);
             Assert.DoesNotContain(secret, copy4);
         }
+        Assert.Contains("四、出具信息", copy4);
         foreach (var medical in new[] { "死亡原因", "ICD", "诊断", "死亡方式", "妊娠", "调查", "自然死亡" })
         {
             Assert.DoesNotContain(medical, copy4);
@@ -77,7 +83,7 @@ public sealed class CertificatePdfTests
     [Fact]
     public void CorrectedReissuedVersion_IsMarked()
     {
-        var text = TextOf(CertificatePdf.Render(SampleCertificate.Model(3, version: 2, reissued: true))).Replace(" ", "", StringComparison.Ordinal);
+        var text = TextOf(Keep(CertificatePdf.Render(SampleCertificate.Model(3, version: 2, reissued: true)), "certificate-corrected-reissued")).Replace(" ", "", StringComparison.Ordinal);
         Assert.Contains("已更正第2版", text);
         Assert.Contains("补发", text);
         Assert.DoesNotContain("补发", TextOf(CertificatePdf.Render(SampleCertificate.Model(3))));
@@ -91,9 +97,20 @@ public sealed class CertificatePdfTests
             Investigation = SampleCertificate.Data.Investigation! with { History = string.Concat(Enumerable.Repeat("患者既往有高血压病史，长期服用降压药物，血压控制欠佳。", 12)) },
             Decedent = SampleCertificate.Data.Decedent with { WorkUnit = string.Concat(Enumerable.Repeat("某某省某某市某某区某某街道某某有限责任公司", 4)) },
         };
-        var pdf = CertificatePdf.Render(SampleCertificate.Model(1, data));
-        Assert.Contains("血压控制欠佳", TextOf(pdf));
+        var pdf = Keep(CertificatePdf.Render(SampleCertificate.Model(1, data, status: "revoked")), "certificate-long-revoked");
+        var text = TextOf(pdf);
+        Assert.Contains("血压控制欠佳", text);
+        Assert.Contains("已撤销", text);
         Assert.True(pdf.Length < 300 * 1024);
+    }
+
+    [Fact]
+    public void ConcurrentRenders_AllSucceed()
+    {
+        // Web requests render in parallel; font registration and PDFsharp's caches must cope.
+        var sizes = new int[16];
+        Parallel.For(0, sizes.Length, i => sizes[i] = CertificatePdf.Render(SampleCertificate.Model(i % 4 + 1)).Length);
+        Assert.All(sizes, s => Assert.InRange(s, 20_000, 300 * 1024));
     }
 
     [Fact]

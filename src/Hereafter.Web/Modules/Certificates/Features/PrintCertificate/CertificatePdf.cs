@@ -174,7 +174,7 @@ public static class CertificatePdf
         private void Decedent()
         {
             var p = D.Decedent;
-            Section("一、死者信息");
+            Section("死者信息");
             Row(L("姓名", 1), V(p.Name, 1.6), L("性别", 0.7), V(CodeLists.Chinese(CodeLists.Sex, p.Sex), 0.9),
                 L("民族", 0.7), V(p.Ethnicity, 0.9), L("国籍", 0.7), V(p.Nationality, 1.0));
             Row(L("有效身份证件类别", 1.6), V(CodeLists.Chinese(CodeLists.IdType, p.IdType), 1.5), L("证件号码", 1), V(p.IdNumber, 3.4));
@@ -189,7 +189,7 @@ public static class CertificatePdf
         private void Death()
         {
             var d = D.Death;
-            Section("二、死亡信息");
+            Section("死亡信息");
             var place = CodeLists.Chinese(CodeLists.PlaceType, d.PlaceType);
             if (!string.IsNullOrWhiteSpace(d.PlaceName)) place = string.IsNullOrEmpty(place) ? d.PlaceName : $"{place}：{d.PlaceName}";
             Row(L("死亡日期", 1), V(FormatDateTime(d.DateTime), 2.3), L("死亡地点", 0.9), V(place, 3.3));
@@ -202,7 +202,7 @@ public static class CertificatePdf
         private void Causes()
         {
             var c = D.Causes;
-            Section("三、死亡原因");
+            Section("死亡原因");
             Row(L("", 2.4), L("疾病名称（勿填症状体征）", 3.2), L("发病至死亡大概间隔时间", 1.3), L("ICD-10编码", 0.9));
             foreach (var entry in CodeLists.CauseLine)
             {
@@ -223,21 +223,21 @@ public static class CertificatePdf
         private void Informant()
         {
             var i = D.Informant;
-            Section("四、死者家属（联系人）");
+            Section("死者家属（联系人）");
             Row(L("姓名", 1), V(i.Name, 1.6), L("与死者关系", 1), V(i.Relationship, 1.0), L("联系电话", 0.9), V(i.Phone, 2.0));
             Row(L("联系地址", 1), V(i.Address, 6.5));
         }
 
         private void Certifier()
         {
-            Section("五、出具信息");
+            Section("出具信息");
             Row(L("医师签名", 1), V(D.Certifier.Name, 1.6), L("出具日期", 1), V(_m.CertifiedAt.ToString("yyyy'年'MM'月'dd'日'", CultureInfo.InvariantCulture), 1.6),
                 L("出具单位（盖章）", 1.3), V(_m.IssuerName, 2.0));
         }
 
         private void Investigation(InvestigationData i)
         {
-            Section("六、死亡调查记录");
+            Section("死亡调查记录");
             Row(L("死者生前病史及症状体征", 2.4), V(i.History, 5.4));
             Row(L("被调查者姓名", 1.4), V(i.InformantName, 1.5), L("调查者签名", 1.2), V(i.Investigator, 1.5), L("调查日期", 1), V(FormatDate(i.Date), 1.2));
             Row(L("死因推断", 2.4), V(i.InferredCause, 5.4));
@@ -263,8 +263,13 @@ public static class CertificatePdf
         private static Cell L(string text, double weight) => new(text, weight, true);
         private static Cell V(string? text, double weight) => new(text?.Trim() ?? "", weight, false);
 
+        private static readonly string[] Numerals = ["一", "二", "三", "四", "五", "六", "七", "八"];
+        private int _sections;
+
+        /// <summary>A numbered section band; numbering follows what this copy shows.</summary>
         private void Section(string title)
         {
+            title = $"{Numerals[Math.Min(_sections++, Numerals.Length - 1)]}、{title}";
             const double h = 16;
             if (_y + h + 40 > _bottom) NewPage();
             _y += 4;
