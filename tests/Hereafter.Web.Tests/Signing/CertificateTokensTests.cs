@@ -2,7 +2,6 @@ using Hereafter.Web.Platform.Signing;
 using Hereafter.Web.Tests.Infrastructure;
 using Hereafter.Web.Platform.Data;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,11 +11,13 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
 {
     private readonly List<string> _folders = [];
 
-    /// <summary>A key store on the factory's database (migrated at start) with its own key folder, like one web node.</summary>
+    private readonly SigningDatabase _database = new();
+
+    /// <summary>A key store on the shared test database with its own key folder, like one web node.</summary>
     private SigningKeyStore NewStore(string? folder = null, IServiceProvider? on = null)
     {
         folder ??= NewFolder();
-        var services = on ?? factory.Services;
+        var services = on ?? _database.Services;
         return new SigningKeyStore(folder, null, services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<SigningKeyStore>.Instance);
     }
 
@@ -25,20 +26,6 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
         var folder = Path.Combine(Path.GetTempPath(), "hereafter-tests", "keys-" + Guid.NewGuid().ToString("n"));
         _folders.Add(folder);
         return folder;
-    }
-
-    /// <summary>A separate platform database (its own SQLite file), as another installation would have.</summary>
-    private ServiceProvider OtherDatabase()
-    {
-        var folder = NewFolder();
-        Directory.CreateDirectory(folder);
-        var services = new ServiceCollection();
-        services.AddDbContext<HereafterDbContext, SqliteHereafterDbContext>(o =>
-            o.UseSqlite($"Data Source={Path.Combine(folder, "other.db")};Pooling=False"));
-        var provider = services.BuildServiceProvider();
-        using var scope = provider.CreateScope();
-        scope.ServiceProvider.GetRequiredService<HereafterDbContext>().Database.Migrate();
-        return provider;
     }
 
     private static CertificateTokenPayload Payload() =>
@@ -92,8 +79,8 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
     public async Task TokenOfAnotherKey_IsInvalid()
     {
         // A second store in another folder on another database: its key is unknown here.
-        using var other = OtherDatabase();
-        var foreign = new CertificateTokens(NewStore(on: other));
+        using var other = new SigningDatabase();
+        var foreign = new CertificateTokens(NewStore(on: other.Services));
         var token = await foreign.SignAsync(Payload());
 
         var check = await new CertificateTokens(NewStore()).VerifyAsync(token);
@@ -108,8 +95,8 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
         var store = NewStore();
         var tokens = new CertificateTokens(store);
         var known = await store.GetSigningKeyAsync();
-        using var other = OtherDatabase();
-        var forged = Convert.FromBase64String(Pad(await new CertificateTokens(NewStore(on: other)).SignAsync(Payload())));
+        using var other = new SigningDatabase();
+        var forged = Convert.FromBase64String(Pad(await new CertificateTokens(NewStore(on: other.Services)).SignAsync(Payload())));
         Convert.FromHexString(known.KeyId).CopyTo(forged, 17);
 
         var check = await tokens.VerifyAsync(Convert.ToBase64String(forged).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
@@ -171,12 +158,13 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
         Assert.True((await restarted.VerifyAsync(oldToken)).Valid);
         Assert.Equal(newKeyId, (await restarted.VerifyAsync(await restarted.SignAsync(Payload()))).KeyId);
 
-        using var scope = factory.Services.CreateScope();
+        using var scope = _database.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         var rows = db.Set<SigningKeyRecord>().Where(k => k.KeyId == oldKeyId || k.KeyId == newKeyId).ToList();
         Assert.Equal(2, rows.Count);
         Assert.NotNull(rows.Single(r => r.KeyId == oldKeyId).RetiredAt);
         Assert.Null(rows.Single(r => r.KeyId == newKeyId).RetiredAt);
+        Assert.All(rows, r => Assert.Equal(TimeSpan.Zero, r.CreatedAt.Offset));
     }
 
     [Fact]
@@ -228,6 +216,7 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
 
     public void Dispose()
     {
+        _database.Dispose();
         foreach (var folder in _folders)
         {
             try { Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
