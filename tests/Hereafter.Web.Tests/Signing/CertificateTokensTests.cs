@@ -57,6 +57,20 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
     }
 
     [Fact]
+    public void Signature_UsesTheStandardDefaultUserId()
+    {
+        // A verifier that knows nothing of ours (BouncyCastle's defaults: SM3, user id 1234567812345678) accepts it.
+        var key = Sm2.NewPrivateKey();
+        var message = "居民死亡医学证明"u8.ToArray();
+        var signature = Sm2.Sign(key, message);
+        var verifier = new Org.BouncyCastle.Crypto.Signers.SM2Signer(Org.BouncyCastle.Crypto.Signers.PlainDsaEncoding.Instance, new Org.BouncyCastle.Crypto.Digests.SM3Digest());
+        verifier.Init(false, Sm2.PublicKeyOf(key));
+        verifier.BlockUpdate(message, 0, message.Length);
+        Assert.True(verifier.VerifySignature(signature));
+        Assert.Equal(64, signature.Length);
+    }
+
+    [Fact]
     public async Task AlteredToken_IsInvalid_AtEveryPosition()
     {
         var tokens = new CertificateTokens(NewStore());
