@@ -228,6 +228,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("staff_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Platform.Signing.SigningKeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublicKeyHex")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Platform.Organisations.AccessToken", b =>
                 {
                     b.HasOne("Hereafter.Web.Platform.Organisations.ApiClient", null)

@@ -223,6 +223,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("staff_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Platform.Signing.SigningKeyRecord", b =>
+                {
+                    b.Property<string>("KeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicKeyHex")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("KeyId");
+
+                    b.ToTable("signing_keys", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Platform.Organisations.AccessToken", b =>
                 {
                     b.HasOne("Hereafter.Web.Platform.Organisations.ApiClient", null)

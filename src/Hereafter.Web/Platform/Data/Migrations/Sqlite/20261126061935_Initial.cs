@@ -52,6 +52,20 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "signing_keys",
+                columns: table => new
+                {
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PublicKeyHex = table.Column<string>(type: "TEXT", maxLength: 130, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_signing_keys", x => x.KeyId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_clients",
                 columns: table => new
                 {
@@ -160,6 +174,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "signing_keys");
 
             migrationBuilder.DropTable(
                 name: "staff_accounts");

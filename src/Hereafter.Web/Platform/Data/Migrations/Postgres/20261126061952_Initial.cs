@@ -52,6 +52,20 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "signing_keys",
+                columns: table => new
+                {
+                    KeyId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PublicKeyHex = table.Column<string>(type: "character varying(130)", maxLength: 130, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_signing_keys", x => x.KeyId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_clients",
                 columns: table => new
                 {
@@ -160,6 +174,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "signing_keys");
 
             migrationBuilder.DropTable(
                 name: "staff_accounts");
