@@ -1,4 +1,6 @@
 using Hereafter.Web.Components;
+using Hereafter.Web.Modules.Certificates;
+using Hereafter.Web.Platform.Signing;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
@@ -17,6 +19,14 @@ builder.Services.AddPlatformErrors();
 builder.Services.AddPlatformAuth();
 builder.Services.AddPlatformAudit();
 builder.Services.AddPlatformLocalization();
+builder.Services.AddPlatformSigning();
+builder.Services.AddCertificates();
+// API bodies leave out what a caller may not see rather than sending nulls (a copy 4 has no "causes").
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+});
 builder.Services.AddOpenApi();
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
@@ -25,9 +35,15 @@ builder.Services.AddAntiforgery();
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
+// Load or create the signing key now: creating it registers its public key, which must not happen
+// inside a certificate's transaction (SQLite has one writer).
+await app.Services.GetRequiredService<SigningKeyStore>().GetSigningKeyAsync();
+if (app.Environment.IsDevelopment()) await Hereafter.Web.Platform.Demo.DemoData.SeedAsync(app.Services);
 
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Friendly pages for people; the API keeps its status codes and ProblemDetails bodies.
+app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/connect"),
+    branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UsePlatformLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -39,6 +55,7 @@ app.MapScalarApiReference("/api-docs");
 app.MapPlatformAuth();
 app.MapPlatformAudit();
 app.MapPlatformLocalization();
+app.MapCertificates();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapRazorComponents<App>();
 

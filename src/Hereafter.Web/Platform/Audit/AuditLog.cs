@@ -32,8 +32,8 @@ public sealed class AuditLog(HereafterDbContext db, TimeProvider clock)
             var entry = new AuditEntry
             {
                 Sequence = (last?.Sequence ?? 0) + 1,
-                // Microsecond precision: what PostgreSQL keeps, so the hash recomputes identically.
-                At = new DateTimeOffset(now.UtcTicks - now.UtcTicks % 10, TimeSpan.Zero),
+                // Millisecond precision survives both providers' storage, so the hash recomputes identically.
+                At = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero),
                 ActorId = actor?.Id ?? "anonymous",
                 ActorName = actor?.Name ?? "",
                 OrganisationId = actor?.OrganisationId,
@@ -71,21 +71,47 @@ public sealed class AuditLog(HereafterDbContext db, TimeProvider clock)
     public async Task<ChainVerification> VerifyAsync(CancellationToken ct = default)
     {
         long count = 0, expectedSequence = 1;
+        long? broken = null;
         var previous = "";
         await foreach (var e in db.Set<AuditEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             count++;
             if (e.Sequence != expectedSequence || e.PreviousHash != previous || ComputeHash(e) != e.Hash)
-                return new ChainVerification(await db.Set<AuditEntry>().LongCountAsync(ct), false, e.Sequence != expectedSequence ? expectedSequence : e.Sequence);
+            {
+                broken = e.Sequence != expectedSequence ? expectedSequence : e.Sequence;
+                break;
+            }
             previous = e.Hash;
             expectedSequence++;
         }
+        if (broken is not null)
+            return new ChainVerification(await db.Set<AuditEntry>().LongCountAsync(ct), false, broken);
         return new ChainVerification(count, true, null);
     }
 }
 
 public static class AuditModule
 {
+    /// <summary>
+    /// Database triggers that refuse UPDATE and DELETE on the audit table, applied after migrations on
+    /// every start (idempotent). Someone with rights to drop them can still edit rows, which the hash
+    /// chain then reveals: the edit cannot be silent.
+    /// </summary>
+    public static string AppendOnlySql(bool postgres) => postgres
+        ? """
+          CREATE OR REPLACE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN RAISE EXCEPTION 'audit_entries is append-only'; END $$;
+          DROP TRIGGER IF EXISTS audit_entries_no_change ON audit_entries;
+          CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON audit_entries
+            FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+          """
+        : """
+          CREATE TRIGGER IF NOT EXISTS audit_entries_no_update BEFORE UPDATE ON audit_entries
+            BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
+          CREATE TRIGGER IF NOT EXISTS audit_entries_no_delete BEFORE DELETE ON audit_entries
+            BEGIN SELECT RAISE(ABORT, 'audit_entries is append-only'); END;
+          """;
+
     public static IServiceCollection AddPlatformAudit(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Hereafter.Web.Platform.Data;
 
@@ -7,24 +8,31 @@ public static class DataModule
 {
     public static IServiceCollection AddPlatformData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
+        // Everything is read when first resolved, not here: hosts (and tests) may add configuration after this call.
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
-        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(database);
-        if (database.IsPostgres)
+        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        services.AddDbContext<PostgresHereafterDbContext>((sp, o) =>
         {
-            var cs = configuration.GetConnectionString("Postgres")
-                ?? throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            services.AddDbContext<HereafterDbContext, PostgresHereafterDbContext>(o => o.UseNpgsql(cs));
-        }
-        else
+            var cs = sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres");
+            if (string.IsNullOrWhiteSpace(cs))
+                throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            o.UseNpgsql(cs);
+        });
+        services.AddDbContext<SqliteHereafterDbContext>((sp, o) =>
         {
-            var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-            var file = Path.Combine(storage.ResolveDataDirectory(contentRoot), "hereafter.db");
-            var cs = configuration.GetConnectionString("Sqlite") ?? $"Data Source={file};Default Timeout=60;Pooling=True";
-            services.AddDbContext<HereafterDbContext, SqliteHereafterDbContext>(o => o
-                .UseSqlite(cs)
-                .AddInterceptors(new SqlitePragmaInterceptor()));
-        }
+            var config = sp.GetRequiredService<IConfiguration>();
+            var cs = config.GetConnectionString("Sqlite");
+            if (string.IsNullOrWhiteSpace(cs))
+            {
+                var storage = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+                var file = Path.Combine(storage.ResolveDataDirectory(contentRoot), "hereafter.db");
+                cs = $"Data Source={file};Default Timeout=60;Pooling=True";
+            }
+            o.UseSqlite(cs).AddInterceptors(new SqlitePragmaInterceptor());
+        });
+        services.AddScoped<HereafterDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().IsPostgres
+            ? sp.GetRequiredService<PostgresHereafterDbContext>()
+            : sp.GetRequiredService<SqliteHereafterDbContext>());
         return services;
     }
 
@@ -35,12 +43,19 @@ public static class DataModule
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         if (db.IsPostgres)
         {
+            var creator = db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(ct))
+            {
+                try { await creator.CreateAsync(ct); }
+                catch (Npgsql.PostgresException e) when (e.SqlState == "42P04") { } // another node created it first
+            }
             // Several web nodes may start together: one migrates at a time.
             await db.Database.OpenConnectionAsync(ct);
             try
             {
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(727001)", ct);
                 await db.Database.MigrateAsync(ct);
+                await db.Database.ExecuteSqlRawAsync(Audit.AuditModule.AppendOnlySql(postgres: true), ct);
             }
             finally
             {
@@ -51,6 +66,8 @@ public static class DataModule
         else
         {
             await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.ExecuteSqlRawAsync(Audit.AuditModule.AppendOnlySql(postgres: false), ct);
         }
     }
 }
@@ -58,17 +75,20 @@ public static class DataModule
 /// <summary>WAL lets readers continue while one writer commits; foreign keys are off by default in SQLite.</summary>
 internal sealed class SqlitePragmaInterceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
 {
+    // journal_mode=WAL is persistent in the file and set once at migration.
+    private const string Pragmas = "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
+
     public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
+        cmd.CommandText = Pragmas;
         cmd.ExecuteNonQuery();
     }
 
     public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
+        cmd.CommandText = Pragmas;
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 }

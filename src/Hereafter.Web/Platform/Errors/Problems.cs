@@ -19,7 +19,8 @@ public class ProblemException(int status, string title, string? detail = null, s
 
 /// <summary>Field-level validation failure: 400 with errors keyed by JSON path (e.g. <c>decedent.idNumber</c>).</summary>
 public sealed class FieldValidationException(IDictionary<string, string[]> errors)
-    : ProblemException(StatusCodes.Status400BadRequest, "One or more fields are invalid.")
+    : ProblemException(StatusCodes.Status400BadRequest, "One or more fields are invalid.",
+        string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")))
 {
     public IDictionary<string, string[]> Errors { get; } = errors;
 }
@@ -38,7 +39,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
             });
         }
         if (exception is not ProblemException problem) return false;
-        if (!httpContext.Request.Path.StartsWithSegments("/api")) return false;
+        // The middleware has already pointed Request.Path at the error page: look at the original path.
+        var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (!path.StartsWith("/api/", StringComparison.Ordinal)) return false;
         httpContext.Response.StatusCode = problem.Status;
         ProblemDetails details = problem is FieldValidationException fields
             ? new HttpValidationProblemDetails(fields.Errors) { Status = 400, Title = problem.Title }

@@ -1,0 +1,66 @@
+using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Organisations;
+
+namespace Hereafter.Web.Modules.Certificates;
+
+/// <summary>
+/// Which copy (联) of a certificate an organisation reads and which copies it may print (DOMAIN §2–§3):
+/// the issuer reads copy 1 and prints 1–4; the police read and print copy 2; funeral homes and
+/// cemeteries read and print copy 4; civil affairs reads copy 1 for supervision; departments that
+/// stop benefits or release assets read a death notice without any medical data.
+/// </summary>
+public static class CertificateAccess
+{
+    public const string Copy1 = "copy-1";
+    public const string Copy2 = "copy-2";
+    public const string Copy4 = "copy-4";
+    public const string DeathNotice = "death-notice";
+
+    public static string? ViewFor(Actor actor, Certificate certificate)
+    {
+        if (actor.OrganisationId == certificate.IssuerOrganisationId) return Copy1;
+        return actor.OrganisationType switch
+        {
+            OrganisationTypes.CivilAffairs => Copy1,
+            OrganisationTypes.Police => Copy2,
+            OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery => Copy4,
+            OrganisationTypes.SocialSecurity or OrganisationTypes.MedicalInsurance or OrganisationTypes.HousingFund
+                or OrganisationTypes.Bank or OrganisationTypes.TrafficPolice or OrganisationTypes.DisabledPersonsFederation => DeathNotice,
+            _ => null,
+        };
+    }
+
+    public static IReadOnlyList<int> PrintableCopies(Actor actor, Certificate certificate)
+    {
+        if (actor.OrganisationId == certificate.IssuerOrganisationId) return [1, 2, 3, 4];
+        return actor.OrganisationType switch
+        {
+            OrganisationTypes.CivilAffairs => [1],
+            OrganisationTypes.Police => [2],
+            OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery => [4],
+            _ => [],
+        };
+    }
+
+    /// <summary>The certifier role of a certifying organisation (staff) or that organisation's system.</summary>
+    public static bool CanCertify(Actor actor) =>
+        OrganisationTypes.CanCertify(actor.OrganisationType) && (actor.IsInRole(Roles.Certifier) || actor.IsInRole(Roles.System));
+
+    public static bool CanReview(Actor actor) =>
+        actor.OrganisationType == OrganisationTypes.CivilAffairs && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
+
+    public static bool CanSupervise(Actor actor) => actor.OrganisationType == OrganisationTypes.CivilAffairs;
+
+    /// <summary>The purpose recorded in the audit log for a read by this organisation (PIPL).</summary>
+    public static string ReadPurpose(Actor actor) => actor.OrganisationType switch
+    {
+        OrganisationTypes.CivilAffairs => "supervision",
+        OrganisationTypes.Police => "household-registration-cancellation",
+        OrganisationTypes.FuneralHome => "funeral-service",
+        OrganisationTypes.Cemetery => "burial",
+        OrganisationTypes.SocialSecurity or OrganisationTypes.MedicalInsurance => "benefit-stop",
+        OrganisationTypes.HousingFund or OrganisationTypes.Bank => "asset-release-to-heirs",
+        _ => "certification",
+    };
+}

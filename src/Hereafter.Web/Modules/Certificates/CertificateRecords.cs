@@ -1,0 +1,127 @@
+using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Identity;
+using Hereafter.Domain.Time;
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Localization;
+using Hereafter.Web.Platform.Organisations;
+using Hereafter.Web.Platform.Signing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Certificates;
+
+/// <summary>Shared certificate logic used by the feature handlers: lookup, versions, signing, history.</summary>
+public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens tokens, TimeProvider clock, IConfiguration configuration)
+{
+    public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public string VerificationUrl(string token) =>
+        $"{(configuration["Platform:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/verify/{token}";
+
+    /// <summary>The certificate a number refers to: the active one, else the latest.</summary>
+    public async Task<Certificate> FindAsync(string number, CancellationToken ct)
+    {
+        var normalized = number.Trim().ToUpperInvariant();
+        return await db.Set<Certificate>().Where(c => c.Number == normalized)
+                   .OrderByDescending(c => c.ActiveNumber != null).ThenByDescending(c => c.CertifiedAt)
+                   .FirstOrDefaultAsync(ct)
+               ?? throw ProblemException.NotFound($"No certificate with number {Masked(normalized)}.");
+    }
+
+    public static string Masked(string number) => PersonalDataMask.IdNumber(number);
+
+    public async Task<Organisation> OrganisationAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == id, ct);
+
+    /// <summary>Throws the 400 of DOMAIN §3 with Chinese (or English) messages keyed by JSON path.</summary>
+    public static NormalizedCertificate RequireValid(CertificateValidation validation)
+    {
+        if (validation.IsValid && validation.Normalized is not null) return validation.Normalized;
+        var errors = validation.Errors
+            .GroupBy(e => e.Path)
+            .ToDictionary(g => g.Key, g => g.Select(e => Texts.IsEnglish ? e.English : e.Chinese).Distinct().ToArray());
+        throw new FieldValidationException(errors);
+    }
+
+    public static IReadOnlyList<WarningDto> Warnings(IEnumerable<QualityWarning> warnings) =>
+        warnings.Select(w => new WarningDto(w.Code, w.Path, Texts.IsEnglish ? w.English : w.Chinese)).ToList();
+
+    public static string NameKey(string name) =>
+        new string(name.Where(ch => !char.IsWhiteSpace(ch) && ch is not ('·' or '・' or '•' or '‧' or '･')).ToArray()).ToLowerInvariant();
+
+    /// <summary>Creates a version with its digest and, when the certificate is issued, its signed token.</summary>
+    public async Task<CertificateVersion> AddVersionAsync(Certificate certificate, NormalizedCertificate content,
+        IReadOnlyList<QualityWarning> warnings, Actor actor, string? reason, CancellationToken ct)
+    {
+        var json = CertificateJson.Serialize(content.Data);
+        var version = new CertificateVersion
+        {
+            Id = Guid.NewGuid(),
+            CertificateId = certificate.Id,
+            Version = certificate.CurrentVersion,
+            DataJson = json,
+            WarningsJson = CertificateJson.Serialize(warnings.Select(w => new { w.Code, w.Path, w.Chinese, w.English })),
+            AgeYears = content.AgeYears,
+            CreatedAt = clock.GetUtcNow(),
+            CreatedBy = actor.Name,
+            Reason = reason,
+        };
+        version.ContentDigest = Convert.ToHexStringLower(CertificateTokens.Digest(Canonical(certificate.Number, version.Version, json)));
+        if (certificate.Status == CertificateStatus.Issued) await SignAsync(version, ct);
+        db.Add(version);
+        return version;
+    }
+
+    public static string Canonical(string number, int version, string json) => $"{number}\n{version}\n{json}";
+
+    public async Task SignAsync(CertificateVersion version, CancellationToken ct)
+    {
+        _ = ct;
+        version.Token = await tokens.SignAsync(new CertificateTokenPayload(version.Id, Convert.FromHexString(version.ContentDigest), clock.GetUtcNow()));
+    }
+
+    public void AddAction(Certificate certificate, string action, Actor actor, string? reason) =>
+        db.Add(new CertificateAction
+        {
+            CertificateId = certificate.Id,
+            Version = certificate.CurrentVersion,
+            Action = action,
+            At = clock.GetUtcNow(),
+            ActorName = actor.Name,
+            OrganisationName = actor.OrganisationName,
+            Reason = reason,
+        });
+
+    /// <summary>Marks the certificate issued now and records the time limits of DOMAIN §3.</summary>
+    public void MarkIssued(Certificate certificate)
+    {
+        var now = clock.GetUtcNow();
+        certificate.Status = CertificateStatus.Issued;
+        certificate.ActiveNumber = certificate.Number;
+        certificate.ReportedAt = now;
+        var deathDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(certificate.DeathAt, China).DateTime);
+        var reportDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
+        certificate.ReportedLate = WorkingDays.Between(deathDay, reportDay) > 5;
+    }
+
+    public static string RequireReason(string? reason)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "A reason is required." : "请填写原因"] });
+        if (trimmed.Length > 500)
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason is too long (500 characters at most)." : "原因不能超过500字"] });
+        if (trimmed.Any(char.IsControl) || trimmed.Contains('<') || trimmed.Contains('>'))
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason contains characters that are not allowed." : "原因含有不允许的字符"] });
+        return trimmed;
+    }
+
+    public static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException?.Message is { } m
+        && (m.Contains("UNIQUE constraint failed", StringComparison.OrdinalIgnoreCase)
+            || m.Contains("23505", StringComparison.Ordinal)
+            || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
+}

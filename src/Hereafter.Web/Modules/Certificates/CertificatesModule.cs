@@ -1,0 +1,107 @@
+using Hereafter.Domain.Certificates;
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
+using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
+using Hereafter.Web.Modules.Certificates.Features.ReadCertificate;
+using Hereafter.Web.Modules.Certificates.Features.ReviewCertificate;
+using Hereafter.Web.Modules.Certificates.Features.SuperviseCertificates;
+using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
+using Hereafter.Web.Platform.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Hereafter.Web.Modules.Certificates;
+
+public static class CertificatesModule
+{
+    public static IServiceCollection AddCertificates(this IServiceCollection services)
+    {
+        services.AddScoped<CertificateRecords>();
+        services.AddScoped<IssueCertificateHandler>();
+        services.AddScoped<AmendCertificateHandler>();
+        services.AddScoped<ReviewCertificateHandler>();
+        services.AddScoped<ReadCertificateHandler>();
+        services.AddScoped<VerifyCertificateHandler>();
+        services.AddScoped<SuperviseCertificatesHandler>();
+        services.AddSingleton<VerificationCache>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCertificates(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/certificates").WithTags("Certificates").RequireAuthorization().DisableAntiforgery();
+
+        api.MapPost("/", async Task<IResult> (CertificateData certificate, HttpContext http, IssueCertificateHandler handler, CancellationToken ct) =>
+            {
+                var result = await handler.HandleAsync(Require(http), certificate, ct);
+                var location = $"/api/v1/certificates/{result.Number}";
+                return result.Status == "pending-review" ? TypedResults.Accepted(location, result) : TypedResults.Created(location, result);
+            })
+            .WithSummary("Issue a death certificate (居民死亡医学证明)")
+            .WithDescription("201 issued; 202 held for review as a possible duplicate (status pending-review); 400 field errors keyed by JSON path; 409 an active certificate already exists for this person.")
+            .Produces<CertificateIssued>(StatusCodes.Status201Created)
+            .Produces<CertificateIssued>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapGet("/", async (string? list, int? page, int? pageSize, HttpContext http, SuperviseCertificatesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(Require(http), list ?? SuperviseCertificatesHandler.AllList, page ?? 1, pageSize ?? 50, ct)))
+            .WithSummary("List certificates: list=all|review|late (civil affairs; an issuer sees its own). ID numbers masked.")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/{number}", async (string number, HttpContext http, ReadCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ReadAsync(Require(http), number, ct)))
+            .WithSummary("Read the copy (联) of a certificate your organisation may see; every read is audited")
+            .Produces<CertificateView>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/{number}/pdf", async (string number, int? copy, HttpContext http, ReadCertificateHandler handler, CancellationToken ct) =>
+            {
+                var (pdf, name) = await handler.PrintAsync(Require(http), number, copy, ct);
+                return Results.File(pdf, "application/pdf", name);
+            })
+            .WithSummary("Print a copy as PDF: copy=1..4 within what your organisation may print")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapPost("/{number}/correction", async (string number, CorrectionRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/certificates/{number}", await handler.CorrectAsync(Require(http), number, request, ct)))
+            .WithSummary("Correct basic data once: a new version; the old one stays as superseded (a second correction is 409)")
+            .Produces<CertificateIssued>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/{number}/reissue", async (string number, ReasonRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ReissueAsync(Require(http), number, request, ct)))
+            .WithSummary("Reissue once after loss (补发; a second reissue is 409)")
+            .Produces<CertificateIssued>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/{number}/revocation", async (string number, ReasonRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.RevokeAsync(Require(http), number, request, ct)))
+            .WithSummary("Revoke a certificate issued in error, with a reason; the record is kept")
+            .Produces<CertificateIssued>()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/{number}/review", async (string number, ReviewDecision decision, HttpContext http, ReviewCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Require(http), number, decision, ct)))
+            .WithSummary("Civil affairs decides on a possible duplicate: decision=issue|reject with a reason")
+            .Produces<CertificateIssued>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        app.MapGet("/api/v1/verify/{token}", async (string token, VerifyCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(token, ct)))
+            .AllowAnonymous()
+            .WithTags("Verification")
+            .WithSummary("Public: verify a certificate's QR token → valid|superseded|revoked|invalid with masked data only")
+            .Produces<VerificationResult>();
+
+        return app;
+    }
+
+    private static Actor Require(HttpContext http) =>
+        Actor.From(http.User) ?? throw new Platform.Errors.ProblemException(StatusCodes.Status401Unauthorized, "Unauthorized");
+}

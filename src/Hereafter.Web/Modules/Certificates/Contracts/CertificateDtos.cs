@@ -1,0 +1,38 @@
+using Hereafter.Domain.Certificates;
+
+namespace Hereafter.Web.Modules.Certificates.Contracts;
+
+/// <summary>A data-quality warning saved with the certificate and shown to the certifier.</summary>
+public sealed record WarningDto(string Code, string Path, string Message);
+
+/// <summary>Answer to issuing or correcting: 201 (issued) or 202 (held as <c>pending-review</c>).</summary>
+public sealed record CertificateIssued(string Number, int Version, string Status, string? VerificationUrl, IReadOnlyList<WarningDto> Warnings);
+
+public sealed record IssuerDto(string Name, string CreditCode, string RegionCode);
+
+public sealed record HistoryEntryDto(DateTimeOffset At, string Action, int Version, string Actor, string Organisation, string? Reason);
+
+/// <summary>
+/// A copy (联) of a certificate as one organisation may read it. Sections the copy does not carry are
+/// absent: copy 4 and the death notice have no <c>causes</c> and no <c>investigation</c>.
+/// </summary>
+public sealed record CertificateView(
+    string Number, int Version, string Status, string NumberKind, string View, string CopyName,
+    IssuerDto Issuer, DateTimeOffset CertifiedAt, int? AgeYears, int ReissueCount,
+    DecedentData Decedent, DeathData Death, CausesData? Causes, InformantData? Informant,
+    CertifierData? Certifier, InvestigationData? Investigation,
+    IReadOnlyList<WarningDto>? Warnings, IReadOnlyList<HistoryEntryDto>? History,
+    IReadOnlyList<int> PrintableCopies, string? VerificationUrl);
+
+/// <summary>What the public sees when scanning the QR code: nothing beyond masked data.</summary>
+public sealed record VerificationResult(string Status, string? MaskedName, string? MaskedIdNumber, string? DateOfDeath, string? Issuer);
+
+/// <summary>A row in the supervisor's lists; the ID number is masked.</summary>
+public sealed record CertificateSummary(
+    string Number, string MaskedNumber, string MaskedName, string Status, string Issuer,
+    DateTimeOffset DeathAt, DateTimeOffset CertifiedAt, DateTimeOffset? ReportedAt,
+    bool CertifiedLate, bool ReportedLate, int WarningCount, int Version, string? ReviewNote);
+
+public sealed record ReasonRequest(string? Reason);
+public sealed record CorrectionRequest(string? Reason, CertificateData? Certificate);
+public sealed record ReviewDecision(string? Decision, string? Reason);

@@ -1,0 +1,118 @@
+using Hereafter.Domain.Certificates;
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
+
+/// <summary>
+/// Issues a certificate: validate (400, nothing saved), then in one transaction allocate the number,
+/// refuse an exact duplicate (409, also enforced by a unique index), hold a possible duplicate for
+/// review (202), otherwise issue, sign and audit (201).
+/// </summary>
+public sealed class IssueCertificateHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit, TimeProvider clock)
+{
+    public static readonly TimeSpan PossibleDuplicateWindow = TimeSpan.FromDays(5);
+
+    public async Task<CertificateIssued> HandleAsync(Actor actor, CertificateData data, CancellationToken ct)
+    {
+        if (!CertificateAccess.CanCertify(actor))
+            throw ProblemException.Forbidden("Only a certifying doctor of a medical institution or a police forensic examiner may issue certificates.");
+        var now = clock.GetUtcNow();
+        var validation = CertificateValidator.Validate(data, new CertificateContext(now, actor.OrganisationType));
+        var content = CertificateRecords.RequireValid(validation);
+        var issuer = await records.OrganisationAsync(actor.OrganisationId, ct);
+
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var number = content.NumberKind == "unidentified"
+                ? await NextUnidentifiedNumberAsync(issuer.CreditCode, TimeZoneInfo.ConvertTime(now, CertificateRecords.China).Year, ct)
+                : content.IdNumber!;
+            var nameKey = CertificateRecords.NameKey(content.Data.Decedent.Name!);
+            if (content.BirthDate is { } birth)
+                await LockDuplicateKeyAsync($"{nameKey}|{birth:yyyyMMdd}", ct);
+
+            if (await db.Set<Certificate>().AnyAsync(c => c.ActiveNumber == number, ct))
+                throw DuplicateConflict();
+
+            var deathUtc = content.DeathAt.ToUniversalTime();
+            Certificate? possible = null;
+            if (content.BirthDate is { } birthDate)
+            {
+                var from = deathUtc - PossibleDuplicateWindow;
+                var to = deathUtc + PossibleDuplicateWindow;
+                possible = await db.Set<Certificate>()
+                    .Where(c => c.ActiveNumber != null && c.NameKey == nameKey && c.BirthDate == birthDate
+                                && c.DeathAt >= from && c.DeathAt <= to && c.Number != number)
+                    .OrderBy(c => c.CertifiedAt).FirstOrDefaultAsync(ct);
+            }
+
+            var certificate = new Certificate
+            {
+                Id = Guid.NewGuid(),
+                Number = number,
+                ActiveNumber = number,
+                NumberKind = content.NumberKind,
+                Status = possible is null ? CertificateStatus.Issued : CertificateStatus.PendingReview,
+                CurrentVersion = 1,
+                IssuerOrganisationId = issuer.Id,
+                DecedentName = content.Data.Decedent.Name!,
+                NameKey = nameKey,
+                BirthDate = content.BirthDate,
+                Sex = content.Sex,
+                DeathAt = deathUtc,
+                CertifiedAt = now,
+                CertifiedLate = now - deathUtc > TimeSpan.FromDays(1),
+                WarningCount = validation.Warnings.Count,
+                PossibleDuplicateOfId = possible?.Id,
+                ReviewNote = possible is null ? null : $"possible duplicate of {CertificateRecords.Masked(possible.Number)}",
+            };
+            if (possible is null) records.MarkIssued(certificate);
+            db.Add(certificate);
+            var version = await records.AddVersionAsync(certificate, content, validation.Warnings, actor, null, ct);
+            records.AddAction(certificate, possible is null ? "issued" : "held-for-review", actor, certificate.ReviewNote);
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(actor, possible is null ? "certificate.issue" : "certificate.hold-for-review",
+                $"certificate:{number}", "certification", $"version 1, {validation.Warnings.Count} warnings", ct);
+            await tx.CommitAsync(ct);
+
+            return new CertificateIssued(number, 1, certificate.Status,
+                version.Token is null ? null : records.VerificationUrl(version.Token),
+                CertificateRecords.Warnings(validation.Warnings));
+        }
+        catch (DbUpdateException e) when (CertificateRecords.IsUniqueViolation(e))
+        {
+            throw DuplicateConflict();
+        }
+    }
+
+    public static ProblemException DuplicateConflict() => ProblemException.Conflict(
+        "An active certificate already exists for this person (one active certificate per person).",
+        "https://hereafter.example/problems/duplicate-certificate");
+
+    /// <summary>Credit code + 4-digit serial of the year, allocated atomically in the database.</summary>
+    private async Task<string> NextUnidentifiedNumberAsync(string creditCode, int year, CancellationToken ct)
+    {
+        var serial = (await db.Database.SqlQueryRaw<int>(
+            """
+            INSERT INTO certificate_unidentified_serials ("IssuerCreditCode", "Year", "LastSerial") VALUES ({0}, {1}, 1)
+            ON CONFLICT ("IssuerCreditCode", "Year") DO UPDATE SET "LastSerial" = certificate_unidentified_serials."LastSerial" + 1
+            RETURNING "LastSerial" AS "Value"
+            """, creditCode, year).ToListAsync(ct)).Single();
+        if (serial > 9999) throw ProblemException.Conflict("The yearly serial for unidentified persons is exhausted for this issuer.");
+        return $"{creditCode}{serial:D4}";
+    }
+
+    /// <summary>Locks a (name, birth date) row until commit, so possible duplicates are checked one at a time.</summary>
+    private Task LockDuplicateKeyAsync(string key, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO certificate_duplicate_locks ("Key") VALUES ({0})
+            ON CONFLICT ("Key") DO UPDATE SET "Key" = excluded."Key"
+            """, [key], ct);
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using Hereafter.Domain.Identity;
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Signing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
+
+/// <summary>
+/// Public verification of a scanned QR token: the SM2 signature must verify, the version must exist and
+/// its content digest must match the signed one; then the status is valid, superseded or revoked.
+/// Only masked data is returned. Nothing personal is in the token itself.
+/// </summary>
+public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateTokens tokens, VerificationCache cache, TimeProvider clock)
+{
+    public static readonly VerificationResult Invalid = new("invalid", null, null, null, null);
+
+    public async Task<VerificationResult> HandleAsync(string token, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 512) return Invalid;
+        var now = clock.GetUtcNow();
+        if (cache.TryGet(token, now, out var cached)) return cached;
+        var result = await VerifyAsync(token, ct);
+        cache.Set(token, result, now);
+        return result;
+    }
+
+    private async Task<VerificationResult> VerifyAsync(string token, CancellationToken ct)
+    {
+        var check = await tokens.VerifyAsync(token);
+        if (!check.Valid || check.Payload is null) return Invalid;
+        var row = await (from v in db.Set<CertificateVersion>().AsNoTracking()
+                         join c in db.Set<Certificate>() on v.CertificateId equals c.Id
+                         join o in db.Set<Platform.Organisations.Organisation>() on c.IssuerOrganisationId equals o.Id
+                         where v.Id == check.Payload.VersionId
+                         select new { v.Version, v.ContentDigest, v.Token, c.CurrentVersion, c.Status, c.DecedentName, c.Number, c.NumberKind, c.DeathAt, Issuer = o.Name })
+            .FirstOrDefaultAsync(ct);
+        if (row is null || row.Token is null) return Invalid;
+        if (!string.Equals(row.ContentDigest, Convert.ToHexStringLower(check.Payload.ContentDigest), StringComparison.Ordinal)) return Invalid;
+        var status = row.Status switch
+        {
+            CertificateStatus.Revoked => "revoked",
+            CertificateStatus.Issued when row.Version < row.CurrentVersion => "superseded",
+            CertificateStatus.Issued => "valid",
+            _ => "invalid",
+        };
+        if (status == "invalid") return Invalid;
+        var deathLocal = TimeZoneInfo.ConvertTime(row.DeathAt, CertificateRecords.China);
+        return new VerificationResult(status,
+            PersonalDataMask.Name(row.DecedentName),
+            row.NumberKind == "unidentified" ? null : PersonalDataMask.IdNumber(row.Number),
+            deathLocal.ToString("yyyy-MM-dd"),
+            row.Issuer);
+    }
+}
+
+/// <summary>
+/// QR scans are the hottest public read. Results are kept for a few seconds per node and dropped at once
+/// on this node when a certificate is corrected or revoked; other nodes see the change within the TTL.
+/// </summary>
+public sealed class VerificationCache
+{
+    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(10);
+    private const int MaxEntries = 100_000;
+    private readonly ConcurrentDictionary<string, (VerificationResult Result, DateTimeOffset Expires, long Generation)> _entries = new(StringComparer.Ordinal);
+    private long _generation;
+
+    public bool TryGet(string token, DateTimeOffset now, out VerificationResult result)
+    {
+        if (_entries.TryGetValue(token, out var e) && e.Expires > now && e.Generation == Interlocked.Read(ref _generation))
+        {
+            result = e.Result;
+            return true;
+        }
+        result = VerifyCertificateHandler.Invalid;
+        return false;
+    }
+
+    public void Set(string token, VerificationResult result, DateTimeOffset now)
+    {
+        if (_entries.Count >= MaxEntries) _entries.Clear();
+        _entries[token] = (result, now + TimeToLive, Interlocked.Read(ref _generation));
+    }
+
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _generation);
+        _entries.Clear();
+    }
+}

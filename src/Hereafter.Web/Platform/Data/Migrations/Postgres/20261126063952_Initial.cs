@@ -1,0 +1,359 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Hereafter.Web.Platform.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "audit_entries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_entries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificate_duplicate_locks",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificate_duplicate_locks", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificate_unidentified_serials",
+                columns: table => new
+                {
+                    IssuerCreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    LastSerial = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificate_unidentified_serials", x => new { x.IssuerCreditCode, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "organisations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    District = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "signing_keys",
+                columns: table => new
+                {
+                    KeyId = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PublicKeyHex = table.Column<string>(type: "character varying(130)", maxLength: 130, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_signing_keys", x => x.KeyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "api_clients",
+                columns: table => new
+                {
+                    ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    SecretHash = table.Column<string>(type: "text", nullable: false),
+                    Roles = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_api_clients", x => x.ClientId);
+                    table.ForeignKey(
+                        name: "FK_api_clients_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ActiveNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    NumberKind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
+                    IssuerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DecedentName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NameKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    DeathAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CertifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CertifiedLate = table.Column<bool>(type: "boolean", nullable: false),
+                    ReportedLate = table.Column<bool>(type: "boolean", nullable: false),
+                    WarningCount = table.Column<int>(type: "integer", nullable: false),
+                    ReissueCount = table.Column<int>(type: "integer", nullable: false),
+                    Corrected = table.Column<bool>(type: "boolean", nullable: false),
+                    PossibleDuplicateOfId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_certificates_organisations_IssuerOrganisationId",
+                        column: x => x.IssuerOrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "staff_accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: false),
+                    Roles = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    LicenseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_staff_accounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_staff_accounts_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "access_tokens",
+                columns: table => new
+                {
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(64)", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_access_tokens", x => x.TokenHash);
+                    table.ForeignKey(
+                        name: "FK_access_tokens_api_clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "api_clients",
+                        principalColumn: "ClientId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificate_actions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrganisationName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificate_actions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_certificate_actions_certificates_CertificateId",
+                        column: x => x.CertificateId,
+                        principalTable: "certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "certificate_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    DataJson = table.Column<string>(type: "text", nullable: false),
+                    WarningsJson = table.Column<string>(type: "text", nullable: false),
+                    AgeYears = table.Column<int>(type: "integer", nullable: true),
+                    ContentDigest = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Token = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificate_versions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_certificate_versions_certificates_CertificateId",
+                        column: x => x.CertificateId,
+                        principalTable: "certificates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_access_tokens_ClientId",
+                table: "access_tokens",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_access_tokens_ExpiresAt",
+                table: "access_tokens",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_clients_OrganisationId",
+                table: "api_clients",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_entries_Subject",
+                table: "audit_entries",
+                column: "Subject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificate_actions_CertificateId",
+                table: "certificate_actions",
+                column: "CertificateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificate_versions_CertificateId_Version",
+                table: "certificate_versions",
+                columns: new[] { "CertificateId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_ActiveNumber",
+                table: "certificates",
+                column: "ActiveNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_IssuerOrganisationId",
+                table: "certificates",
+                column: "IssuerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_NameKey_BirthDate",
+                table: "certificates",
+                columns: new[] { "NameKey", "BirthDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_Number",
+                table: "certificates",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_Status_CertifiedAt",
+                table: "certificates",
+                columns: new[] { "Status", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organisations_Code",
+                table: "organisations",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_accounts_OrganisationId",
+                table: "staff_accounts",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_staff_accounts_UserName",
+                table: "staff_accounts",
+                column: "UserName",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "access_tokens");
+
+            migrationBuilder.DropTable(
+                name: "audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "certificate_actions");
+
+            migrationBuilder.DropTable(
+                name: "certificate_duplicate_locks");
+
+            migrationBuilder.DropTable(
+                name: "certificate_unidentified_serials");
+
+            migrationBuilder.DropTable(
+                name: "certificate_versions");
+
+            migrationBuilder.DropTable(
+                name: "signing_keys");
+
+            migrationBuilder.DropTable(
+                name: "staff_accounts");
+
+            migrationBuilder.DropTable(
+                name: "api_clients");
+
+            migrationBuilder.DropTable(
+                name: "certificates");
+
+            migrationBuilder.DropTable(
+                name: "organisations");
+        }
+    }
+}

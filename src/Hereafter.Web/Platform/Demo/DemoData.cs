@@ -1,0 +1,176 @@
+using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Identity;
+using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
+using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Platform.Demo;
+
+/// <summary>
+/// Fictional Guiyang organisations, staff, department clients and certificates for Development only.
+/// Every account's password and every client's secret is <see cref="Secret"/>. Names are invented.
+/// </summary>
+public static class DemoData
+{
+    public const string Secret = "demo-secret";
+
+    private sealed record Org(string Code, string Name, string NameEn, string Type, string Region, string District, string CreditPrefix);
+    private sealed record Staff(string UserName, string DisplayName, string OrgCode, string Roles, string? License = null);
+
+    private static readonly Org[] Organisations =
+    [
+        new("gy-first-hospital", "贵阳市第一人民医院", "Guiyang First People's Hospital", OrganisationTypes.Hospital, "520102", "南明区", "12520100429551"),
+        new("gy-medical-university-hospital", "贵州医科大学附属医院", "Affiliated Hospital of Guizhou Medical University", OrganisationTypes.Hospital, "520103", "云岩区", "12520000429467"),
+        new("nm-huaguoyuan-health-centre", "南明区花果园社区卫生服务中心", "Huaguoyuan Community Health Centre, Nanming", OrganisationTypes.HealthCentre, "520102", "南明区", "12520102MB16"),
+        new("gy-police-nanming", "贵阳市公安局南明分局", "Nanming Branch, Guiyang Public Security Bureau", OrganisationTypes.Police, "520102", "南明区", "11520102009"),
+        new("gy-funeral-home", "贵阳市殡仪馆", "Guiyang Funeral Home", OrganisationTypes.FuneralHome, "520111", "花溪区", "12520100429"),
+        new("jingyunshan-cemetery", "景云山公墓", "Jingyunshan Cemetery", OrganisationTypes.Cemetery, "520111", "花溪区", "91520111MA6"),
+        new("qianling-public-cemetery", "黔灵公益性公墓", "Qianling Public-Welfare Cemetery", OrganisationTypes.Cemetery, "520103", "云岩区", "12520103MB1"),
+        new("gy-civil-affairs", "贵阳市民政局", "Guiyang Civil Affairs Bureau", OrganisationTypes.CivilAffairs, "520100", "市本级", "11520100009"),
+        new("gy-social-security", "贵阳市人力资源和社会保障局", "Guiyang Human Resources and Social Security Bureau", OrganisationTypes.SocialSecurity, "520100", "市本级", "11520100MB0"),
+        new("gy-medical-insurance", "贵阳市医疗保障局", "Guiyang Healthcare Security Administration", OrganisationTypes.MedicalInsurance, "520100", "市本级", "11520100MB1"),
+        new("gy-housing-fund", "贵阳住房公积金管理中心", "Guiyang Housing Provident Fund Centre", OrganisationTypes.HousingFund, "520100", "市本级", "12520100MB2"),
+        new("icbc-guiyang", "中国工商银行贵阳分行", "ICBC Guiyang Branch", OrganisationTypes.Bank, "520103", "云岩区", "91520100MA0"),
+        new("bank-of-guiyang", "贵阳银行营业部", "Bank of Guiyang, Main Office", OrganisationTypes.Bank, "520103", "云岩区", "91520100MA1"),
+        new("gy-traffic-police", "贵阳市公安局交通管理局", "Guiyang Traffic Police", OrganisationTypes.TrafficPolice, "520100", "市本级", "11520100MB3"),
+        new("gy-disabled-federation", "贵阳市残疾人联合会", "Guiyang Disabled Persons' Federation", OrganisationTypes.DisabledPersonsFederation, "520100", "市本级", "51520100MB4"),
+    ];
+
+    private static readonly Staff[] Accounts =
+    [
+        new("doctor.wang", "王立新医生", "gy-first-hospital", Roles.Certifier, "110520100012345"),
+        new("clerk.first", "赵敏（病案室）", "gy-first-hospital", Roles.Clerk),
+        new("doctor.li", "李卫东医生", "gy-medical-university-hospital", Roles.Certifier, "110520000054321"),
+        new("doctor.zhao", "赵春梅医生", "nm-huaguoyuan-health-centre", Roles.Certifier, "210520102067890"),
+        new("forensic.chen", "陈刚（法医）", "gy-police-nanming", $"{Roles.Certifier},{Roles.Officer}", "GA52010200123"),
+        new("officer.huang", "黄晓东（户籍民警）", "gy-police-nanming", Roles.Officer),
+        new("funeral.liu", "刘洋（业务调度）", "gy-funeral-home", Roles.Clerk),
+        new("cemetery.sun", "孙丽（销售）", "jingyunshan-cemetery", Roles.Clerk),
+        new("cemetery.ma", "马俊（管理）", "qianling-public-cemetery", Roles.Clerk),
+        new("supervisor.zhou", "周文静（监管）", "gy-civil-affairs", Roles.Supervisor),
+        new("clerk.civil", "吴婷（社会救助）", "gy-civil-affairs", Roles.Clerk),
+        new("social.wu", "吴海（养老保险）", "gy-social-security", Roles.Clerk),
+        new("medins.zheng", "郑丹（医保）", "gy-medical-insurance", Roles.Clerk),
+        new("fund.feng", "冯涛（公积金）", "gy-housing-fund", Roles.Clerk),
+        new("bank.icbc", "钱芳（工行柜面）", "icbc-guiyang", Roles.Clerk),
+        new("bank.gyb", "杨帆（贵阳银行）", "bank-of-guiyang", Roles.Clerk),
+        new("traffic.he", "何军（车驾管）", "gy-traffic-police", Roles.Clerk),
+        new("dpf.xu", "许静（残联）", "gy-disabled-federation", Roles.Clerk),
+    ];
+
+    /// <summary>One client per organisation type (issue #2): client id → organisation code.</summary>
+    private static readonly (string ClientId, string OrgCode)[] Clients =
+    [
+        ("demo-hospital", "gy-first-hospital"),
+        ("demo-health-centre", "nm-huaguoyuan-health-centre"),
+        ("demo-police", "gy-police-nanming"),
+        ("demo-funeral-home", "gy-funeral-home"),
+        ("demo-cemetery", "jingyunshan-cemetery"),
+        ("demo-civil-affairs", "gy-civil-affairs"),
+        ("demo-social-security", "gy-social-security"),
+        ("demo-medical-insurance", "gy-medical-insurance"),
+        ("demo-housing-fund", "gy-housing-fund"),
+        ("demo-bank", "icbc-guiyang"),
+        ("demo-traffic-police", "gy-traffic-police"),
+        ("demo-disabled-persons-federation", "gy-disabled-federation"),
+    ];
+
+    /// <summary>Pads a prefix to 17 characters and appends the GB 32100 check character.</summary>
+    private static string CreditCodeFor(string prefix, int salt)
+    {
+        var body = (prefix + (salt * 7919 % 100000000).ToString("D8"))[..17];
+        return body + CreditCode.ComputeCheckCharacter(body);
+    }
+
+    /// <summary>A citizen ID for a region, birth date and 3-digit sequence, with its check character.</summary>
+    public static string IdFor(string region, DateOnly birth, int sequence)
+    {
+        var body = $"{region}{birth:yyyyMMdd}{sequence:D3}";
+        return body + IdNumber.ComputeCheckCharacter(body);
+    }
+
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<HereafterDbContext>();
+        if (await db.Set<Organisation>().AnyAsync(ct)) return;
+
+        var orgs = Organisations.Select((o, i) => new Organisation
+        {
+            Id = Guid.NewGuid(), Code = o.Code, Name = o.Name, NameEn = o.NameEn, Type = o.Type,
+            RegionCode = o.Region, District = o.District, CreditCode = CreditCodeFor(o.CreditPrefix, i + 1),
+        }).ToDictionary(o => o.Code);
+        db.AddRange(orgs.Values);
+
+        // One hash for all demo accounts: PBKDF2 is deliberately slow and these share a password anyway.
+        var hash = sp.GetRequiredService<IPasswordHasher<StaffAccount>>().HashPassword(new StaffAccount(), Secret);
+        db.AddRange(Accounts.Select(a => new StaffAccount
+        {
+            Id = Guid.NewGuid(), UserName = a.UserName, DisplayName = a.DisplayName, OrganisationId = orgs[a.OrgCode].Id,
+            PasswordHash = hash, Roles = a.Roles, LicenseNumber = a.License,
+        }));
+        var secretHash = AuthModule.HashSecret(Secret);
+        db.AddRange(Clients.Select(c => new ApiClient
+        {
+            ClientId = c.ClientId, OrganisationId = orgs[c.OrgCode].Id, Name = $"{orgs[c.OrgCode].Name} 业务系统",
+            SecretHash = secretHash, Roles = Roles.System,
+        }));
+        await db.SaveChangesAsync(ct);
+
+        await SeedCertificatesAsync(sp, orgs, ct);
+    }
+
+    private static Actor ActorFor(Organisation org, string name) =>
+        new($"demo:{name}", name, org.Id, org.Name, org.Type, new HashSet<string> { Roles.Certifier });
+
+    private static async Task SeedCertificatesAsync(IServiceProvider sp, Dictionary<string, Organisation> orgs, CancellationToken ct)
+    {
+        var issue = sp.GetRequiredService<IssueCertificateHandler>();
+        var amend = sp.GetRequiredService<AmendCertificateHandler>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), china);
+        string At(int daysAgo, int hour, int minute) =>
+            new DateTimeOffset(today.Year, today.Month, today.Day, hour, minute, 0, TimeSpan.FromHours(8)).AddDays(-daysAgo).ToString("yyyy-MM-ddTHH:mm:sszzz");
+
+        var hospital = ActorFor(orgs["gy-first-hospital"], "王立新医生");
+        var university = ActorFor(orgs["gy-medical-university-hospital"], "李卫东医生");
+        var centre = ActorFor(orgs["nm-huaguoyuan-health-centre"], "赵春梅医生");
+        var police = ActorFor(orgs["gy-police-nanming"], "陈刚");
+
+        await issue.HandleAsync(hospital, Sample.HospitalDeath(
+            "王建国", "1", IdFor("520102", new DateOnly(1942, 5, 14), 131), "1942-05-14", At(1, 6, 40),
+            "贵阳市第一人民医院", "王立新", "110520100012345",
+            [("a", "急性心肌梗死", 3m, "hours", "I21.9"), ("b", "冠状动脉粥样硬化性心脏病", 8m, "years", "I25.1")], "I21.9"), ct);
+
+        await issue.HandleAsync(university, Sample.HospitalDeath(
+            "李秀英", "2", IdFor("520103", new DateOnly(1938, 9, 2), 242), "1938-09-02", At(2, 14, 5),
+            "贵州医科大学附属医院", "李卫东", "110520000054321",
+            [("a", "呼吸衰竭", 2m, "days", "J96.9"), ("b", "重症肺炎", 10m, "days", "J18.9")], "J18.9"), ct);
+
+        await issue.HandleAsync(centre, Sample.HomeDeath(
+            "张德明", "1", IdFor("520102", new DateOnly(1935, 1, 20), 53), "1935-01-20", At(3, 22, 15),
+            "赵春梅", "210520102067890"), ct);
+
+        await issue.HandleAsync(hospital, Sample.HospitalDeath(
+            "陈桂兰", "2", IdFor("520115", new DateOnly(1947, 11, 30), 168), "1947-11-30", At(4, 3, 20),
+            "贵阳市第一人民医院", "王立新", "110520100012345",
+            [("a", "脑出血", 6m, "hours", "I61.9"), ("b", "高血压病", 20m, "years", "I10")], "I61.9"), ct);
+
+        await issue.HandleAsync(police, Sample.UnidentifiedAccident(At(2, 5, 30), "陈刚", "GA52010200123"), ct);
+
+        // A corrected certificate, so a superseded version and the history can be seen.
+        var chen = Sample.HospitalDeath(
+            "刘志强", "1", IdFor("520102", new DateOnly(1979, 7, 7), 217), "1979-07-07", At(1, 19, 45),
+            "贵阳市第一人民医院", "王立新", "110520100012345",
+            [("a", "重型颅脑损伤", 5m, "hours", "S06.9")], "V89.2", manner: "2");
+        var issued = await issue.HandleAsync(hospital, chen, ct);
+        await amend.CorrectAsync(hospital, issued.Number, new(
+            "常住地址录入错误", chen with { Decedent = chen.Decedent with { ResidenceAddress = "贵州省贵阳市南明区花果园R1区3栋12号" } }), ct);
+    }
+}
