@@ -42,6 +42,10 @@ public class HereafterFactory : WebApplicationFactory<Program>
             ["Platform:PublicBaseUrl"] = "http://localhost",
         };
         foreach (var (k, v) in ExtraSettings()) settings[k] = v;
+        // Program.cs reads configuration before Build() (AddPlatformData picks the database there), and
+        // ConfigureAppConfiguration callbacks only apply at Build(): UseSetting reaches the builder in time.
+        // Without it every factory silently shared src/Hereafter.Web/data/hereafter.db, even with HEREAFTER_TEST_POSTGRES set.
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
     }
 
