@@ -23,7 +23,16 @@ public class HereafterFactory : WebApplicationFactory<Program>
     public HereafterFactory()
     {
         Directory.CreateDirectory(DataDirectory);
-        if (OnPostgres) _postgresDatabase = "hereafter_test_" + Guid.NewGuid().ToString("n")[..12];
+        if (OnPostgres)
+        {
+            _postgresDatabase = "hereafter_test_" + Guid.NewGuid().ToString("n")[..12];
+            // The app's start-up migration opens a connection (for its advisory lock) before migrating,
+            // so the database must already exist, as it does in a real deployment.
+            using var conn = new NpgsqlConnection(PostgresServer);
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
+            cmd.ExecuteNonQuery();
+        }
     }
 
     public string? PostgresConnectionString => _postgresDatabase is null ? null
