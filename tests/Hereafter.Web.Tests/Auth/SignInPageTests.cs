@@ -62,6 +62,17 @@ public sealed class SignInPageTests(HereafterFactory factory) : IClassFixture<He
     }
 
     [Fact]
+    public async Task SignIn_InEnglish_ShowsEnglishLabelsAndError()
+    {
+        var client = factory.CreateClient();
+        var response = await HtmlForms.SubmitAsync(client, "/signin?culture=en", "signin", Credentials("nobody", "nothing"));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Staff sign-in", html);
+        Assert.Contains("Wrong user name or password", html);
+        Assert.Contains("Demo accounts", html);
+    }
+
+    [Fact]
     public async Task SignOut_EndsTheSession_AndRequiresTheAntiforgeryToken()
     {
         var staff = await factory.SeedStaffAsync(displayName: "赵文书", roles: "clerk");
