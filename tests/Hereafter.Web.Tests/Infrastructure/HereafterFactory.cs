@@ -23,7 +23,16 @@ public class HereafterFactory : WebApplicationFactory<Program>
     public HereafterFactory()
     {
         Directory.CreateDirectory(DataDirectory);
-        if (OnPostgres) _postgresDatabase = "hereafter_test_" + Guid.NewGuid().ToString("n")[..12];
+        if (OnPostgres)
+        {
+            _postgresDatabase = "hereafter_test_" + Guid.NewGuid().ToString("n")[..12];
+            // The app's start-up migration opens a connection (for its advisory lock) before migrating,
+            // so the database must already exist, as it does in a real deployment.
+            using var conn = new NpgsqlConnection(PostgresServer);
+            conn.Open();
+            using var cmd = new NpgsqlCommand($"CREATE DATABASE {_postgresDatabase}", conn);
+            cmd.ExecuteNonQuery();
+        }
     }
 
     public string? PostgresConnectionString => _postgresDatabase is null ? null
@@ -42,6 +51,10 @@ public class HereafterFactory : WebApplicationFactory<Program>
             ["Platform:PublicBaseUrl"] = "http://localhost",
         };
         foreach (var (k, v) in ExtraSettings()) settings[k] = v;
+        // Program.cs reads configuration before Build() (AddPlatformData picks the database there), and
+        // ConfigureAppConfiguration callbacks only apply at Build(): UseSetting reaches the builder in time.
+        // Without it every factory silently shared src/Hereafter.Web/data/hereafter.db, even with HEREAFTER_TEST_POSTGRES set.
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Organisations;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -40,6 +41,7 @@ public static class AuthModule
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerScheme, null);
         services.AddAuthorization();
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
+        services.AddScoped<StaffSignIn>();
         return services;
     }
 
@@ -68,7 +70,17 @@ public static class AuthModule
             .Produces<TokenResponse>()
             .Produces<TokenError>(StatusCodes.Status400BadRequest)
             .Produces<TokenError>(StatusCodes.Status401Unauthorized);
+        // Sign-in is the /signin page (a Blazor form); sign-out is a plain form post from the layout.
+        app.MapPost("/signout", SignOut).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<IResult> SignOut(HttpContext http, IAntiforgery antiforgery)
+    {
+        // No form binding here, so the antiforgery middleware would not reject a forged post on its own.
+        if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.LocalRedirect("/");
     }
 
     public sealed record TokenRequest(string grant_type, string client_id, string client_secret);

@@ -66,5 +66,23 @@ public sealed class Texts
         ["无权访问"] = "Access denied",
         ["证明验证"] = "Certificate verification",
         ["接口文档"] = "API reference",
+        ["工作人员登录"] = "Staff sign-in",
+        ["演示账号"] = "Demo accounts",
+        ["仅在开发环境显示。所有演示账号的密码均为"] = "Shown in the Development environment only. Every demo account's password is",
+        ["数据库中还没有工作人员账号。"] = "The database has no staff accounts yet.",
+        ["角色"] = "Roles",
+        // Organisation type labels (OrganisationTypes.ChineseName).
+        ["医院"] = "Hospital",
+        ["社区卫生服务中心"] = "Community health centre",
+        ["公安机关"] = "Police",
+        ["民政局"] = "Civil affairs bureau",
+        ["殡仪馆"] = "Funeral home",
+        ["公墓"] = "Cemetery",
+        ["人力资源和社会保障局"] = "Human resources and social security bureau",
+        ["医疗保障局"] = "Healthcare security bureau",
+        ["住房公积金管理中心"] = "Housing provident fund centre",
+        ["银行"] = "Bank",
+        ["交警"] = "Traffic police",
+        ["残疾人联合会"] = "Disabled persons' federation",
     };
 }
