@@ -44,6 +44,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/
 // Friendly pages for people; the API keeps its status codes and ProblemDetails bodies.
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/connect"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseRouting();
 app.UsePlatformLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

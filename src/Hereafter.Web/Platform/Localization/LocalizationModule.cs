@@ -52,7 +52,26 @@ public sealed class Texts
 
     public string this[string zh] => IsEnglish && English.TryGetValue(zh, out var en) ? en : zh;
 
-    private static readonly Dictionary<string, string> English = new(StringComparer.Ordinal)
+    /// <summary>
+    /// The platform's strings plus every feature's own table: a static class marked
+    /// <see cref="EnglishStringsAttribute"/> with a static <c>Strings</c> dictionary (Chinese → English).
+    /// </summary>
+    private static Dictionary<string, string> English => LazyEnglish.Value;
+    private static readonly Lazy<Dictionary<string, string>> LazyEnglish = new(Collect);
+
+    private static Dictionary<string, string> Collect()
+    {
+        var all = new Dictionary<string, string>(Platform, StringComparer.Ordinal);
+        foreach (var type in typeof(Texts).Assembly.GetTypes().Where(t => t.IsDefined(typeof(EnglishStringsAttribute), false)))
+        {
+            if (type.GetField("Strings", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)?.GetValue(null)
+                is IReadOnlyDictionary<string, string> strings)
+                foreach (var (zh, en) in strings) all[zh] = en;
+        }
+        return all;
+    }
+
+    private static readonly Dictionary<string, string> Platform = new(StringComparer.Ordinal)
     {
         ["百姓身后事服务平台"] = "Hereafter: after-death affairs service",
         ["首页"] = "Home",
@@ -86,3 +105,7 @@ public sealed class Texts
         ["残疾人联合会"] = "Disabled persons' federation",
     };
 }
+
+/// <summary>Marks a static class holding a feature's <c>Strings</c> table for <see cref="Texts"/>.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class EnglishStringsAttribute : Attribute;
