@@ -27,6 +27,13 @@ public sealed class SmokeTests(HereafterFactory factory) : IClassFixture<Hereaft
         var client = factory.CreateClient();
         var response = await client.GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("/connect/token", await response.Content.ReadAsStringAsync());
+        var document = await response.Content.ReadAsStringAsync();
+        Assert.Contains("/connect/token", document);
+        Assert.Contains("/api/v1/certificates", document);
+        Assert.Contains("/api/v1/verify/{token}", document);
+        Assert.Contains("/api/v1/audit/verify", document);
+        Assert.Contains("居民身份证", document);
+        Assert.Contains("causes.manner", document);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api-docs")).StatusCode);
     }
 }
