@@ -123,7 +123,7 @@ public static class AuthModule
         var now = clock.GetUtcNow();
         db.Set<AccessToken>().Add(new AccessToken { TokenHash = HashSecret(token), ClientId = client.ClientId, ExpiresAt = now + TokenLifetime });
         // Expired tokens are of no use to anyone: clear a few on the way.
-        await db.Set<AccessToken>().Where(t => t.ExpiresAt < now).Take(100).ExecuteDeleteAsync();
+        await db.Set<AccessToken>().Where(t => t.ExpiresAt < now).OrderBy(t => t.ExpiresAt).Take(100).ExecuteDeleteAsync();
         await db.SaveChangesAsync();
         return Results.Json(new TokenResponse(token, "Bearer", (int)TokenLifetime.TotalSeconds));
     }
