@@ -58,6 +58,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseContentRoot(WebContentRoot());
         var settings = new Dictionary<string, string?>
         {
             ["Storage:DataDirectory"] = DataDirectory,
@@ -75,6 +76,19 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    /// <summary>
+    /// src/Hereafter.Web, from the manifest the testing package writes next to this program. The factory
+    /// looks for that manifest in the current directory only (the repository root under <c>dotnet run</c>)
+    /// and then guesses <c>{solution}/Hereafter.Web</c>, which does not exist.
+    /// </summary>
+    private static string WebContentRoot()
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
+        var entries = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest))
+            ?? throw new InvalidOperationException($"{manifest} is empty.");
+        return entries.First(e => e.Key.StartsWith("Hereafter.Web,", StringComparison.Ordinal)).Value;
     }
 
     protected override void Dispose(bool disposing)

@@ -4,7 +4,7 @@ using System.Net;
 namespace Hereafter.Bench;
 
 /// <summary>What one endpoint did under load in the measured window.</summary>
-public sealed record LoadResult(string Name, long Requests, long NonOk, long Errors, double Seconds, LatencyHistogram Latency, string? FirstProblem)
+public sealed record LoadResult(string Name, long Requests, long NonOk, long Errors, double Seconds, LatencyHistogram Latency, string? FirstProblem, string Counters)
 {
     public double RequestsPerSecond => Requests / Seconds;
 
@@ -25,7 +25,7 @@ public sealed record LoadResult(string Name, long Requests, long NonOk, long Err
 public static class LoadGenerator
 {
     public static async Task<LoadResult> RunAsync(string name, string baseUrl, IReadOnlyList<string> paths,
-        int connections, TimeSpan warmUp, TimeSpan duration)
+        int connections, TimeSpan warmUp, TimeSpan duration, ProcessCounters counters)
     {
         var uris = paths.Select(p => new Uri(baseUrl + p)).ToArray();
         using var handler = new SocketsHttpHandler
@@ -83,15 +83,18 @@ public static class LoadGenerator
 
         var workers = Enumerable.Range(0, connections).Select(w => Task.Run(() => Worker(w))).ToArray();
         await Task.Delay(warmUp);
+        var before = counters.Take();
         var clock = Stopwatch.StartNew();
         Volatile.Write(ref recording, 1);
         await Task.Delay(duration);
         Volatile.Write(ref recording, 2);
         var seconds = clock.Elapsed.TotalSeconds;
+        var after = counters.Take();
         await Task.WhenAll(workers);
 
         var all = new LatencyHistogram();
         foreach (var h in histograms) all.Add(h);
-        return new LoadResult(name, counts.Sum(), nonOk.Sum(), errors.Sum(), seconds, all, firstProblem);
+        var requests = counts.Sum();
+        return new LoadResult(name, requests, nonOk.Sum(), errors.Sum(), seconds, all, firstProblem, after.Since(before, requests));
     }
 }

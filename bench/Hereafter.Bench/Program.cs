@@ -81,6 +81,7 @@ internal static class Scenarios
     /// </summary>
     public static async Task<int> VerifyAsync(Options o)
     {
+        using var counters = new ProcessCounters();
         using var host = new BenchHost(o.Postgres);
         var baseUrl = host.BaseUrl;
         Console.WriteLine($"host: {baseUrl}, {host.DatabaseDescription}, Development (demo data seeded), logging Warning");
@@ -91,8 +92,10 @@ internal static class Scenarios
         {
             var warm = await Issuing.IssueAsync(clients, Enumerable.Range(0, 10).Select(People.HospitalDeath).ToArray());
             if (Failed(warm)) return 1;
+            var beforeIssue = counters.Take();
             var issued = await Issuing.IssueAsync(clients, Enumerable.Range(10, count).Select(People.HospitalDeath).ToArray());
             Console.WriteLine($"issue: {issued.PerSecond:F1} certificates/s ({issued.Count} in {issued.Seconds:F2} s, {issued.Clients} parallel clients; validate + store + sign)");
+            Console.WriteLine($"  process during issue: {counters.Take().Since(beforeIssue, issued.Count)}");
             if (Failed(issued)) return 1;
 
             using (var probe = new HttpClient { BaseAddress = new Uri(baseUrl) })
@@ -107,10 +110,12 @@ internal static class Scenarios
             var duration = TimeSpan.FromSeconds(o.Seconds);
             Console.WriteLine($"load: {o.Connections} connections, {o.WarmUp:F0} s warm-up then {o.Seconds:F0} s measured per endpoint; verify cycles through {issued.Tokens.Count} tokens");
             var verify = await LoadGenerator.RunAsync("verify GET /api/v1/verify/{token}", baseUrl,
-                issued.Tokens.Select(t => $"/api/v1/verify/{t}").ToArray(), o.Connections, warmUp, duration);
+                issued.Tokens.Select(t => $"/api/v1/verify/{t}").ToArray(), o.Connections, warmUp, duration, counters);
             Console.WriteLine(verify.Describe());
-            var bare = await LoadGenerator.RunAsync("bare GET /health", baseUrl, ["/health"], o.Connections, warmUp, duration);
+            Console.WriteLine($"  process during verify (server + load generator, measured window): {verify.Counters}");
+            var bare = await LoadGenerator.RunAsync("bare GET /health", baseUrl, ["/health"], o.Connections, warmUp, duration, counters);
             Console.WriteLine(bare.Describe());
+            Console.WriteLine($"  process during bare (server + load generator, measured window): {bare.Counters}");
 
             var problems = verify.NonOk + verify.Errors + bare.NonOk + bare.Errors;
             if (problems > 0) Console.WriteLine($"FAILED: {problems} requests were not answered 200");
@@ -130,6 +135,7 @@ internal static class Scenarios
     /// </summary>
     public static async Task<int> IssueAsync(Options o)
     {
+        using var counters = new ProcessCounters();
         using var host = new BenchHost(o.Postgres);
         var baseUrl = host.BaseUrl;
         Console.WriteLine($"host: {baseUrl}, {host.DatabaseDescription}, Development (demo data seeded), logging Warning");
@@ -144,8 +150,10 @@ internal static class Scenarios
             var warm = await Issuing.IssueAsync(clients, Enumerable.Range(0, warmCount).Select(People.HospitalDeath).ToArray());
             if (Failed(warm)) return 1;
             inputs = Enumerable.Range(warmCount, count).Select(People.HospitalDeath).ToArray();
+            var before = counters.Take();
             issued = await Issuing.IssueAsync(clients, inputs);
             Console.WriteLine($"issue: {issued.PerSecond:F1} certificates/s ({issued.Count} in {issued.Seconds:F2} s, {issued.Clients} parallel clients over HTTP; validate + store + sign)");
+            Console.WriteLine($"  process during issue: {counters.Take().Since(before, issued.Count)}");
             if (Failed(issued)) return 1;
         }
         finally
