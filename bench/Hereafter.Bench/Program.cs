@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hereafter.Domain.Certificates;
+using Hereafter.Web.Platform.Organisations;
+
+namespace Hereafter.Bench;
+
+// dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue [--seconds N] [--warmup N]
+//   [--connections N] [--certificates N] [--clients N] [--postgres "<Npgsql connection string>"]
+// Each scenario measures against a named peer in the same run and prints the ratio on its last line.
+internal static class Entry
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+        Options options;
+        try
+        {
+            options = Options.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Options.Usage);
+            return 2;
+        }
+
+        var build = typeof(Entry).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+            .OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? ", DEBUG build: figures mean nothing (use -c Release)" : ", Release build";
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
+                          $".NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}{build}");
+
+        return options.Scenario switch
+        {
+            "verify" => await Scenarios.VerifyAsync(options),
+            "issue" => await Scenarios.IssueAsync(options),
+            _ => 2,
+        };
+    }
+}
+
+internal sealed record Options(string Scenario, double Seconds, bool SecondsGiven, double WarmUp, int Connections, int? Certificates, int Clients, string? Postgres)
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue [--seconds N] [--warmup N] " +
+        "[--connections N] [--certificates N] [--clients N] [--postgres \"<connection string>\"]";
+
+    public static Options Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0] is not ("verify" or "issue")) throw new ArgumentException("Name a scenario: verify or issue.");
+        var o = new Options(args[0], 10, false, 2, 64, null, 4, null);
+        for (var i = 1; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            double Positive(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0
+                ? v : throw new ArgumentException($"{args[i - 1]}: '{s}' is not a positive number.");
+            o = args[i] switch
+            {
+                "--seconds" => o with { Seconds = Positive(Value()), SecondsGiven = true },
+                "--warmup" => o with { WarmUp = Positive(Value()) },
+                "--connections" => o with { Connections = (int)Positive(Value()) },
+                "--certificates" => o with { Certificates = (int)Positive(Value()) },
+                "--clients" => o with { Clients = (int)Positive(Value()) },
+                "--postgres" => o with { Postgres = Value() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}."),
+            };
+        }
+        return o;
+    }
+}
+
+internal static class Scenarios
+{
+    /// <summary>
+    /// Issues certificates, then loads the public verify endpoint and the bare /health endpoint with the same
+    /// load generator, connections and duration, one after the other in the same process.
+    /// </summary>
+    public static async Task<int> VerifyAsync(Options o)
+    {
+        using var counters = new ProcessCounters();
+        using var host = new BenchHost(o.Postgres);
+        var baseUrl = host.BaseUrl;
+        Console.WriteLine($"host: {baseUrl}, {host.DatabaseDescription}, Development (demo data seeded), logging Warning");
+
+        var count = o.Certificates ?? 200;
+        var clients = await ClientsAsync(baseUrl, o.Clients);
+        try
+        {
+            var warm = await Issuing.IssueAsync(clients, Enumerable.Range(0, 10).Select(People.HospitalDeath).ToArray());
+            if (Failed(warm)) return 1;
+            var beforeIssue = counters.Take();
+            var issued = await Issuing.IssueAsync(clients, Enumerable.Range(10, count).Select(People.HospitalDeath).ToArray());
+            Console.WriteLine($"issue: {issued.PerSecond:F1} certificates/s ({issued.Count} in {issued.Seconds:F2} s, {issued.Clients} parallel clients; validate + store + sign)");
+            Console.WriteLine($"  process during issue: {counters.Take().Since(beforeIssue, issued.Count)}");
+            if (Failed(issued)) return 1;
+
+            using (var probe = new HttpClient { BaseAddress = new Uri(baseUrl) })
+            {
+                var first = await probe.GetFromJsonAsync<JsonElement>($"/api/v1/verify/{issued.Tokens[0]}");
+                var status = first.GetProperty("status").GetString();
+                Console.WriteLine($"verify probe: status {status}, body {first.GetRawText()}");
+                if (status != "valid") { Console.WriteLine("verify probe: expected status valid"); return 1; }
+            }
+
+            var warmUp = TimeSpan.FromSeconds(o.WarmUp);
+            var duration = TimeSpan.FromSeconds(o.Seconds);
+            Console.WriteLine($"load: {o.Connections} connections, {o.WarmUp:F0} s warm-up then {o.Seconds:F0} s measured per endpoint; verify cycles through {issued.Tokens.Count} tokens");
+            var verify = await LoadGenerator.RunAsync("verify GET /api/v1/verify/{token}", baseUrl,
+                issued.Tokens.Select(t => $"/api/v1/verify/{t}").ToArray(), o.Connections, warmUp, duration, counters);
+            Console.WriteLine(verify.Describe());
+            Console.WriteLine($"  process during verify (server + load generator, measured window): {verify.Counters}");
+            var bare = await LoadGenerator.RunAsync("bare GET /health", baseUrl, ["/health"], o.Connections, warmUp, duration, counters);
+            Console.WriteLine(bare.Describe());
+            Console.WriteLine($"  process during bare (server + load generator, measured window): {bare.Counters}");
+
+            var problems = verify.NonOk + verify.Errors + bare.NonOk + bare.Errors;
+            if (problems > 0) Console.WriteLine($"FAILED: {problems} requests were not answered 200");
+            Console.WriteLine($"verify: {verify.RequestsPerSecond:F0} req/s, bare: {bare.RequestsPerSecond:F0} req/s, " +
+                              $"p99 {verify.Latency.PercentileMilliseconds(99):F2} ms, ratio {verify.RequestsPerSecond / bare.RequestsPerSecond:F2}");
+            return problems > 0 ? 1 : 0;
+        }
+        finally
+        {
+            foreach (var c in clients) c.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Issuing through the HTTP API (validate + store + sign, with parallel clients) against validating the
+    /// very same certificates with <see cref="CertificateValidator.Validate"/> in a loop on one thread.
+    /// </summary>
+    public static async Task<int> IssueAsync(Options o)
+    {
+        using var counters = new ProcessCounters();
+        using var host = new BenchHost(o.Postgres);
+        var baseUrl = host.BaseUrl;
+        Console.WriteLine($"host: {baseUrl}, {host.DatabaseDescription}, Development (demo data seeded), logging Warning");
+
+        var count = o.Certificates ?? 500;
+        const int warmCount = 20;
+        var clients = await ClientsAsync(baseUrl, o.Clients);
+        CertificateData[] inputs;
+        IssueResult issued;
+        try
+        {
+            var warm = await Issuing.IssueAsync(clients, Enumerable.Range(0, warmCount).Select(People.HospitalDeath).ToArray());
+            if (Failed(warm)) return 1;
+            inputs = Enumerable.Range(warmCount, count).Select(People.HospitalDeath).ToArray();
+            var before = counters.Take();
+            issued = await Issuing.IssueAsync(clients, inputs);
+            Console.WriteLine($"issue: {issued.PerSecond:F1} certificates/s ({issued.Count} in {issued.Seconds:F2} s, {issued.Clients} parallel clients over HTTP; validate + store + sign)");
+            Console.WriteLine($"  process during issue: {counters.Take().Since(before, issued.Count)}");
+            if (Failed(issued)) return 1;
+        }
+        finally
+        {
+            foreach (var c in clients) c.Dispose();
+        }
+
+        // The peer: the same inputs, validated only, as the issue handler does it (now, issuer kind hospital).
+        var seconds = o.SecondsGiven ? o.Seconds : 3;
+        var (perSecond, validations) = ValidateOnly(inputs, TimeSpan.FromSeconds(Math.Min(1, seconds)), TimeSpan.FromSeconds(seconds));
+        Console.WriteLine($"validate-only: {perSecond:F0} per s ({validations} CertificateValidator.Validate calls in {seconds:F1} s on one thread, same {inputs.Length} inputs)");
+        Console.WriteLine($"issue: {issued.PerSecond:F1} certificates/s, validate-only: {perSecond:F0} per s, ratio {issued.PerSecond / perSecond:F4}");
+        return 0;
+    }
+
+    private static (double PerSecond, long Calls) ValidateOnly(CertificateData[] inputs, TimeSpan warmUp, TimeSpan duration)
+    {
+        var sink = 0L;
+        long Loop(TimeSpan span)
+        {
+            var calls = 0L;
+            var until = Stopwatch.GetTimestamp() + (long)(span.TotalSeconds * Stopwatch.Frequency);
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                foreach (var data in inputs)
+                {
+                    var result = CertificateValidator.Validate(data, new CertificateContext(DateTimeOffset.UtcNow, OrganisationTypes.Hospital));
+                    if (!result.IsValid) throw new InvalidOperationException($"input {calls} is invalid: {result.Errors[0].Path} {result.Errors[0].Code}");
+                    sink += result.Warnings.Count;
+                    calls++;
+                }
+            }
+            return calls;
+        }
+        Loop(warmUp);
+        var clock = Stopwatch.StartNew();
+        var measured = Loop(duration);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        GC.KeepAlive(sink);
+        return (measured / elapsed, measured);
+    }
+
+    private static async Task<HttpClient[]> ClientsAsync(string baseUrl, int count)
+    {
+        var clients = new HttpClient[count];
+        for (var i = 0; i < count; i++) clients[i] = await Issuing.ClientAsync(baseUrl);
+        return clients;
+    }
+
+    private static bool Failed(IssueResult result)
+    {
+        if (result.Failures.Count == 0 && result.Tokens.Count == result.Count) return false;
+        Console.WriteLine($"FAILED: {result.Failures.Count} of {result.Count} certificates were not issued (201)");
+        foreach (var f in result.Failures.Take(5)) Console.WriteLine($"  {f}");
+        return true;
+    }
+}
