@@ -92,8 +92,8 @@ public static class CertificatesModule
             .Produces<CertificateIssued>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        app.MapGet("/api/v1/verify/{token}", async (string token, VerifyCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(token, ct)))
+        app.MapGet("/api/v1/verify/{token}", async (string token, HttpContext http) =>
+                TypedResults.Ok(await VerifyCertificateHandler.AnswerAsync(token, http)))
             .AllowAnonymous()
             .WithTags("Verification")
             .WithSummary("Public: verify a certificate's QR token → valid|superseded|revoked|invalid with masked data only")

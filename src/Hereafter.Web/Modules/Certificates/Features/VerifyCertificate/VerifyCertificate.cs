@@ -17,14 +17,21 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
 {
     public static readonly VerificationResult Invalid = new("invalid", null, null, null, null);
 
-    public async Task<VerificationResult> HandleAsync(string token, CancellationToken ct)
+    public Task<VerificationResult> HandleAsync(string token, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > 512) return Invalid;
-        var now = clock.GetUtcNow();
-        if (cache.TryGet(token, now, out var cached)) return cached;
-        var result = await VerifyAsync(token, ct);
-        cache.Set(token, result, now);
-        return result;
+        if (string.IsNullOrWhiteSpace(token) || token.Length > 512) return Task.FromResult(Invalid);
+        return cache.GetOrVerifyAsync(token, clock.GetUtcNow(), () => VerifyAsync(token, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The endpoint's path: a cache hit answers without creating this handler (and its DbContext).
+    /// </summary>
+    public static Task<VerificationResult> AnswerAsync(string token, HttpContext http)
+    {
+        var services = http.RequestServices;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (services.GetRequiredService<VerificationCache>().TryGet(token, now, out var cached)) return Task.FromResult(cached);
+        return services.GetRequiredService<VerifyCertificateHandler>().HandleAsync(token, http.RequestAborted);
     }
 
     private async Task<VerificationResult> VerifyAsync(string token, CancellationToken ct)
@@ -64,24 +71,48 @@ public sealed class VerificationCache
 {
     public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(10);
     private const int MaxEntries = 100_000;
-    private readonly ConcurrentDictionary<string, (VerificationResult Result, DateTimeOffset Expires, long Generation)> _entries = new(StringComparer.Ordinal);
+
+    private sealed record Entry(Lazy<Task<VerificationResult>> Result, DateTimeOffset Expires, long Generation)
+    {
+        public bool UsableAt(DateTimeOffset now, long generation) =>
+            Generation == generation && (Expires > now || !Result.IsValueCreated || !Result.Value.IsCompleted);
+    }
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _generation;
 
     public bool TryGet(string token, DateTimeOffset now, out VerificationResult result)
     {
-        if (_entries.TryGetValue(token, out var e) && e.Expires > now && e.Generation == Interlocked.Read(ref _generation))
+        if (_entries.TryGetValue(token, out var e) && e.Expires > now && e.Generation == Interlocked.Read(ref _generation)
+            && e.Result.IsValueCreated && e.Result.Value.IsCompletedSuccessfully)
         {
-            result = e.Result;
+            result = e.Result.Value.Result;
             return true;
         }
         result = VerifyCertificateHandler.Invalid;
         return false;
     }
 
-    public void Set(string token, VerificationResult result, DateTimeOffset now)
+    /// <summary>
+    /// Answers from the cache, or verifies once however many requests ask for the same token at the
+    /// same moment (no stampede when an entry expires). Expiry is spread by up to two seconds.
+    /// </summary>
+    public async Task<VerificationResult> GetOrVerifyAsync(string token, DateTimeOffset now, Func<Task<VerificationResult>> verify)
     {
+        var generation = Interlocked.Read(ref _generation);
         if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries[token] = (result, now + TimeToLive, Interlocked.Read(ref _generation));
+        var fresh = new Entry(new Lazy<Task<VerificationResult>>(verify),
+            now + TimeToLive + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2000)), generation);
+        var entry = _entries.AddOrUpdate(token, fresh, (_, existing) => existing.UsableAt(now, generation) ? existing : fresh);
+        try
+        {
+            return await entry.Result.Value;
+        }
+        catch
+        {
+            _entries.TryRemove(new KeyValuePair<string, Entry>(token, entry));
+            throw;
+        }
     }
 
     public void Invalidate()
