@@ -1,0 +1,42 @@
+using Hereafter.Web.Modules.Certificates;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Organisations;
+
+namespace Hereafter.Web.Components.Layout;
+
+/// <summary>
+/// Where a signed-in person can go, by organisation type: the home page and the menu show the same list,
+/// so nobody is offered a page that would only answer 无权访问.
+/// </summary>
+public static class StaffLinks
+{
+    /// <param name="Label">Chinese label; pages translate it with <c>T[...]</c>.</param>
+    /// <param name="Description">One Chinese line for the home page.</param>
+    public sealed record Link(string Href, string Label, string Description);
+
+    public static readonly Link ApiDocs = new("/api-docs", "接口文档", "各部门业务系统对接本平台的接口说明。");
+
+    public static IReadOnlyList<Link> For(Actor? actor)
+    {
+        var links = new List<Link>();
+        if (actor is not null)
+        {
+            if (OrganisationTypes.CanCertify(actor.OrganisationType))
+            {
+                links.Add(new("/certificates", "死亡医学证明", "本单位出具的居民死亡医学证明：查看、更正、补发、撤销。"));
+                if (CertificateAccess.CanCertify(actor))
+                    links.Add(new("/certificates/new", "填写新证明", "在线填写并出具居民死亡医学证明。"));
+            }
+            if (CertificateAccess.CanSupervise(actor))
+                links.Add(new("/supervision/certificates", "证明监管", "全市证明统计、疑似重复审核、超时出具和报送。"));
+            if (ReadsOtherIssuersCertificates(actor.OrganisationType))
+                links.Add(new("/lookup", "证明查询", "按证明编号查阅本单位职责所需的联次。"));
+        }
+        links.Add(ApiDocs);
+        return links;
+    }
+
+    /// <summary>Organisations that act on certificates issued by others (police, civil affairs and the departments).</summary>
+    private static bool ReadsOtherIssuersCertificates(string organisationType) =>
+        organisationType is not (OrganisationTypes.Hospital or OrganisationTypes.HealthCentre) && OrganisationTypes.All.Contains(organisationType);
+}
