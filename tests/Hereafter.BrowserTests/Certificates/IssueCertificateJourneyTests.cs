@@ -1,0 +1,115 @@
+using Hereafter.BrowserTests.Infrastructure;
+using Hereafter.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hereafter.BrowserTests.Certificates;
+
+[Collection(BrowserCollection.Name)]
+public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
+{
+    [ChromiumFact]
+    public async Task Doctor_FixesAWrongCheckDigit_IssuesTheCertificate_AndDownloadsThePdf()
+    {
+        var staff = await app.SeedStaffAsync(displayName: "王立新医生");
+        await using var context = await chromium.NewContextAsync(app.BaseUrl);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, staff.UserName, staff.Password);
+
+        await page.GotoAsync("/certificates");
+        await page.GetByRole(AriaRole.Link, new() { Name = "填写新证明" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "填写居民死亡医学证明" })).ToBeVisibleAsync();
+        await ChromiumFixture.ScreenshotAsync(page, "certificate-form-desktop");
+
+        var person = People.Next();
+        var wrong = person.IdNumber[..17] + (person.IdNumber[17] == '0' ? '1' : '0');
+        await FillAsync(page, person, wrong);
+        await page.GetByRole(AriaRole.Button, new() { Name = "出具证明" }).ClickAsync();
+
+        var idError = page.Locator("#decedent-idNumber-error");
+        await Expect(idError).ToHaveTextAsync("身份证号码校验位错误");
+        await Expect(page.GetByLabel("死者姓名")).ToHaveValueAsync(person.Name);
+        await ChromiumFixture.ScreenshotAsync(page, "certificate-form-error");
+
+        await page.GetByLabel("身份证件号码").FillAsync(person.IdNumber);
+        await page.GetByRole(AriaRole.Button, new() { Name = "出具证明" }).ClickAsync();
+
+        await Expect(page.GetByText("死亡医学证明已出具")).ToBeVisibleAsync();
+        Assert.EndsWith($"/certificates/{person.IdNumber}?notice=issued", page.Url);
+        await ChromiumFixture.ScreenshotAsync(page, "certificate-detail-desktop");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "打印第三联" }).ClickAsync());
+        var path = await download.PathAsync();
+        var bytes = await File.ReadAllBytesAsync(path);
+        Assert.True(bytes.Length > 10 * 1024, $"PDF is only {bytes.Length} bytes");
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(bytes, 0, 4));
+    }
+
+    [ChromiumFact]
+    public async Task TheForm_OnAPhone_IsOneColumnWithoutSidewaysScrolling_AndIssues()
+    {
+        var staff = await app.SeedStaffAsync(displayName: "赵手机医生", organisationName: "手机区人民医院");
+        await using var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, staff.UserName, staff.Password);
+
+        await page.GotoAsync("/certificates/new");
+        await ChromiumFixture.ScreenshotAsync(page, "certificate-form-phone");
+        Assert.True(await ScrollWidthAsync(page) <= 390, $"form scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
+        var name = await page.GetByLabel("死者姓名").BoundingBoxAsync();
+        var sex = await page.GetByLabel("性别").BoundingBoxAsync();
+        Assert.True(sex!.Y > name!.Y + name.Height, "fields should stack in one column on a phone");
+
+        var person = People.Next("2");
+        await FillAsync(page, person, person.IdNumber);
+        await page.GetByRole(AriaRole.Button, new() { Name = "出具证明" }).ClickAsync();
+
+        await Expect(page.GetByText("死亡医学证明已出具")).ToBeVisibleAsync();
+        await ChromiumFixture.ScreenshotAsync(page, "certificate-detail-phone");
+        Assert.True(await ScrollWidthAsync(page) <= 390, $"detail page scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
+    }
+
+    private static async Task FillAsync(IPage page, People.Person person, string idNumber)
+    {
+        var deathAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddHours(-6);
+        await page.GetByLabel("死者姓名").FillAsync(person.Name);
+        await page.GetByLabel("性别").SelectOptionAsync(person.Sex);
+        await page.GetByLabel("民族").FillAsync("汉族");
+        await page.GetByLabel("身份证件号码").FillAsync(idNumber);
+        await page.GetByLabel("出生日期").FillAsync(person.BirthDate.ToString("yyyy-MM-dd"));
+        await page.GetByLabel("婚姻状况").SelectOptionAsync("2");
+        await page.GetByLabel("文化程度").SelectOptionAsync("4");
+        await page.Locator("#decedent-occupation").FillAsync("退休人员");
+        await page.GetByLabel("户籍地址").FillAsync("贵州省贵阳市南明区中华南路88号");
+        await page.GetByLabel("常住地址").FillAsync("贵州省贵阳市南明区中华南路88号");
+        await page.Locator("#death-dateTime").FillAsync(deathAt.ToString("yyyy-MM-ddTHH:mm"));
+        await page.GetByLabel("死亡地点类型").SelectOptionAsync("1");
+        await page.GetByLabel("死亡地点名称").FillAsync("贵阳市第一人民医院");
+        if (person.Sex == "2") await page.GetByLabel("妊娠情况（女性）").SelectOptionAsync("3");
+        await page.Locator("#causes-partI-0-text").FillAsync("急性心肌梗死");
+        await page.Locator("#causes-partI-0-interval-value").FillAsync("3");
+        await page.Locator("#causes-partI-0-interval-unit").SelectOptionAsync("hours");
+        await page.Locator("#causes-partI-0-icd10").FillAsync("I21.9");
+        await page.GetByLabel("根本死因 ICD-10 编码").FillAsync("I21.9");
+        await page.GetByLabel("诊断依据").SelectOptionAsync("4");
+        await page.GetByLabel("最高诊断单位").SelectOptionAsync("1");
+        await page.GetByLabel("死亡方式").SelectOptionAsync("1");
+        await page.GetByLabel("家属姓名").FillAsync("王丽");
+        await page.GetByLabel("与死者关系").FillAsync("女儿");
+        await page.GetByLabel("联系电话").FillAsync("13985012345");
+        await page.GetByLabel("家属地址").FillAsync("贵州省贵阳市南明区中华南路88号");
+        await page.GetByLabel("执业证书编码").FillAsync("110520100012345");
+    }
+
+    private static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("用户名").FillAsync(userName);
+        await page.GetByLabel("密码").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
+        await Expect(page.Locator(".who")).ToBeVisibleAsync();
+    }
+
+    private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+}
