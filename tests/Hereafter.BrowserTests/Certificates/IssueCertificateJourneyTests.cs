@@ -17,7 +17,7 @@ public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, Brows
         await SignInAsync(page, staff.UserName, staff.Password);
 
         await page.GotoAsync("/certificates");
-        await page.GetByRole(AriaRole.Link, new() { Name = "填写新证明" }).ClickAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "填写新证明" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "填写居民死亡医学证明" })).ToBeVisibleAsync();
         await ChromiumFixture.ScreenshotAsync(page, "certificate-form-desktop");
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Localization;
 
@@ -15,6 +16,51 @@ public static class CertificateLabels
         CertificateStatus.Rejected => "已驳回",
         _ => status,
     };
+
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public static string Status(string status, Texts t) => status switch
+    {
+        CertificateStatus.Issued => t["已出具"],
+        CertificateStatus.PendingReview => t["待审核"],
+        CertificateStatus.Revoked => t["已撤销"],
+        CertificateStatus.Rejected => t["已驳回"],
+        _ => status,
+    };
+
+    /// <summary>A CSS modifier for the status badge.</summary>
+    public static string StatusClass(string status) => status switch
+    {
+        CertificateStatus.Issued => "status-issued",
+        CertificateStatus.PendingReview => "status-pending",
+        _ => "status-void",
+    };
+
+    public static string Action(string action, Texts t) => action switch
+    {
+        "issued" => t["出具"],
+        "held-for-review" => t["疑似重复，提交审核"],
+        "corrected" => t["更正"],
+        "reissued" => t["补发"],
+        "revoked" => t["撤销"],
+        "review-issued" => t["审核通过并出具"],
+        "review-rejected" => t["审核驳回"],
+        _ => action,
+    };
+
+    public static string CopyLabel(int copy, Texts t) => copy switch
+    {
+        1 => t["打印第一联"],
+        2 => t["打印第二联"],
+        3 => t["打印第三联"],
+        4 => t["打印第四联"],
+        _ => copy.ToString(CultureInfo.InvariantCulture),
+    };
+
+    public static string ChinaTime(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string ChinaTime(string? iso) =>
+        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? ChinaTime(at) : iso ?? "";
 
     public static readonly IReadOnlyDictionary<string, string> Strings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
