@@ -38,6 +38,14 @@ await app.Services.MigrateDatabaseAsync();
 // Load or create the signing key now: creating it registers its public key, which must not happen
 // inside a certificate's transaction (SQLite has one writer).
 await app.Services.GetRequiredService<SigningKeyStore>().GetSigningKeyAsync();
+if (args is ["rotate-signing-key", ..])
+{
+    // dotnet run --project src/Hereafter.Web -- rotate-signing-key: new certificates use a new key;
+    // the old one is marked retired and keeps verifying what it signed.
+    var keyId = await app.Services.GetRequiredService<SigningKeyStore>().RotateAsync();
+    Console.WriteLine($"New signing key {keyId}; earlier keys keep verifying their certificates.");
+    return;
+}
 if (app.Environment.IsDevelopment()) await Hereafter.Web.Platform.Demo.DemoData.SeedAsync(app.Services);
 
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
