@@ -1,5 +1,7 @@
 using Hereafter.Web.Components;
 using Hereafter.Web.Modules.Certificates;
+using Hereafter.Web.Modules.Sharing;
+using Hereafter.Web.Platform.Outbox;
 using Hereafter.Web.Platform.Signing;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
@@ -20,7 +22,9 @@ builder.Services.AddPlatformAuth();
 builder.Services.AddPlatformAudit();
 builder.Services.AddPlatformLocalization();
 builder.Services.AddPlatformSigning();
+builder.Services.AddPlatformOutbox();
 builder.Services.AddCertificates();
+builder.Services.AddSharing();
 // API bodies leave out what a caller may not see rather than sending nulls (a copy 4 has no "causes").
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -65,6 +69,7 @@ app.MapPlatformAuth();
 app.MapPlatformAudit();
 app.MapPlatformLocalization();
 app.MapCertificates();
+app.MapSharing();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapRazorComponents<App>();
 

@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Hereafter.Web.Modules.Certificates;
 
 /// <summary>Shared certificate logic used by the feature handlers: lookup, versions, signing, history.</summary>
-public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens tokens, TimeProvider clock, IConfiguration configuration)
+public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens tokens, TimeProvider clock, IConfiguration configuration, Platform.Outbox.Outbox outbox)
 {
     public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -105,6 +105,18 @@ public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens 
         var deathDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(certificate.DeathAt, China).DateTime);
         var reportDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
         certificate.ReportedLate = WorkingDays.Between(deathDay, reportDay) > 5;
+    }
+
+    /// <summary>Writes the integration event for this change into the same unit of work.</summary>
+    public async Task PublishAsync(string type, Certificate certificate, string? previousNumber, string? reason, CancellationToken ct)
+    {
+        var json = await db.Set<CertificateVersion>().Where(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion)
+            .Select(v => v.DataJson).FirstOrDefaultAsync(ct)
+            ?? db.ChangeTracker.Entries<CertificateVersion>().Select(e => e.Entity)
+                .First(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion).DataJson;
+        var issuer = await OrganisationAsync(certificate.IssuerOrganisationId, ct);
+        outbox.Add(type, new CertificateChanged(certificate.Id, certificate.Number, previousNumber, certificate.CurrentVersion,
+            certificate.Status, issuer.Id, issuer.Name, certificate.CertifiedAt, CertificateJson.Deserialize<CertificateData>(json), reason));
     }
 
     public static string RequireReason(string? reason)

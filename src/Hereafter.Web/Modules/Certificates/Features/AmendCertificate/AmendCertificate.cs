@@ -55,6 +55,8 @@ public sealed class AmendCertificateHandler(HereafterDbContext db, CertificateRe
             var version = await records.AddVersionAsync(certificate, content, validation.Warnings, actor, reason, ct);
             records.AddAction(certificate, "corrected", actor, reason);
             await db.SaveChangesAsync(ct);
+            await records.PublishAsync(CertificateEventTypes.Corrected, certificate, oldNumber == newNumber ? null : oldNumber, reason, ct);
+            await db.SaveChangesAsync(ct);
             await audit.RecordAsync(actor, "certificate.correct", $"certificate:{newNumber}", "certification",
                 oldNumber == newNumber ? $"version {certificate.CurrentVersion}" : $"version {certificate.CurrentVersion}, number changed", ct);
             await tx.CommitAsync(ct);
@@ -103,6 +105,8 @@ public sealed class AmendCertificateHandler(HereafterDbContext db, CertificateRe
         certificate.RevocationReason = reason;
         certificate.RevokedAt = clock.GetUtcNow();
         records.AddAction(certificate, "revoked", actor, reason);
+        await db.SaveChangesAsync(ct);
+        await records.PublishAsync(CertificateEventTypes.Revoked, certificate, null, reason, ct);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "certificate.revoke", $"certificate:{certificate.Number}", "certification", reason, ct);
         await tx.CommitAsync(ct);

@@ -77,6 +77,11 @@ public sealed class IssueCertificateHandler(HereafterDbContext db, CertificateRe
             var version = await records.AddVersionAsync(certificate, content, validation.Warnings, actor, null, ct);
             records.AddAction(certificate, possible is null ? "issued" : "held-for-review", actor, certificate.ReviewNote);
             await db.SaveChangesAsync(ct);
+            if (possible is null)
+            {
+                await records.PublishAsync(CertificateEventTypes.Issued, certificate, null, null, ct);
+                await db.SaveChangesAsync(ct);
+            }
             await audit.RecordAsync(actor, possible is null ? "certificate.issue" : "certificate.hold-for-review",
                 $"certificate:{number}", "certification", $"version 1, {validation.Warnings.Count} warnings", ct);
             await tx.CommitAsync(ct);

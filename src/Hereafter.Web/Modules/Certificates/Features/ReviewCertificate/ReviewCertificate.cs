@@ -42,6 +42,11 @@ public sealed class ReviewCertificateHandler(HereafterDbContext db, CertificateR
         certificate.ReviewNote = reason;
         records.AddAction(certificate, decision.Decision == "issue" ? "review-issued" : "review-rejected", actor, reason);
         await db.SaveChangesAsync(ct);
+        if (decision.Decision == "issue")
+        {
+            await records.PublishAsync(CertificateEventTypes.Issued, certificate, null, null, ct);
+            await db.SaveChangesAsync(ct);
+        }
         await audit.RecordAsync(actor, "certificate.review", $"certificate:{certificate.Number}", "supervision", $"{decision.Decision}: {reason}", ct);
         await tx.CommitAsync(ct);
         return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status,

@@ -77,6 +77,63 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharing_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DecedentName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DeathAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharing_events",
+                columns: table => new
+                {
+                    Position = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FeedPosition = table.Column<long>(type: "bigint", nullable: true),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_events", x => x.Position);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "signing_keys",
                 columns: table => new
                 {
@@ -174,6 +231,32 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "sharing_case_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgeBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EffectiveDate = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_case_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_case_tasks_sharing_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "sharing_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "access_tokens",
                 columns: table => new
                 {
@@ -244,6 +327,32 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sharing_case_task_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrganisationName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    EffectiveDate = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_case_task_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_case_task_entries_sharing_case_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_access_tokens_ClientId",
                 table: "access_tokens",
@@ -308,6 +417,61 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_Id",
+                table: "outbox_messages",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ProcessedAt_Sequence",
+                table: "outbox_messages",
+                columns: new[] { "ProcessedAt", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_case_task_entries_TaskId",
+                table: "sharing_case_task_entries",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_case_tasks_CaseId_Department",
+                table: "sharing_case_tasks",
+                columns: new[] { "CaseId", "Department" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_case_tasks_Department_Status",
+                table: "sharing_case_tasks",
+                columns: new[] { "Department", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_cases_CertificateId",
+                table: "sharing_cases",
+                column: "CertificateId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_cases_OpenedAt",
+                table: "sharing_cases",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_events_Department_FeedPosition",
+                table: "sharing_events",
+                columns: new[] { "Department", "FeedPosition" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_events_FeedPosition",
+                table: "sharing_events",
+                column: "FeedPosition",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_events_Id",
+                table: "sharing_events",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_accounts_OrganisationId",
                 table: "staff_accounts",
                 column: "OrganisationId");
@@ -341,6 +505,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "certificate_versions");
 
             migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "sharing_case_task_entries");
+
+            migrationBuilder.DropTable(
+                name: "sharing_events");
+
+            migrationBuilder.DropTable(
                 name: "signing_keys");
 
             migrationBuilder.DropTable(
@@ -353,7 +526,13 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "certificates");
 
             migrationBuilder.DropTable(
+                name: "sharing_case_tasks");
+
+            migrationBuilder.DropTable(
                 name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "sharing_cases");
         }
     }
 }

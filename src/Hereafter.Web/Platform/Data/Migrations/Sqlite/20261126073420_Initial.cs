@@ -76,6 +76,63 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox_messages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_outbox_messages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharing_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DecedentName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    DeathAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_cases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharing_events",
+                columns: table => new
+                {
+                    Position = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FeedPosition = table.Column<long>(type: "INTEGER", nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_events", x => x.Position);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "signing_keys",
                 columns: table => new
                 {
@@ -173,6 +230,32 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "sharing_case_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    EffectiveDate = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_case_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_case_tasks_sharing_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "sharing_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "access_tokens",
                 columns: table => new
                 {
@@ -243,6 +326,32 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "sharing_case_task_entries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    EffectiveDate = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_case_task_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_case_task_entries_sharing_case_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_access_tokens_ClientId",
                 table: "access_tokens",
@@ -307,6 +416,61 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_Id",
+                table: "outbox_messages",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_ProcessedAt_Sequence",
+                table: "outbox_messages",
+                columns: new[] { "ProcessedAt", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_case_task_entries_TaskId",
+                table: "sharing_case_task_entries",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_case_tasks_CaseId_Department",
+                table: "sharing_case_tasks",
+                columns: new[] { "CaseId", "Department" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_case_tasks_Department_Status",
+                table: "sharing_case_tasks",
+                columns: new[] { "Department", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_cases_CertificateId",
+                table: "sharing_cases",
+                column: "CertificateId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_cases_OpenedAt",
+                table: "sharing_cases",
+                column: "OpenedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_events_Department_FeedPosition",
+                table: "sharing_events",
+                columns: new[] { "Department", "FeedPosition" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_events_FeedPosition",
+                table: "sharing_events",
+                column: "FeedPosition",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_events_Id",
+                table: "sharing_events",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_accounts_OrganisationId",
                 table: "staff_accounts",
                 column: "OrganisationId");
@@ -340,6 +504,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "certificate_versions");
 
             migrationBuilder.DropTable(
+                name: "outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "sharing_case_task_entries");
+
+            migrationBuilder.DropTable(
+                name: "sharing_events");
+
+            migrationBuilder.DropTable(
                 name: "signing_keys");
 
             migrationBuilder.DropTable(
@@ -352,7 +525,13 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "certificates");
 
             migrationBuilder.DropTable(
+                name: "sharing_case_tasks");
+
+            migrationBuilder.DropTable(
                 name: "organisations");
+
+            migrationBuilder.DropTable(
+                name: "sharing_cases");
         }
     }
 }

@@ -1,0 +1,19 @@
+using Hereafter.Domain.Certificates;
+
+namespace Hereafter.Web.Modules.Certificates.Contracts;
+
+/// <summary>Integration events the Certificates module writes to the outbox (same transaction as the change).</summary>
+public static class CertificateEventTypes
+{
+    public const string Issued = "certificates.issued";
+    public const string Corrected = "certificates.corrected";
+    public const string Revoked = "certificates.revoked";
+}
+
+/// <summary>
+/// A certificate became issued, was corrected or was revoked. Carries the full content: receiving
+/// modules decide what each department may see.
+/// </summary>
+public sealed record CertificateChanged(
+    Guid CertificateId, string Number, string? PreviousNumber, int Version, string Status,
+    Guid IssuerOrganisationId, string IssuerName, DateTimeOffset CertifiedAt, CertificateData Data, string? Reason);

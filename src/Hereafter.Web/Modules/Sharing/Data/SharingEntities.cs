@@ -1,0 +1,133 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hereafter.Web.Modules.Sharing.Data;
+
+/// <summary>身后事档案: opened when a certificate is issued; one task per department that must act.</summary>
+public sealed class DeathCase
+{
+    public Guid Id { get; set; }
+    public Guid CertificateId { get; set; }
+    public string CertificateNumber { get; set; } = "";
+    public string DecedentName { get; set; } = "";
+    public DateTimeOffset DeathAt { get; set; }
+    public DateTimeOffset OpenedAt { get; set; }
+    /// <summary>open, or cancelled when the certificate is revoked.</summary>
+    public string Status { get; set; } = "open";
+}
+
+public sealed class CaseTask
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    /// <summary>Department code: police, social-security, medical-insurance, civil-affairs, housing-fund, …</summary>
+    public string Department { get; set; } = "";
+    /// <summary>pending, received, done, rejected, not-applicable.</summary>
+    public string Status { get; set; } = TaskStatuses.Pending;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    /// <summary>Acknowledge by this time (configurable working days after the case opened).</summary>
+    public DateTimeOffset AcknowledgeBy { get; set; }
+    public string? EffectiveDate { get; set; }
+    public string? Note { get; set; }
+    public decimal? Amount { get; set; }
+}
+
+public sealed class CaseTaskEntry
+{
+    public long Id { get; set; }
+    public Guid TaskId { get; set; }
+    public string Status { get; set; } = "";
+    public DateTimeOffset At { get; set; }
+    public string ActorName { get; set; } = "";
+    public string OrganisationName { get; set; } = "";
+    public string? EffectiveDate { get; set; }
+    public string? Note { get; set; }
+    public decimal? Amount { get; set; }
+}
+
+/// <summary>
+/// An event addressed to one department, holding only what that department may see. <see cref="Position"/>
+/// is assigned at insert; <see cref="FeedPosition"/> is assigned after commit by <c>FeedSequencer</c> in one
+/// serial step, so readers paging by it never miss a row that committed late.
+/// </summary>
+public sealed class SharingEvent
+{
+    public long Position { get; set; }
+    public Guid Id { get; set; }
+    public long? FeedPosition { get; set; }
+    public string Type { get; set; } = "";
+    public DateTimeOffset OccurredAt { get; set; }
+    public Guid CaseId { get; set; }
+    public string CertificateNumber { get; set; } = "";
+    public string Department { get; set; } = "";
+    /// <summary>The complete event JSON as delivered and served by the feed.</summary>
+    public string Json { get; set; } = "";
+}
+
+public static class TaskStatuses
+{
+    public const string Pending = "pending";
+    public const string Received = "received";
+    public const string Done = "done";
+    public const string Rejected = "rejected";
+    public const string NotApplicable = "not-applicable";
+    public static readonly string[] Reportable = [Received, Done, Rejected, NotApplicable];
+}
+
+internal sealed class SharingConfiguration :
+    IEntityTypeConfiguration<DeathCase>, IEntityTypeConfiguration<CaseTask>,
+    IEntityTypeConfiguration<CaseTaskEntry>, IEntityTypeConfiguration<SharingEvent>
+{
+    public void Configure(EntityTypeBuilder<DeathCase> b)
+    {
+        b.ToTable("sharing_cases");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CertificateId).IsUnique();
+        b.HasIndex(x => x.OpenedAt);
+        b.Property(x => x.CertificateNumber).HasMaxLength(32);
+        b.Property(x => x.DecedentName).HasMaxLength(50);
+        b.Property(x => x.Status).HasMaxLength(16);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseTask> b)
+    {
+        b.ToTable("sharing_case_tasks");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.CaseId, x.Department }).IsUnique();
+        b.HasIndex(x => new { x.Department, x.Status });
+        b.Property(x => x.Department).HasMaxLength(40);
+        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.EffectiveDate).HasMaxLength(10);
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.Property(x => x.Amount).HasPrecision(14, 2);
+        b.HasOne<DeathCase>().WithMany().HasForeignKey(x => x.CaseId);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseTaskEntry> b)
+    {
+        b.ToTable("sharing_case_task_entries");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.TaskId);
+        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.ActorName).HasMaxLength(64);
+        b.Property(x => x.OrganisationName).HasMaxLength(128);
+        b.Property(x => x.EffectiveDate).HasMaxLength(10);
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.Property(x => x.Amount).HasPrecision(14, 2);
+        b.HasOne<CaseTask>().WithMany().HasForeignKey(x => x.TaskId);
+    }
+
+    public void Configure(EntityTypeBuilder<SharingEvent> b)
+    {
+        b.ToTable("sharing_events");
+        b.HasKey(x => x.Position);
+        b.Property(x => x.Position).ValueGeneratedOnAdd();
+        b.HasIndex(x => x.Id).IsUnique();
+        b.HasIndex(x => x.FeedPosition).IsUnique();
+        b.HasIndex(x => new { x.Department, x.FeedPosition });
+        b.Property(x => x.Type).HasMaxLength(40);
+        b.Property(x => x.Department).HasMaxLength(40);
+        b.Property(x => x.CertificateNumber).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Modules.Sharing.Data;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Sharing.Features.ReadChangeFeed;
+
+/// <summary>
+/// The change feed: the caller's department's events in commit order. The cursor is the last feed
+/// position returned; paging with it sees every event once.
+/// </summary>
+public sealed class ReadChangeFeedHandler(HereafterDbContext db, FeedSequencer sequencer)
+{
+    public const int MaxLimit = 500;
+
+    public async Task<FeedPage> HandleAsync(Actor actor, string? after, int? limit, CancellationToken ct)
+    {
+        var department = SharingAccess.DepartmentOf(actor)
+                         ?? throw ProblemException.Forbidden("Only departments that act on deaths have a change feed.");
+        long cursor = 0;
+        if (!string.IsNullOrEmpty(after) && (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out cursor) || cursor < 0))
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["after"] = ["游标无效：请使用上一页返回的 nextCursor"] });
+        var take = limit ?? 100;
+        if (take is < 1 or > MaxLimit)
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["limit"] = [$"limit 须在 1 至 {MaxLimit} 之间"] });
+
+        await sequencer.AssignAsync(ct);
+        var rows = await db.Set<SharingEvent>().AsNoTracking()
+            .Where(e => e.Department == department && e.FeedPosition > cursor)
+            .OrderBy(e => e.FeedPosition).Take(take)
+            .Select(e => new { e.FeedPosition, e.Json })
+            .ToListAsync(ct);
+        var next = rows.Count == 0 ? cursor : rows[^1].FeedPosition!.Value;
+        return new FeedPage(rows.Select(r => JsonNode.Parse(r.Json)!).ToList(), next.ToString(CultureInfo.InvariantCulture));
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Modules.Sharing.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Sharing.Features.ReportTaskOutcome;
+
+/// <summary>
+/// A department reports on its task: <c>received</c>, then <c>done</c> (with the effective date, e.g. the
+/// month a pension stops), <c>rejected</c> (with a reason) or <c>not-applicable</c>. Only that department
+/// may report its task. Civil affairs is told by a <c>case.task-updated</c> event.
+/// </summary>
+public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, SharingEvents events, AuditLog audit, TimeProvider clock)
+{
+    public async Task<CaseTaskDto> HandleAsync(Actor actor, Guid caseId, string department, TaskOutcomeRequest request, CancellationToken ct)
+    {
+        if (!Departments.All.Contains(department))
+            throw ProblemException.NotFound($"Unknown department '{department}'. Use one of: {string.Join(", ", Departments.All)}.");
+        if (SharingAccess.DepartmentOf(actor) != department)
+            throw ProblemException.Forbidden($"Only the {department} department may report this task.");
+        var errors = Validate(request);
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var deathCase = await db.Set<DeathCase>().FirstOrDefaultAsync(c => c.Id == caseId, ct)
+                        ?? throw ProblemException.NotFound("No such case.");
+        var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == caseId && t.Department == department, ct)
+                   ?? throw ProblemException.NotFound($"This case has no {department} task.");
+        var now = clock.GetUtcNow();
+        task.Status = request.Status!;
+        task.UpdatedAt = now;
+        task.EffectiveDate = request.EffectiveDate?.Trim() is { Length: > 0 } date ? date : task.EffectiveDate;
+        task.Note = request.Note?.Trim() is { Length: > 0 } note ? note : task.Note;
+        task.Amount = request.Amount ?? task.Amount;
+        db.Add(new CaseTaskEntry
+        {
+            TaskId = task.Id, Status = task.Status, At = now, ActorName = actor.Name, OrganisationName = actor.OrganisationName,
+            EffectiveDate = request.EffectiveDate?.Trim(), Note = request.Note?.Trim(), Amount = request.Amount,
+        });
+        var data = new JsonObject
+        {
+            ["department"] = department, ["status"] = task.Status, ["organisation"] = actor.OrganisationName,
+            ["effectiveDate"] = task.EffectiveDate, ["note"] = task.Note, ["amount"] = task.Amount,
+        };
+        events.Add(SharingEventTypes.TaskUpdated, deathCase, Departments.CivilAffairs, data);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(actor, "case.task-outcome", $"case:{caseId}", "death-case", $"{department}: {task.Status}", ct);
+        await tx.CommitAsync(ct);
+        return (await ReadDeathCase.ReadDeathCaseHandler.TasksAsync(db, [task], now, ct)).Single();
+    }
+
+    private static Dictionary<string, string[]> Validate(TaskOutcomeRequest r)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (r.Status is null || !TaskStatuses.Reportable.Contains(r.Status))
+            errors["status"] = [$"状态须为 {string.Join(" / ", TaskStatuses.Reportable)}"];
+        if (r.Status == TaskStatuses.Done && string.IsNullOrWhiteSpace(r.EffectiveDate))
+            errors["effectiveDate"] = ["办结时须填写生效日期（如停发月份 2026-12）"];
+        if (!string.IsNullOrWhiteSpace(r.EffectiveDate)
+            && !DateOnly.TryParseExact(r.EffectiveDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            && !DateOnly.TryParseExact(r.EffectiveDate.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            errors["effectiveDate"] = ["生效日期格式须为 YYYY-MM-DD 或 YYYY-MM"];
+        if (r.Status == TaskStatuses.Rejected && string.IsNullOrWhiteSpace(r.Note))
+            errors["note"] = ["退回时须填写原因"];
+        if (r.Note is { Length: > 500 }) errors["note"] = ["说明不能超过500字"];
+        if (r.Note is not null && (r.Note.Any(char.IsControl) || r.Note.Contains('<') || r.Note.Contains('>')))
+            errors["note"] = ["说明含有不允许的字符"];
+        if (r.Amount is < 0 or > 100_000_000m || (r.Amount is { } a && decimal.Round(a, 2) != a))
+            errors["amount"] = ["金额须为非负数，最多两位小数"];
+        return errors;
+    }
+}

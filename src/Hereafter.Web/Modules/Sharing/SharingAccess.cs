@@ -1,0 +1,25 @@
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Organisations;
+
+namespace Hereafter.Web.Modules.Sharing;
+
+/// <summary>Maps an organisation to the department whose tasks and events it handles.</summary>
+public static class SharingAccess
+{
+    public static string? DepartmentOf(Actor actor) => actor.OrganisationType switch
+    {
+        OrganisationTypes.Police => Departments.Police,
+        OrganisationTypes.SocialSecurity => Departments.SocialSecurity,
+        OrganisationTypes.MedicalInsurance => Departments.MedicalInsurance,
+        OrganisationTypes.CivilAffairs => Departments.CivilAffairs,
+        OrganisationTypes.HousingFund => Departments.HousingFund,
+        OrganisationTypes.TrafficPolice => Departments.TrafficPolice,
+        OrganisationTypes.DisabledPersonsFederation => Departments.DisabledPersonsFederation,
+        OrganisationTypes.FuneralHome => Departments.FuneralHome,
+        OrganisationTypes.Bank => Departments.Bank,
+        _ => null,
+    };
+
+    public static bool Supervises(Actor actor) => actor.OrganisationType == OrganisationTypes.CivilAffairs;
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Modules.Sharing.Data;
+using Hereafter.Web.Platform.Data;
+
+namespace Hereafter.Web.Modules.Sharing;
+
+/// <summary>
+/// Writes department events: one row per department, with only the fields that department may see
+/// (never more than its copy: no department receives causes of death or medical details).
+/// </summary>
+public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public void Add(string type, DeathCase deathCase, string department, JsonObject data)
+    {
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        var envelope = new SharingEventDto(id, type, now, deathCase.Id, deathCase.CertificateNumber, data);
+        db.Add(new SharingEvent
+        {
+            Id = id,
+            Type = type,
+            OccurredAt = now,
+            CaseId = deathCase.Id,
+            CertificateNumber = deathCase.CertificateNumber,
+            Department = department,
+            Json = JsonSerializer.Serialize(envelope, Json),
+        });
+    }
+
+    /// <summary>What a department may see of a certificate change.</summary>
+    public static JsonObject CertificateData(CertificateChanged change, string department)
+    {
+        var d = change.Data.Decedent;
+        var decedent = new JsonObject
+        {
+            ["name"] = d.Name, ["sex"] = d.Sex, ["idType"] = d.IdType, ["idNumber"] = d.IdNumber,
+            ["birthDate"] = d.BirthDate, ["householdAddress"] = d.HouseholdAddress,
+        };
+        var death = new JsonObject { ["dateTime"] = change.Data.Death.DateTime, ["placeType"] = change.Data.Death.PlaceType };
+        if (department is Departments.Police or Departments.CivilAffairs)
+        {
+            decedent["ethnicity"] = d.Ethnicity;
+            decedent["nationality"] = d.Nationality;
+            decedent["maritalStatus"] = d.MaritalStatus;
+            decedent["residenceAddress"] = d.ResidenceAddress;
+        }
+        // The police also learn whether the death was natural (unnatural deaths need their attention).
+        if (department == Departments.Police) death["manner"] = change.Data.Causes.Manner;
+        var data = new JsonObject
+        {
+            ["version"] = change.Version,
+            ["status"] = change.Status,
+            ["issuer"] = change.IssuerName,
+            ["certifiedAt"] = change.CertifiedAt,
+            ["decedent"] = decedent,
+            ["death"] = death,
+            ["task"] = new JsonObject { ["department"] = department },
+        };
+        if (change.PreviousNumber is not null) data["previousNumber"] = change.PreviousNumber;
+        if (change.Reason is not null) data["reason"] = change.Reason;
+        RemoveNulls(data);
+        return data;
+    }
+
+    private static void RemoveNulls(JsonObject o)
+    {
+        foreach (var key in o.Where(p => p.Value is null).Select(p => p.Key).ToList()) o.Remove(key);
+        foreach (var child in o.Select(p => p.Value).OfType<JsonObject>()) RemoveNulls(child);
+    }
+}

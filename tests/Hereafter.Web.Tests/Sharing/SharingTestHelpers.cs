@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Hereafter.Web.Tests.Infrastructure;
+
+namespace Hereafter.Web.Tests.Sharing;
+
+public static class SharingTestHelpers
+{
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Issues a certificate as demo-hospital and returns its number.</summary>
+    public static async Task<string> IssueAsync(this HereafterFactory factory, People.Person? person = null)
+    {
+        var hospital = await factory.ClientForAsync("demo-hospital");
+        var response = await hospital.PostAsJsonAsync("/api/v1/certificates", People.HospitalDeath(person ?? People.Next()), Web);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.JsonAsync()).GetProperty("number").GetString()!;
+    }
+
+    /// <summary>Reads the whole feed of a department client from the start.</summary>
+    public static async Task<List<JsonElement>> ReadFeedAsync(this HttpClient client, int limit = 100)
+    {
+        var all = new List<JsonElement>();
+        var cursor = "";
+        while (true)
+        {
+            var page = await (await client.GetAsync($"/api/v1/events?after={cursor}&limit={limit}")).JsonAsync();
+            var events = page.GetProperty("events").EnumerateArray().ToList();
+            all.AddRange(events);
+            cursor = page.GetProperty("nextCursor").GetString()!;
+            if (events.Count < limit) return all;
+        }
+    }
+
+    /// <summary>Waits (bounded) until the department's feed holds an event for the certificate.</summary>
+    public static async Task<JsonElement> WaitForEventAsync(this HttpClient client, string number, string type, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < until)
+        {
+            var match = (await client.ReadFeedAsync(500)).FirstOrDefault(e =>
+                e.GetProperty("certificateNumber").GetString() == number && e.GetProperty("type").GetString() == type);
+            if (match.ValueKind == JsonValueKind.Object) return match;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No {type} event for {number} in the feed.");
+    }
+}
