@@ -8,7 +8,7 @@ using Hereafter.Web.Platform.Organisations;
 namespace Hereafter.Bench;
 
 // dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue [--seconds N] [--warmup N]
-//   [--connections N] [--certificates N] [--clients N] [--postgres "<Npgsql connection string>"]
+//   [--connections N] [--certificates N] [--clients N] [--postgres "<Npgsql connection string>"] [--load wrk|inprocess]
 // Each scenario measures against a named peer in the same run and prints the ratio on its last line.
 internal static class Entry
 {
@@ -43,16 +43,17 @@ internal static class Entry
     }
 }
 
-internal sealed record Options(string Scenario, double Seconds, bool SecondsGiven, double WarmUp, int Connections, int? Certificates, int Clients, string? Postgres)
+internal sealed record Options(string Scenario, double Seconds, bool SecondsGiven, double WarmUp, int Connections, int? Certificates, int Clients, string? Postgres,
+    string? Load)
 {
     public const string Usage =
         "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue [--seconds N] [--warmup N] " +
-        "[--connections N] [--certificates N] [--clients N] [--postgres \"<connection string>\"]";
+        "[--connections N] [--certificates N] [--clients N] [--postgres \"<connection string>\"] [--load wrk|inprocess]";
 
     public static Options Parse(string[] args)
     {
         if (args.Length == 0 || args[0] is not ("verify" or "issue")) throw new ArgumentException("Name a scenario: verify or issue.");
-        var o = new Options(args[0], 10, false, 2, 64, null, 4, null);
+        var o = new Options(args[0], 10, false, 2, 64, null, 4, null, null);
         for (var i = 1; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -66,6 +67,7 @@ internal sealed record Options(string Scenario, double Seconds, bool SecondsGive
                 "--certificates" => o with { Certificates = (int)Positive(Value()) },
                 "--clients" => o with { Clients = (int)Positive(Value()) },
                 "--postgres" => o with { Postgres = Value() },
+                "--load" => o with { Load = Value() is var l && l is "wrk" or "inprocess" ? l : throw new ArgumentException($"--load: '{l}' is neither wrk nor inprocess.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -81,6 +83,16 @@ internal static class Scenarios
     /// </summary>
     public static async Task<int> VerifyAsync(Options o)
     {
+        // wrk by default: it runs in its own process, so the server keeps its thread pool and GC to itself.
+        var useWrk = o.Load == "wrk" || (o.Load is null && WrkLoad.Available);
+        if (useWrk && !WrkLoad.Available)
+        {
+            Console.WriteLine($"--load wrk: {WrkLoad.DefaultPath} not found (apt-get install -y wrk)");
+            return 2;
+        }
+        if (o.Load is null && !useWrk)
+            Console.WriteLine($"note: {WrkLoad.DefaultPath} not found, using the in-process load generator (it shares this process's CPU with the server: compare ratios only)");
+
         using var counters = new ProcessCounters();
         using var host = new BenchHost(o.Postgres);
         var baseUrl = host.BaseUrl;
@@ -108,19 +120,21 @@ internal static class Scenarios
 
             var warmUp = TimeSpan.FromSeconds(o.WarmUp);
             var duration = TimeSpan.FromSeconds(o.Seconds);
-            Console.WriteLine($"load: {o.Connections} connections, {o.WarmUp:F0} s warm-up then {o.Seconds:F0} s measured per endpoint; verify cycles through {issued.Tokens.Count} tokens");
-            var verify = await LoadGenerator.RunAsync("verify GET /api/v1/verify/{token}", baseUrl,
-                issued.Tokens.Select(t => $"/api/v1/verify/{t}").ToArray(), o.Connections, warmUp, duration, counters);
-            Console.WriteLine(verify.Describe());
-            Console.WriteLine($"  process during verify (server + load generator, measured window): {verify.Counters}");
-            var bare = await LoadGenerator.RunAsync("bare GET /health", baseUrl, ["/health"], o.Connections, warmUp, duration, counters);
-            Console.WriteLine(bare.Describe());
-            Console.WriteLine($"  process during bare (server + load generator, measured window): {bare.Counters}");
+            var generator = useWrk ? $"wrk ({WrkLoad.DefaultPath}, separate process)" : "in-process HttpClient generator";
+            var whose = useWrk ? "server only; wrk is another process" : "server + load generator";
+            Console.WriteLine($"load: {generator}, {o.Connections} connections, {o.WarmUp:F0} s warm-up then {o.Seconds:F0} s measured per endpoint; verify cycles through {issued.Tokens.Count} tokens");
+            var verifyPaths = issued.Tokens.Select(t => $"/api/v1/verify/{Uri.EscapeDataString(t)}").ToArray();
+            var verify = await LoadAsync(useWrk, "verify GET /api/v1/verify/{token}", baseUrl, verifyPaths, o.Connections, warmUp, duration, counters);
+            Console.WriteLine(verify.Description);
+            Console.WriteLine($"  process during verify ({whose}, measured window): {verify.Counters}");
+            var bare = await LoadAsync(useWrk, "bare GET /health", baseUrl, ["/health"], o.Connections, warmUp, duration, counters);
+            Console.WriteLine(bare.Description);
+            Console.WriteLine($"  process during bare ({whose}, measured window): {bare.Counters}");
 
-            var problems = verify.NonOk + verify.Errors + bare.NonOk + bare.Errors;
-            if (problems > 0) Console.WriteLine($"FAILED: {problems} requests were not answered 200");
+            var problems = verify.Problems + bare.Problems;
+            if (problems > 0) Console.WriteLine($"FAILED: {problems} requests were not answered 2xx (non-2xx answers and socket errors)");
             Console.WriteLine($"verify: {verify.RequestsPerSecond:F0} req/s, bare: {bare.RequestsPerSecond:F0} req/s, " +
-                              $"p99 {verify.Latency.PercentileMilliseconds(99):F2} ms, ratio {verify.RequestsPerSecond / bare.RequestsPerSecond:F2}");
+                              $"p99 {verify.P99Milliseconds:F2} ms, ratio {verify.RequestsPerSecond / bare.RequestsPerSecond:F2}");
             return problems > 0 ? 1 : 0;
         }
         finally
@@ -194,6 +208,14 @@ internal static class Scenarios
         var elapsed = clock.Elapsed.TotalSeconds;
         GC.KeepAlive(sink);
         return (measured / elapsed, measured);
+    }
+
+    private static async Task<LoadSummary> LoadAsync(bool useWrk, string name, string baseUrl, IReadOnlyList<string> paths,
+        int connections, TimeSpan warmUp, TimeSpan duration, ProcessCounters counters)
+    {
+        if (useWrk) return await WrkLoad.RunAsync(name, baseUrl, paths, connections, warmUp, duration, counters);
+        var r = await LoadGenerator.RunAsync(name, baseUrl, paths, connections, warmUp, duration, counters);
+        return new LoadSummary(r.Describe(), r.RequestsPerSecond, r.Latency.PercentileMilliseconds(99), r.NonOk + r.Errors, r.Counters);
     }
 
     private static async Task<HttpClient[]> ClientsAsync(string baseUrl, int count)
