@@ -93,7 +93,7 @@ public static class CertificatesModule
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         app.MapGet("/api/v1/verify/{token}", async (string token, HttpContext http) =>
-                TypedResults.Ok(await VerifyCertificateHandler.AnswerAsync(token, http)))
+                Results.Bytes(await VerifyCertificateHandler.AnswerJsonAsync(token, http), "application/json"))
             .AllowAnonymous()
             .WithTags("Verification")
             .WithSummary("Public: verify a certificate's QR token → valid|superseded|revoked|invalid with masked data only")
