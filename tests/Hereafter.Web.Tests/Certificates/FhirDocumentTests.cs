@@ -69,7 +69,11 @@ public sealed class FhirDocumentTests(HereafterFactory factory) : IClassFixture<
         Assert.Equal("居民死亡医学证明", composition.Title);
         var patient = Assert.IsType<Patient>(byUrl[composition.Subject!.Reference!]);
         var practitioner = Assert.IsType<Practitioner>(byUrl[composition.Author[0].Reference!]);
-        Assert.False(string.IsNullOrEmpty(composition.Date));
+        var read = await (await hospital.GetAsync($"/api/v1/certificates/{number}")).JsonAsync();
+        var certifiedAt = read.GetProperty("certifiedAt").GetDateTimeOffset();
+        var date = DateTimeOffset.Parse(composition.Date!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(TimeSpan.FromHours(8), date.Offset);
+        Assert.Equal(certifiedAt.ToUnixTimeSeconds(), date.ToUnixTimeSeconds());
 
         // Every section entry resolves inside the bundle, and every observation is in a section.
         var sectioned = composition.Section.SelectMany(s => s.Entry).Select(r => r.Reference).ToList();

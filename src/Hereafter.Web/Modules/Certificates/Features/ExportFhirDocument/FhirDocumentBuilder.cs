@@ -144,7 +144,8 @@ public static class FhirDocumentBuilder
         {
             Type = Bundle.BundleType.Document,
             Identifier = new Identifier("urn:ietf:rfc:3986", $"urn:uuid:{Guid.NewGuid()}"),
-            Timestamp = source.Now,
+            // An instant to the second, in China time like every other time in the document.
+            Timestamp = DateTimeOffset.Parse(FhirTime(TimeZoneInfo.ConvertTime(source.Now, CertificateRecords.China)), CultureInfo.InvariantCulture),
             Entry = entries.Select(e => new Bundle.EntryComponent { FullUrl = e.FullUrl, Resource = e.Resource }).ToList(),
         };
     }
