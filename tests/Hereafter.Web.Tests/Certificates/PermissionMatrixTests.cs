@@ -21,6 +21,8 @@ public sealed class PermissionMatrixTests(HereafterFactory factory) : IClassFixt
         ["review-queue"] = ["demo-civil-affairs"],
         ["read"] = ["demo-hospital", "demo-police", "demo-funeral-home", "demo-cemetery", "demo-civil-affairs",
                     "demo-social-security", "demo-medical-insurance", "demo-housing-fund", "demo-bank"],
+        // The FHIR document carries the causes of death: copy-1 and copy-2 readers only.
+        ["fhir"] = ["demo-hospital", "demo-police", "demo-civil-affairs"],
         ["pdf-copy-1"] = ["demo-hospital", "demo-civil-affairs"],
         ["pdf-copy-4"] = ["demo-hospital", "demo-funeral-home", "demo-cemetery"],
         ["reissue"] = ["demo-hospital"],
@@ -47,6 +49,7 @@ public sealed class PermissionMatrixTests(HereafterFactory factory) : IClassFixt
             ["list"] = () => client.GetAsync("/api/v1/certificates"),
             ["review-queue"] = () => client.GetAsync("/api/v1/certificates?list=review"),
             ["read"] = () => client.GetAsync($"/api/v1/certificates/{number}"),
+            ["fhir"] = () => client.GetAsync($"/api/v1/certificates/{number}/fhir"),
             ["pdf-copy-1"] = () => client.GetAsync($"/api/v1/certificates/{number}/pdf?copy=1"),
             ["pdf-copy-4"] = () => client.GetAsync($"/api/v1/certificates/{number}/pdf?copy=4"),
             // The reissue and revocation reasons are valid; allowed callers therefore succeed.

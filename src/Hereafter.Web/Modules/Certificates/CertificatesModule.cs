@@ -1,6 +1,7 @@
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
+using Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ReadCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ReviewCertificate;
@@ -21,6 +22,7 @@ public static class CertificatesModule
         services.AddScoped<AmendCertificateHandler>();
         services.AddScoped<ReviewCertificateHandler>();
         services.AddScoped<ReadCertificateHandler>();
+        services.AddScoped<ExportFhirDocumentHandler>();
         services.AddScoped<VerifyCertificateHandler>();
         services.AddScoped<SuperviseCertificatesHandler>();
         services.AddSingleton<VerificationCache>();
@@ -66,6 +68,15 @@ public static class CertificatesModule
             .WithSummary("Print a copy as PDF: copy=1..4 within what your organisation may print")
             .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
             .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/{number}/fhir", async (string number, HttpContext http, ExportFhirDocumentHandler handler, CancellationToken ct) =>
+                Results.Text(await handler.ExportAsync(Require(http), number, ct), ExportFhirDocumentHandler.ContentType))
+            .WithSummary("The certificate as an HL7 FHIR R4 document Bundle shaped after the VRDR profiles (copy 1 and copy 2 readers only); every export is audited")
+            .WithDescription("Composition (LOINC 64297-5) first, then the decedent Patient, the certifier Practitioner, the issuing Organization and VRDR-coded Observations: cause of death part 1 per line (69453-9, ICD-10, line number 69444-4, interval 69440-6 in UCUM), part 2 (69441-4), date of death (81956-5), manner of death (69449-7, SNOMED CT) and the underlying cause (80358-5). 403 for organisations that read no medical copy (funeral homes, cemeteries, benefit and asset departments).")
+            .Produces(StatusCodes.Status200OK, contentType: ExportFhirDocumentHandler.ContentType)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/{number}/correction", async (string number, CorrectionRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/certificates/{number}", await handler.CorrectAsync(Require(http), number, request, ct)))

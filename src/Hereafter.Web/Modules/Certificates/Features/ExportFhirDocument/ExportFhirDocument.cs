@@ -1,0 +1,36 @@
+using Hereafter.Domain.Certificates;
+using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hl7.Fhir.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
+
+/// <summary>
+/// Exports a certificate as an HL7 FHIR R4 document Bundle shaped after the VRDR profiles, for the
+/// health-statistics systems. The bundle carries the causes of death, so only organisations that read
+/// a medical copy (copy 1: issuer and civil affairs; copy 2: police) may fetch it; every export is audited.
+/// </summary>
+public sealed class ExportFhirDocumentHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit, TimeProvider clock)
+{
+    public const string ContentType = "application/fhir+json";
+
+    public async Task<string> ExportAsync(Actor actor, string number, CancellationToken ct)
+    {
+        var certificate = await records.FindAsync(number, ct);
+        var view = CertificateAccess.ViewFor(actor, certificate);
+        if (view is not (CertificateAccess.Copy1 or CertificateAccess.Copy2))
+            throw ProblemException.Forbidden("Your organisation may not read the medical data of this certificate.");
+        var version = await db.Set<CertificateVersion>().AsNoTracking()
+            .FirstAsync(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion, ct);
+        var issuer = await records.OrganisationAsync(certificate.IssuerOrganisationId, ct);
+        await audit.RecordAsync(actor, "certificate.read-fhir", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), view, ct);
+        var bundle = FhirDocumentBuilder.Build(new FhirDocumentSource(
+            certificate.Number, certificate.CurrentVersion, certificate.Status, certificate.CertifiedAt,
+            issuer.Name, issuer.CreditCode, CertificateJson.Deserialize<CertificateData>(version.DataJson), clock.GetUtcNow()));
+        return new FhirJsonSerializer().SerializeToString(bundle);
+    }
+}
