@@ -1,4 +1,5 @@
 using Hereafter.Web.Modules.Certificates;
+using Hereafter.Web.Modules.Sharing;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Organisations;
 
@@ -31,6 +32,10 @@ public static class StaffLinks
                 links.Add(new("/supervision/certificates", "证明监管", "全市证明统计、疑似重复审核、超时出具和报送。"));
             if (ReadsOtherIssuersCertificates(actor.OrganisationType))
                 links.Add(new("/lookup", "证明查询", "按证明编号查阅本单位职责所需的联次。"));
+            if (SharingAccess.DepartmentOf(actor) is not null)
+                links.Add(new("/worklist", "待办事项", "本部门的身后事待办：接收、办结、退回，登记生效日期。"));
+            if (SharingAccess.Supervises(actor))
+                links.Add(new("/supervision/cases", "身后事档案", "身后事档案：各部门办理进度、超时事项和办理记录。"));
         }
         links.Add(ApiDocs);
         return links;

@@ -56,6 +56,29 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
             c.Status, c.OpenedAt, byCase[c.Id].OrderBy(t => Array.IndexOf(Departments.All, t.Department)).ToList())).ToList();
     }
 
+    /// <summary>
+    /// The worklist of the actor's own department (civil affairs too: only its own tasks here), newest case first:
+    /// open tasks (pending, received), or every task with <paramref name="includeFinished"/>. The task of
+    /// <paramref name="alsoCaseId"/> is included whatever its status, so the page can show what was just saved.
+    /// </summary>
+    public async Task<IReadOnlyList<CaseRow>> WorklistAsync(Actor actor, bool includeFinished, Guid? alsoCaseId, int take, CancellationToken ct)
+    {
+        var department = SharingAccess.DepartmentOf(actor) ?? throw ProblemException.Forbidden("Your organisation has no part in death cases.");
+        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.Department == department);
+        if (!includeFinished)
+            tasks = tasks.Where(t => t.Status == TaskStatuses.Pending || t.Status == TaskStatuses.Received || t.CaseId == alsoCaseId);
+        var caseIds = tasks.Select(t => t.CaseId);
+        var cases = await db.Set<DeathCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
+            .OrderByDescending(c => c.OpenedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        var ids = cases.Select(c => c.Id).ToList();
+        var own = await db.Set<CaseTask>().AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.Department == department).ToListAsync(ct);
+        var dtos = await TasksAsync(db, own, clock.GetUtcNow(), ct);
+        var byCase = own.Zip(dtos).ToLookup(p => p.First.CaseId, p => p.Second);
+        await audit.RecordAsync(actor, "case.worklist", "cases", "death-case", $"{cases.Count} cases (masked)", ct);
+        return cases.Select(c => new CaseRow(c.Id, PersonalDataMask.IdNumber(c.CertificateNumber), PersonalDataMask.Name(c.DecedentName),
+            c.Status, c.OpenedAt, byCase[c.Id].ToList())).ToList();
+    }
+
     public static async Task<IReadOnlyList<CaseTaskDto>> TasksAsync(HereafterDbContext db, IReadOnlyList<CaseTask> tasks, DateTimeOffset now, CancellationToken ct)
     {
         var ids = tasks.Select(t => t.Id).ToList();

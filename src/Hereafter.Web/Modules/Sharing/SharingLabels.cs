@@ -1,0 +1,55 @@
+using System.Globalization;
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Modules.Sharing.Data;
+
+namespace Hereafter.Web.Modules.Sharing;
+
+/// <summary>Chinese labels for task statuses and departments, and how each department names its effective date.</summary>
+public static class SharingLabels
+{
+    private static readonly TimeSpan China = TimeSpan.FromHours(8);
+
+    public static string Status(string status) => status switch
+    {
+        TaskStatuses.Pending => "待处理",
+        TaskStatuses.Received => "已接收",
+        TaskStatuses.Done => "已办结",
+        TaskStatuses.Rejected => "已退回",
+        TaskStatuses.NotApplicable => "不适用",
+        _ => status,
+    };
+
+    public static bool IsOpen(string status) => status is TaskStatuses.Pending or TaskStatuses.Received;
+
+    /// <summary>A short name for a row of badges: 公安, 人社, 医保, …</summary>
+    public static string ShortName(string department) => department switch
+    {
+        Departments.Police => "公安",
+        Departments.SocialSecurity => "人社",
+        Departments.MedicalInsurance => "医保",
+        Departments.CivilAffairs => "民政",
+        Departments.HousingFund => "公积金",
+        Departments.TrafficPolice => "交警",
+        Departments.DisabledPersonsFederation => "残联",
+        Departments.FuneralHome => "殡仪馆",
+        Departments.Bank => "银行",
+        _ => department,
+    };
+
+    /// <summary>Departments that stop a monthly payment record the month it stops (YYYY-MM); the others a day.</summary>
+    public static bool EffectiveMonth(string department) =>
+        department is Departments.SocialSecurity or Departments.MedicalInsurance or Departments.CivilAffairs;
+
+    public static string EffectiveDateLabel(string department) => department switch
+    {
+        Departments.Police => "户口注销日期",
+        _ when EffectiveMonth(department) => "停发月份",
+        _ => "生效日期",
+    };
+
+    public static string ChinaTime(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string ChinaDate(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Amount(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
+}
