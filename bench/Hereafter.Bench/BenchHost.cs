@@ -26,8 +26,11 @@ public sealed class BenchHost : WebApplicationFactory<Program>
 
     public string DatabaseDescription => _postgresDatabase is null ? "SQLite (WAL) in a temp folder" : $"PostgreSQL database {_postgresDatabase}";
 
-    public BenchHost(string? postgresServer)
+    private readonly IDictionary<string, string?> _extra;
+
+    public BenchHost(string? postgresServer, IDictionary<string, string?>? extraSettings = null)
     {
+        _extra = extraSettings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(DataDirectory);
         _postgresServer = postgresServer;
         if (postgresServer is not null)
@@ -72,6 +75,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Warning",
         };
+        foreach (var (k, v) in _extra) settings[k] = v;
         // Program.cs reads configuration before Build(): UseSetting reaches it in time (see HereafterFactory).
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));

@@ -38,6 +38,7 @@ internal static class Entry
         {
             "verify" => await Scenarios.VerifyAsync(options),
             "issue" => await Scenarios.IssueAsync(options),
+            "dispatch" => await Dispatch.RunAsync(options),
             _ => 2,
         };
     }
@@ -47,12 +48,12 @@ internal sealed record Options(string Scenario, double Seconds, bool SecondsGive
     string? Load)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue [--seconds N] [--warmup N] " +
+        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch [--seconds N] [--warmup N] " +
         "[--connections N] [--certificates N] [--clients N] [--postgres \"<connection string>\"] [--load wrk|inprocess]";
 
     public static Options Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("verify" or "issue")) throw new ArgumentException("Name a scenario: verify or issue.");
+        if (args.Length == 0 || args[0] is not ("verify" or "issue" or "dispatch")) throw new ArgumentException("Name a scenario: verify, issue or dispatch.");
         var o = new Options(args[0], 10, false, 2, 64, null, 4, null, null);
         for (var i = 1; i < args.Length; i++)
         {

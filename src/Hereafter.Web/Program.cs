@@ -18,6 +18,8 @@ builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddPlatformData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPlatformErrors();
+// Data Protection keys live in the database: every node shares them, and protected values survive restarts.
+builder.Services.AddPlatformDataProtection();
 builder.Services.AddPlatformAuth();
 builder.Services.AddPlatformAudit();
 builder.Services.AddPlatformLocalization();

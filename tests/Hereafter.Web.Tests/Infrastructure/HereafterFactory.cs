@@ -35,6 +35,20 @@ public class HereafterFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Another platform start on the same data folder and database as <paramref name="previous"/> (which must have
+    /// been created with <see cref="KeepStorage"/>), as after a restart. The new factory deletes them when disposed.
+    /// </summary>
+    protected HereafterFactory(HereafterFactory previous)
+    {
+        DataDirectory = previous.DataDirectory;
+        _postgresDatabase = previous._postgresDatabase;
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    /// <summary>Leave the data folder and database in place on dispose, for a later factory to reuse.</summary>
+    public bool KeepStorage { get; init; }
+
     public string? PostgresConnectionString => _postgresDatabase is null ? null
         : new NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
 
@@ -61,7 +75,7 @@ public class HereafterFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (!disposing) return;
+        if (!disposing || KeepStorage) return;
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         if (_postgresDatabase is not null)
         {

@@ -1,5 +1,6 @@
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Sharing;
@@ -9,7 +10,7 @@ namespace Hereafter.Web.Modules.Sharing;
 /// feed's order is the order in which events became visible: a reader paging by position never skips an
 /// event that committed after a later-inserted one, and never sees one twice.
 /// </summary>
-public sealed class FeedSequencer(HereafterDbContext db)
+public sealed class FeedSequencer(HereafterDbContext db, OutboxSignal signal)
 {
     private const long LockKey = 727003;
 
@@ -27,6 +28,8 @@ public sealed class FeedSequencer(HereafterDbContext db)
         foreach (var e in pending) e.FeedPosition = ++last;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // Webhook dispatchers on this node wake for the newly sequenced events.
+        signal.Notify();
         return pending.Count;
     }
 }

@@ -1,5 +1,7 @@
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
+using Hereafter.Web.Modules.Sharing.Features.ManageSubscriptions;
 using Hereafter.Web.Modules.Sharing.Features.OpenDeathCase;
 using Hereafter.Web.Modules.Sharing.Features.ReadChangeFeed;
 using Hereafter.Web.Modules.Sharing.Features.ReadDeathCase;
@@ -21,6 +23,10 @@ public static class SharingModule
         services.AddScoped<ReadChangeFeedHandler>();
         services.AddScoped<ReportTaskOutcomeHandler>();
         services.AddScoped<ReadDeathCaseHandler>();
+        services.AddScoped<ManageSubscriptionsHandler>();
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         return services;
     }
 
@@ -54,6 +60,56 @@ public static class SharingModule
             .Produces<CaseTaskDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        var hooks = app.MapGroup("/api/v1/subscriptions").WithTags("Webhooks").RequireAuthorization().DisableAntiforgery();
+
+        hooks.MapPost("/", async (CreateSubscriptionRequest request, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+            {
+                var created = await handler.CreateAsync(Require(http), request, ct);
+                return TypedResults.Created($"/api/v1/subscriptions/{created.Id}", created);
+            })
+            .WithSummary("Subscribe your department system to your department's events: { callbackUrl, secret?, eventTypes }")
+            .WithDescription("Events sequenced after now are POSTed to callbackUrl one at a time in feed order, at least once (de-duplicate by X-Hereafter-Event-Id), " +
+                             "signed with X-Hereafter-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>. Outside development callbackUrl must be a public https URL. " +
+                             "Without a secret (at least 16 characters) one is generated; it is returned only here.")
+            .Produces<SubscriptionCreated>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        hooks.MapGet("/", async (HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ListAsync(Require(http), ct)))
+            .WithSummary("Your organisation's subscriptions")
+            .Produces<IReadOnlyList<SubscriptionDto>>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        hooks.MapGet("/{id:guid}", async (Guid id, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.ReadAsync(Require(http), id, ct)))
+            .WithSummary("One of your organisation's subscriptions")
+            .Produces<SubscriptionDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        hooks.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+            {
+                await handler.DeleteAsync(Require(http), id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Stop and remove a subscription")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        hooks.MapGet("/{id:guid}/deliveries", async (Guid id, int? limit, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.DeliveriesAsync(Require(http), id, limit, ct)))
+            .WithSummary("Delivery attempts, newest first: event, attempt number, time, HTTP status, error, delivered or next retry; and the last error")
+            .Produces<DeliveriesDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        hooks.MapPost("/{id:guid}/deliveries/{eventId:guid}/redeliver",
+                async (Guid id, Guid eventId, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+                {
+                    await handler.RedeliverAsync(Require(http), id, eventId, ct);
+                    return TypedResults.Accepted($"/api/v1/subscriptions/{id}/deliveries");
+                })
+            .WithSummary("Queue one of your department's events for delivery again (before the next new event)")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;

@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Hereafter.Bench;
+
+/// <summary>
+/// Webhook dispatch: the police subscription's events, delivered by the dispatcher to a local Kestrel receiver
+/// (from the first accepted delivery to the last, so neither issuing nor the retry wait counts), against the same
+/// kind of HttpClient posting the same bodies with the same headers to the same receiver, one after another.
+/// </summary>
+internal static class Dispatch
+{
+    public static async Task<int> RunAsync(Options o)
+    {
+        var count = o.Certificates ?? 2000;
+        using var host = new BenchHost(o.Postgres, new Dictionary<string, string?>
+        {
+            ["Webhooks:RetryBaseMilliseconds"] = "100", ["Webhooks:RetryCapSeconds"] = "1", ["Webhooks:PollMilliseconds"] = "50",
+        });
+        var baseUrl = host.BaseUrl;
+        Console.WriteLine($"host: {baseUrl}, {host.DatabaseDescription}, Development (demo data seeded), logging Warning");
+
+        var down = true;
+        var accepted = new ConcurrentQueue<(long At, byte[] Body, string Id, string Signature, string Timestamp)>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var receiver = builder.Build();
+        receiver.MapPost("/{**path}", async (HttpContext http) =>
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer);
+            if (Volatile.Read(ref down)) return Results.StatusCode(503);
+            if (http.Request.Path != "/direct")
+                accepted.Enqueue((Stopwatch.GetTimestamp(), buffer.ToArray(), http.Request.Headers["X-Hereafter-Event-Id"].ToString(),
+                    http.Request.Headers["X-Hereafter-Signature"].ToString(), http.Request.Headers["X-Hereafter-Timestamp"].ToString()));
+            return Results.NoContent();
+        });
+        await receiver.StartAsync();
+        var receiverUrl = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        using var police = await ClientAsync(baseUrl, "demo-police");
+        var subscribe = await police.PostAsJsonAsync("/api/v1/subscriptions",
+            new { callbackUrl = $"{receiverUrl}/hooks/police", eventTypes = new[] { "certificate.issued" } });
+        subscribe.EnsureSuccessStatusCode();
+        var secret = Encoding.UTF8.GetBytes((await subscribe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
+
+        var clients = new HttpClient[o.Clients];
+        for (var i = 0; i < clients.Length; i++) clients[i] = await Issuing.ClientAsync(baseUrl);
+        var issued = await Issuing.IssueAsync(clients, Enumerable.Range(0, count).Select(People.HospitalDeath).ToArray());
+        foreach (var c in clients) c.Dispose();
+        Console.WriteLine($"issue: {issued.PerSecond:F1} certificates/s ({issued.Count} in {issued.Seconds:F2} s); receiver answering 503 meanwhile");
+        if (issued.Failures.Count > 0) { Console.WriteLine($"FAILED: {issued.Failures[0]}"); return 1; }
+
+        // Wait until every police event is in the feed, so the dispatcher has all of them to deliver.
+        var until = DateTime.UtcNow.AddMinutes(5);
+        while (await FeedCountAsync(police) < count)
+        {
+            if (DateTime.UtcNow > until) { Console.WriteLine("FAILED: events did not reach the feed"); return 1; }
+            await Task.Delay(200);
+        }
+        Volatile.Write(ref down, false);
+        until = DateTime.UtcNow.AddMinutes(5);
+        while (accepted.Count < count)
+        {
+            if (DateTime.UtcNow > until) { Console.WriteLine($"FAILED: {accepted.Count} of {count} delivered"); return 1; }
+            await Task.Delay(20);
+        }
+        var deliveries = accepted.ToArray();
+        var distinct = deliveries.Select(d => d.Id).Distinct().Count();
+        var dispatchSeconds = Stopwatch.GetElapsedTime(deliveries[0].At, deliveries[^1].At).TotalSeconds;
+        var dispatchRate = (deliveries.Length - 1) / dispatchSeconds;
+        Console.WriteLine($"dispatch: {deliveries.Length} deliveries ({distinct} distinct ids) from first to last accepted in {dispatchSeconds:F2} s, one subscription, in order");
+
+        // The peer: the same bodies and headers from the same kind of client, one at a time, to the same receiver.
+        using var direct = new HttpClient(WebhookAddressGuard.CreateHandler(development: true)) { Timeout = TimeSpan.FromSeconds(10) };
+        async Task PostAllAsync(IEnumerable<byte[]> bodies)
+        {
+            foreach (var body in bodies)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"{receiverUrl}/direct") { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+                request.Headers.Add("X-Hereafter-Event-Id", Guid.NewGuid().ToString());
+                request.Headers.Add("X-Hereafter-Timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+                request.Headers.Add("X-Hereafter-Signature", WebhookDispatcher.Sign(secret, body));
+                using var response = await direct.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                response.EnsureSuccessStatusCode();
+            }
+        }
+        await PostAllAsync(deliveries.Take(100).Select(d => d.Body));
+        var clock = Stopwatch.StartNew();
+        await PostAllAsync(deliveries.Select(d => d.Body));
+        var directRate = deliveries.Length / clock.Elapsed.TotalSeconds;
+        Console.WriteLine($"direct: {deliveries.Length} posts in {clock.Elapsed.TotalSeconds:F2} s");
+        if (distinct != count) { Console.WriteLine($"FAILED: {distinct} distinct event ids, expected {count}"); return 1; }
+        Console.WriteLine($"dispatch: {dispatchRate:F0} events/s, direct: {directRate:F0} posts/s, ratio {dispatchRate / directRate:F2}");
+        return 0;
+    }
+
+    private static async Task<HttpClient> ClientAsync(string baseUrl, string clientId)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = Hereafter.Web.Platform.Demo.DemoData.Secret,
+        }));
+        token.EnsureSuccessStatusCode();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString());
+        return client;
+    }
+
+    private static async Task<int> FeedCountAsync(HttpClient police)
+    {
+        var total = 0;
+        var cursor = "";
+        while (true)
+        {
+            var page = await police.GetFromJsonAsync<JsonElement>($"/api/v1/events?after={cursor}&limit=500");
+            var n = page.GetProperty("events").GetArrayLength();
+            total += n;
+            cursor = page.GetProperty("nextCursor").GetString()!;
+            if (n < 500) return total;
+        }
+    }
+}

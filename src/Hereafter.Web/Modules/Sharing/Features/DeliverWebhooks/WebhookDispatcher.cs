@@ -1,0 +1,317 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Modules.Sharing.Data;
+using Hereafter.Web.Modules.Sharing.Features.ManageSubscriptions;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Outbox;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
+
+/// <summary>
+/// Delivers department events to webhook subscriptions, at least once, strictly in feed order per subscription
+/// and concurrently across subscriptions. A node claims due subscriptions with a short lease (FOR UPDATE SKIP
+/// LOCKED on PostgreSQL, so several nodes share the work), POSTs the events after the subscription's cursor
+/// outside any transaction, then advances the cursor and records the attempts in one transaction, only while it
+/// still holds the lease. A crash between a POST and that commit repeats the same event id, never loses it. A
+/// failure keeps the event at the head and retries it with exponential backoff, capped, for ever.
+/// </summary>
+public sealed class WebhookDispatcher : BackgroundService
+{
+    private readonly IServiceScopeFactory _scopes;
+    private readonly OutboxSignal.Listener _wake;
+    private readonly TimeProvider _clock;
+    private readonly WebhookOptions _options;
+    private readonly IDataProtector _protector;
+    private readonly ILogger<WebhookDispatcher> _logger;
+    private readonly HttpClient _http;
+    private readonly bool _development;
+
+    public WebhookDispatcher(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, IOptions<WebhookOptions> options,
+        IHostEnvironment environment, IDataProtectionProvider protection, ILogger<WebhookDispatcher> logger)
+    {
+        _scopes = scopes;
+        _wake = signal.Listen();
+        _clock = clock;
+        _options = options.Value;
+        _protector = ManageSubscriptionsHandler.Protector(protection);
+        _logger = logger;
+        _development = environment.IsDevelopment();
+        _http = new HttpClient(WebhookAddressGuard.CreateHandler(_development)) { Timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds) };
+        _http.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Hereafter-Webhooks", "1"));
+    }
+
+    /// <summary>Identifies this node's leases.</summary>
+    public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():n}" is var id && id.Length > 64 ? id[^64..] : id;
+
+    private TimeSpan Lease => TimeSpan.FromSeconds(_options.LeaseSeconds);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var inFlight = new Dictionary<Guid, Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var done in inFlight.Where(p => p.Value.IsCompleted).Select(p => p.Key).ToList()) inFlight.Remove(done);
+                using (var scope = _scopes.CreateScope())
+                    await scope.ServiceProvider.GetRequiredService<FeedSequencer>().AssignAsync(stoppingToken);
+                var free = _options.MaxConcurrency - inFlight.Count;
+                if (free > 0)
+                {
+                    foreach (var subscription in await ClaimAsync(free, inFlight.Keys.ToHashSet(), stoppingToken))
+                        inFlight[subscription.Id] = Task.Run(() => RunAsync(subscription, stoppingToken), CancellationToken.None);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                _logger.LogError(e, "Webhook dispatch failed; retrying");
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            try { await _wake.WaitAsync(TimeSpan.FromMilliseconds(_options.PollMilliseconds), stoppingToken); }
+            catch (OperationCanceledException) { break; }
+        }
+        try { await Task.WhenAll(inFlight.Values); } catch (Exception e) when (e is OperationCanceledException) { }
+        await ReleaseLeasesAsync();
+    }
+
+    public override void Dispose()
+    {
+        _http.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>Claims up to <paramref name="max"/> subscriptions that have something to deliver and are due.</summary>
+    private async Task<List<WebhookSubscription>> ClaimAsync(int max, HashSet<Guid> busy, CancellationToken ct)
+    {
+        using var scope = _scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        var now = _clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        List<WebhookSubscription> due;
+        if (db.IsPostgres)
+        {
+            due = await db.Set<WebhookSubscription>().FromSqlRaw(
+                    """
+                    SELECT s.* FROM webhook_subscriptions s
+                    WHERE s."NextAttemptAt" <= {0} AND (s."LeaseUntil" IS NULL OR s."LeaseUntil" < {0})
+                      AND (EXISTS (SELECT 1 FROM sharing_events e WHERE e."Department" = s."Department" AND e."FeedPosition" > s."DeliveredThrough")
+                           OR EXISTS (SELECT 1 FROM webhook_redeliveries r WHERE r."SubscriptionId" = s."Id"))
+                    ORDER BY s."NextAttemptAt" LIMIT {1} FOR UPDATE OF s SKIP LOCKED
+                    """, now, max + busy.Count)
+                .ToListAsync(ct);
+        }
+        else
+        {
+            // SQLite: one writer, and EF begins its transactions IMMEDIATE, so this read-then-lease is serialised.
+            due = await db.Set<WebhookSubscription>()
+                .Where(s => s.NextAttemptAt <= now && (s.LeaseUntil == null || s.LeaseUntil < now)
+                            && (db.Set<SharingEvent>().Any(e => e.Department == s.Department && e.FeedPosition > s.DeliveredThrough)
+                                || db.Set<WebhookRedelivery>().Any(r => r.SubscriptionId == s.Id)))
+                .OrderBy(s => s.NextAttemptAt).Take(max + busy.Count).ToListAsync(ct);
+        }
+        due = due.Where(s => !busy.Contains(s.Id)).Take(max).ToList();
+        if (due.Count == 0) return due;
+        foreach (var s in due)
+        {
+            s.LeaseOwner = NodeId;
+            s.LeaseUntil = now + Lease;
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return due;
+    }
+
+    private sealed record Next(long Position, Guid Id, string Type, string? Json);
+
+    private sealed record Outcome(bool Delivered, int? Status, string? Error, int DurationMs);
+
+    /// <summary>Delivers a claimed subscription's events one at a time until it has none left, fails, or loses its lease.</summary>
+    private async Task RunAsync(WebhookSubscription subscription, CancellationToken stop)
+    {
+        try
+        {
+            var secret = Encoding.UTF8.GetBytes(_protector.Unprotect(subscription.ProtectedSecret));
+            var types = subscription.Types;
+            var cursor = subscription.DeliveredThrough;
+            var delivered = new List<WebhookDelivery>();
+            var redelivered = new List<long>();
+            var lastFlush = Stopwatch.GetTimestamp();
+            while (!stop.IsCancellationRequested)
+            {
+                List<(Next Event, long? Redelivery)> batch;
+                using (var scope = _scopes.CreateScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+                    var redelivery = await db.Set<WebhookRedelivery>().AsNoTracking()
+                        .Where(r => r.SubscriptionId == subscription.Id && !redelivered.Contains(r.Id))
+                        .OrderBy(r => r.Id).FirstOrDefaultAsync(stop);
+                    if (redelivery is not null)
+                    {
+                        var again = await db.Set<SharingEvent>().AsNoTracking().Where(e => e.Id == redelivery.EventId)
+                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, e.Json)).FirstAsync(stop);
+                        batch = [(again, redelivery.Id)];
+                    }
+                    else
+                    {
+                        // Every event of the department in order, the body only of those subscribed to: the cursor moves
+                        // past the others too, and only over rows actually read (a later query could see newer ones).
+                        var events = await db.Set<SharingEvent>().AsNoTracking()
+                            .Where(e => e.Department == subscription.Department && e.FeedPosition > cursor)
+                            .OrderBy(e => e.FeedPosition).Take(_options.BatchSize)
+                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, types.Contains(e.Type) ? e.Json : null))
+                            .ToListAsync(stop);
+                        if (events.Count == 0) break;
+                        batch = events.Select(e => (e, (long?)null)).ToList();
+                    }
+                }
+
+                foreach (var (e, redelivery) in batch)
+                {
+                    if (e.Json is null)
+                    {
+                        cursor = e.Position;
+                        continue;
+                    }
+                    var attempt = subscription.Attempts + 1;
+                    var at = _clock.GetUtcNow();
+                    var outcome = await PostAsync(subscription.CallbackUrl, secret, e, at, stop);
+                    if (stop.IsCancellationRequested) return;
+                    var row = new WebhookDelivery
+                    {
+                        SubscriptionId = subscription.Id, EventId = e.Id, EventType = e.Type, FeedPosition = e.Position,
+                        Attempt = attempt, At = at, HttpStatus = outcome.Status, Error = outcome.Error, Delivered = outcome.Delivered,
+                        DurationMs = outcome.DurationMs,
+                    };
+                    if (outcome.Delivered)
+                    {
+                        subscription.Attempts = 0;
+                        delivered.Add(row);
+                        if (redelivery is { } r) redelivered.Add(r);
+                        else cursor = e.Position;
+                        if (delivered.Count >= 50 || Stopwatch.GetElapsedTime(lastFlush) > TimeSpan.FromMilliseconds(200))
+                        {
+                            if (!await SaveAsync(subscription, cursor, delivered, redelivered, failure: null, release: false)) return;
+                            lastFlush = Stopwatch.GetTimestamp();
+                        }
+                        continue;
+                    }
+                    subscription.Attempts = attempt;
+                    row.NextRetryAt = _clock.GetUtcNow() + _options.RetryDelay(attempt);
+                    _logger.LogInformation("Webhook {Subscription} event {Event} attempt {Attempt} failed: {Error}; next at {Next}",
+                        subscription.Id, e.Id, attempt, outcome.Error, row.NextRetryAt);
+                    await SaveAsync(subscription, cursor, delivered, redelivered, failure: row, release: true);
+                    return;
+                }
+            }
+            await SaveAsync(subscription, cursor, delivered, redelivered, failure: null, release: true);
+        }
+        catch (Exception e) when (!stop.IsCancellationRequested)
+        {
+            _logger.LogError(e, "Webhook delivery for subscription {Subscription} failed", subscription.Id);
+        }
+        finally
+        {
+            _wake.Notify();
+        }
+    }
+
+    /// <summary>
+    /// Records attempts and moves the cursor in one transaction, only if this node still holds the lease
+    /// (false when it does not: another node has taken the subscription over, or it was deleted).
+    /// </summary>
+    private async Task<bool> SaveAsync(WebhookSubscription s, long cursor, List<WebhookDelivery> delivered, List<long> redelivered,
+        WebhookDelivery? failure, bool release)
+    {
+        using var scope = _scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        var now = _clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        DateTimeOffset? leaseUntil = release ? null : now + Lease;
+        var owner = release ? null : NodeId;
+        var next = failure?.NextRetryAt ?? now;
+        var updated = await db.Set<WebhookSubscription>().Where(x => x.Id == s.Id && x.LeaseOwner == NodeId).ExecuteUpdateAsync(u =>
+        {
+            u.SetProperty(x => x.DeliveredThrough, cursor)
+                .SetProperty(x => x.Attempts, s.Attempts)
+                .SetProperty(x => x.NextAttemptAt, next)
+                .SetProperty(x => x.LeaseOwner, owner)
+                .SetProperty(x => x.LeaseUntil, leaseUntil);
+            if (failure is not null) u.SetProperty(x => x.LastError, Truncate($"{failure.At:O} event {failure.EventId}: {failure.Error}", 1000));
+        }, CancellationToken.None);
+        if (updated == 0)
+        {
+            _logger.LogWarning("Webhook subscription {Subscription} is no longer leased by this node; its other node redelivers", s.Id);
+            return false;
+        }
+        db.AddRange(delivered);
+        if (failure is not null) db.Add(failure);
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (redelivered.Count > 0)
+            await db.Set<WebhookRedelivery>().Where(r => redelivered.Contains(r.Id)).ExecuteDeleteAsync(CancellationToken.None);
+        await tx.CommitAsync(CancellationToken.None);
+        delivered.Clear();
+        redelivered.Clear();
+        return true;
+    }
+
+    private async Task<Outcome> PostAsync(string url, byte[] secret, Next e, DateTimeOffset at, CancellationToken stop)
+    {
+        var started = Stopwatch.GetTimestamp();
+        int Elapsed() => (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (!_development && !url.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            return new Outcome(false, null, "callbackUrl is not https", 0);
+        var body = Encoding.UTF8.GetBytes(e.Json!);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add(WebhookHeaders.EventId, e.Id.ToString());
+        request.Headers.Add(WebhookHeaders.Timestamp, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookHeaders.Signature, Sign(secret, body));
+        try
+        {
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode
+                ? new Outcome(true, status, null, Elapsed())
+                : new Outcome(false, status, $"HTTP {status} {response.ReasonPhrase}", Elapsed());
+        }
+        catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+        {
+            return new Outcome(false, null, $"timed out after {_options.TimeoutSeconds} s", Elapsed());
+        }
+        catch (HttpRequestException ex)
+        {
+            var inner = ex.InnerException is { } i && i.Message != ex.Message ? $" ({i.Message})" : "";
+            return new Outcome(false, null, Truncate(ex.Message + inner, 1000), Elapsed());
+        }
+    }
+
+    /// <summary><c>sha256=</c> and the lowercase hex HMAC-SHA256 of the raw body.</summary>
+    public static string Sign(byte[] secret, byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body));
+
+    private async Task ReleaseLeasesAsync()
+    {
+        try
+        {
+            using var scope = _scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+            await db.Set<WebhookSubscription>().Where(s => s.LeaseOwner == NodeId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.LeaseOwner, (string?)null).SetProperty(s => s.LeaseUntil, (DateTimeOffset?)null));
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Could not release webhook leases at shutdown; they expire on their own");
+        }
+    }
+
+    private static string Truncate(string s, int max) => s.Length > max ? s[..max] : s;
+}
