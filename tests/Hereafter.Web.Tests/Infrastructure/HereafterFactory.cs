@@ -79,11 +79,30 @@ public class HereafterFactory : WebApplicationFactory<Program>
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            using var conn = new NpgsqlConnection(PostgresServer);
-            conn.Open();
-            using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
+            // Clean-up is not part of any test: retry a drop that races a closing connection, and at worst
+            // leave a throwaway database behind rather than fail the run.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    NpgsqlConnection.ClearAllPools();
+                    using var conn = new NpgsqlConnection(PostgresServer);
+                    conn.Open();
+                    using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
+                    cmd.ExecuteNonQuery();
+                    return;
+                }
+                catch (PostgresException e) when (attempt < 5)
+                {
+                    Console.Error.WriteLine($"Dropping test database {_postgresDatabase} failed ({e.SqlState}); retrying");
+                    Thread.Sleep(200 * attempt);
+                }
+                catch (PostgresException e)
+                {
+                    Console.Error.WriteLine($"Test database {_postgresDatabase} left behind: {e.Message}");
+                    return;
+                }
+            }
         }
     }
 }
