@@ -57,7 +57,7 @@ public static class SharingModule
         api.MapPost("/cases/{caseId:guid}/tasks",
                 async (Guid caseId, Features.AddCaseTask.AddCaseTaskRequest request, HttpContext http, Features.AddCaseTask.AddCaseTaskHandler handler, CancellationToken ct) =>
                     TypedResults.Created($"/api/v1/cases/{caseId}", await handler.HandleAsync(Require(http), caseId, request, ct)))
-            .WithSummary("Civil affairs adds a department when the family says so: department traffic-police|disabled-persons-federation, reason")
+            .WithSummary("Civil affairs adds a department when the family says so: department traffic-police|disabled-persons-federation|funeral-home (with organisationId of the chosen funeral home), reason")
             .Produces<CaseTaskDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Sharing.Features.AddCaseTask;
 
-public sealed record AddCaseTaskRequest(string? Department, string? Reason);
+/// <summary><c>organisationId</c> names the chosen funeral home (required for <c>funeral-home</c>).</summary>
+public sealed record AddCaseTaskRequest(string? Department, string? Reason, Guid? OrganisationId = null);
 
 /// <summary>
 /// Adds a department to a case when the family says so (e.g. the deceased held a driving licence or a
@@ -18,8 +19,8 @@ public sealed record AddCaseTaskRequest(string? Department, string? Reason);
 /// </summary>
 public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents events, ICertificateContent certificates, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>Departments a case can gain this way; one organisation per city serves each.</summary>
-    public static readonly string[] Addable = [Departments.TrafficPolice, Departments.DisabledPersonsFederation];
+    /// <summary>Departments a case can gain this way. The funeral home is the one the family chose, by organisation.</summary>
+    public static readonly string[] Addable = [Departments.TrafficPolice, Departments.DisabledPersonsFederation, Departments.FuneralHome];
 
     public async Task<CaseTaskDto> HandleAsync(Actor actor, Guid caseId, AddCaseTaskRequest request, CancellationToken ct)
     {
@@ -31,6 +32,16 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length is 0 or > 500 || reason.Any(char.IsControl) || reason.Contains('<') || reason.Contains('>'))
             errors["reason"] = ["请填写原因（500字以内，不含尖括号）"];
+        Guid? organisationId = null;
+        if (request.Department == Departments.FuneralHome)
+        {
+            var chosen = request.OrganisationId is { } id
+                ? await db.Set<Platform.Organisations.Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
+                : null;
+            if (chosen is null || chosen.Type != Platform.Organisations.OrganisationTypes.FuneralHome)
+                errors["organisationId"] = ["请指定家属选择的殡仪馆（organisationId）"];
+            organisationId = chosen?.Id;
+        }
         if (errors.Count > 0) throw new FieldValidationException(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -46,10 +57,11 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         var task = new CaseTask
         {
             Id = Guid.NewGuid(), CaseId = caseId, Department = request.Department!, Status = TaskStatuses.Pending,
+            OrganisationId = organisationId,
             CreatedAt = now, UpdatedAt = now, AcknowledgeBy = now + (first.AcknowledgeBy - first.CreatedAt), Note = reason,
         };
         db.Add(task);
-        events.Add(SharingEventTypes.CertificateIssued, deathCase, task.Department, SharingEvents.CertificateData(change, task.Department));
+        events.Add(SharingEventTypes.CertificateIssued, deathCase, task.Department, SharingEvents.CertificateData(change, task.Department), organisationId);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "case.task-added", $"case:{caseId}", "death-case", $"{task.Department}: {reason}", ct);
         await tx.CommitAsync(ct);
