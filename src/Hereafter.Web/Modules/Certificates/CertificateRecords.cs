@@ -107,6 +107,18 @@ public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens 
         certificate.ReportedLate = WorkingDays.Between(deathDay, reportDay) > 5;
     }
 
+    /// <summary>The event payload describing a certificate as it stands (for <see cref="ICertificateContent"/>).</summary>
+    public async Task<CertificateChanged?> CurrentAsync(Guid certificateId, CancellationToken ct)
+    {
+        var certificate = await db.Set<Certificate>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == certificateId, ct);
+        if (certificate is null) return null;
+        var json = await db.Set<CertificateVersion>().AsNoTracking()
+            .Where(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion).Select(v => v.DataJson).FirstAsync(ct);
+        var issuer = await OrganisationAsync(certificate.IssuerOrganisationId, ct);
+        return new CertificateChanged(certificate.Id, certificate.Number, null, certificate.CurrentVersion, certificate.Status,
+            issuer.Id, issuer.Name, certificate.CertifiedAt, CertificateJson.Deserialize<CertificateData>(json), null);
+    }
+
     /// <summary>Writes the integration event for this change into the same unit of work.</summary>
     public async Task PublishAsync(string type, Certificate certificate, string? previousNumber, string? reason, CancellationToken ct)
     {

@@ -18,6 +18,7 @@ public static class CertificatesModule
     public static IServiceCollection AddCertificates(this IServiceCollection services)
     {
         services.AddScoped<CertificateRecords>();
+        services.AddScoped<ICertificateContent>(sp => new CertificateContentReader(sp.GetRequiredService<CertificateRecords>()));
         services.AddScoped<IssueCertificateHandler>();
         services.AddScoped<AmendCertificateHandler>();
         services.AddScoped<ReviewCertificateHandler>();
@@ -115,4 +116,9 @@ public static class CertificatesModule
 
     private static Actor Require(HttpContext http) =>
         Actor.From(http.User) ?? throw new Platform.Errors.ProblemException(StatusCodes.Status401Unauthorized, "Unauthorized");
+}
+
+internal sealed class CertificateContentReader(CertificateRecords records) : ICertificateContent
+{
+    public Task<CertificateChanged?> CurrentAsync(Guid certificateId, CancellationToken ct) => records.CurrentAsync(certificateId, ct);
 }

@@ -21,5 +21,9 @@ public static class SharingAccess
         _ => null,
     };
 
+    /// <summary>Whether a task or event addressed to (department, organisation) is this actor's.</summary>
+    public static bool Addresses(Actor actor, string department, Guid? organisationId) =>
+        DepartmentOf(actor) == department && (organisationId is null || organisationId == actor.OrganisationId);
+
     public static bool Supervises(Actor actor) => actor.OrganisationType == OrganisationTypes.CivilAffairs;
 }

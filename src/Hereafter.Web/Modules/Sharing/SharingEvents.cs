@@ -19,7 +19,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public void Add(string type, DeathCase deathCase, string department, JsonObject data)
+    public void Add(string type, DeathCase deathCase, string department, JsonObject data, Guid? organisationId = null)
     {
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
@@ -32,6 +32,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
             CaseId = deathCase.Id,
             CertificateNumber = deathCase.CertificateNumber,
             Department = department,
+            OrganisationId = organisationId,
             Json = JsonSerializer.Serialize(envelope, Json),
         });
     }

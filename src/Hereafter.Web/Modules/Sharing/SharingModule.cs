@@ -23,6 +23,7 @@ public static class SharingModule
         services.AddScoped<ReadChangeFeedHandler>();
         services.AddScoped<ReportTaskOutcomeHandler>();
         services.AddScoped<ReadDeathCaseHandler>();
+        services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
         services.AddScoped<ManageSubscriptionsHandler>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<WebhookDispatcher>();
@@ -52,6 +53,15 @@ public static class SharingModule
             .Produces<DeathCaseDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapPost("/cases/{caseId:guid}/tasks",
+                async (Guid caseId, Features.AddCaseTask.AddCaseTaskRequest request, HttpContext http, Features.AddCaseTask.AddCaseTaskHandler handler, CancellationToken ct) =>
+                    TypedResults.Created($"/api/v1/cases/{caseId}", await handler.HandleAsync(Require(http), caseId, request, ct)))
+            .WithSummary("Civil affairs adds a department when the family says so: department traffic-police|disabled-persons-federation|funeral-home (with organisationId of the chosen funeral home), reason")
+            .Produces<CaseTaskDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/cases/{caseId:guid}/tasks/{department}/outcome",
                 async (Guid caseId, string department, TaskOutcomeRequest request, HttpContext http, ReportTaskOutcomeHandler handler, CancellationToken ct) =>

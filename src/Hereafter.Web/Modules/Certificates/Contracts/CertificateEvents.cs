@@ -17,3 +17,10 @@ public static class CertificateEventTypes
 public sealed record CertificateChanged(
     Guid CertificateId, string Number, string? PreviousNumber, int Version, string Status,
     Guid IssuerOrganisationId, string IssuerName, DateTimeOffset CertifiedAt, CertificateData Data, string? Reason);
+
+/// <summary>Reads a certificate's current content for other modules (e.g. to tell a department added later).</summary>
+public interface ICertificateContent
+{
+    /// <summary>The certificate as of its current version, or null when there is none with this id.</summary>
+    Task<CertificateChanged?> CurrentAsync(Guid certificateId, CancellationToken ct);
+}

@@ -22,6 +22,8 @@ public sealed class CaseTask
     public Guid CaseId { get; set; }
     /// <summary>Department code: police, social-security, medical-insurance, civil-affairs, housing-fund, …</summary>
     public string Department { get; set; } = "";
+    /// <summary>Set when one named organisation of the department serves the case (the chosen funeral home).</summary>
+    public Guid? OrganisationId { get; set; }
     /// <summary>pending, received, done, rejected, not-applicable.</summary>
     public string Status { get; set; } = TaskStatuses.Pending;
     public DateTimeOffset CreatedAt { get; set; }
@@ -61,6 +63,8 @@ public sealed class SharingEvent
     public Guid CaseId { get; set; }
     public string CertificateNumber { get; set; } = "";
     public string Department { get; set; } = "";
+    /// <summary>Only this organisation of the department receives the event, when set.</summary>
+    public Guid? OrganisationId { get; set; }
     /// <summary>The complete event JSON as delivered and served by the feed.</summary>
     public string Json { get; set; } = "";
 }

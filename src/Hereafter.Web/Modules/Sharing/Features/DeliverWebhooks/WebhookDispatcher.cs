@@ -168,7 +168,8 @@ public sealed class WebhookDispatcher : BackgroundService
                         var events = await db.Set<SharingEvent>().AsNoTracking()
                             .Where(e => e.Department == subscription.Department && e.FeedPosition > cursor)
                             .OrderBy(e => e.FeedPosition).Take(_options.BatchSize)
-                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, types.Contains(e.Type) ? e.Json : null))
+                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type,
+                                types.Contains(e.Type) && (e.OrganisationId == null || e.OrganisationId == subscription.OrganisationId) ? e.Json : null))
                             .ToListAsync(stop);
                         if (events.Count == 0) break;
                         batch = events.Select(e => (e, (long?)null)).ToList();

@@ -105,7 +105,7 @@ public sealed class ManageSubscriptionsHandler(
     public async Task RedeliverAsync(Actor actor, Guid id, Guid eventId, CancellationToken ct)
     {
         var subscription = await FindAsync(actor, id, ct);
-        var exists = await db.Set<SharingEvent>().AnyAsync(e => e.Id == eventId && e.Department == subscription.Department && e.FeedPosition != null, ct);
+        var exists = await db.Set<SharingEvent>().AnyAsync(e => e.Id == eventId && e.Department == subscription.Department && (e.OrganisationId == null || e.OrganisationId == subscription.OrganisationId) && e.FeedPosition != null, ct);
         if (!exists) throw ProblemException.NotFound("No such event for this subscription's department.");
         db.Add(new WebhookRedelivery { SubscriptionId = id, EventId = eventId, RequestedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);

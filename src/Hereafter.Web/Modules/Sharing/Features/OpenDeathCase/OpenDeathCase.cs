@@ -34,12 +34,13 @@ public sealed class CertificateChangedHandler(HereafterDbContext db, SharingEven
                 deathCase.CertificateNumber = change.Number;
                 if (message.Type == CertificateEventTypes.Revoked) deathCase.Status = "cancelled";
                 var type = message.Type == CertificateEventTypes.Revoked ? SharingEventTypes.CertificateRevoked : SharingEventTypes.CertificateCorrected;
-                var departments = await db.Set<CaseTask>().Where(t => t.CaseId == deathCase.Id).Select(t => t.Department).ToListAsync(ct);
-                foreach (var department in departments)
+                var targets = await db.Set<CaseTask>().Where(t => t.CaseId == deathCase.Id)
+                    .Select(t => new { t.Department, t.OrganisationId }).ToListAsync(ct);
+                foreach (var target in targets)
                 {
-                    var data = SharingEvents.CertificateData(change, department);
+                    var data = SharingEvents.CertificateData(change, target.Department);
                     data["sourceEventId"] = message.Id.ToString();
-                    events.Add(type, deathCase, department, data);
+                    events.Add(type, deathCase, target.Department, data, target.OrganisationId);
                 }
                 break;
         }

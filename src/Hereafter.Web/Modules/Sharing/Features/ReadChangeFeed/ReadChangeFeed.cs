@@ -30,7 +30,7 @@ public sealed class ReadChangeFeedHandler(HereafterDbContext db, FeedSequencer s
 
         await sequencer.AssignAsync(ct);
         var rows = await db.Set<SharingEvent>().AsNoTracking()
-            .Where(e => e.Department == department && e.FeedPosition > cursor)
+            .Where(e => e.Department == department && (e.OrganisationId == null || e.OrganisationId == actor.OrganisationId) && e.FeedPosition > cursor)
             .OrderBy(e => e.FeedPosition).Take(take)
             .Select(e => new { e.FeedPosition, e.Json })
             .ToListAsync(ct);

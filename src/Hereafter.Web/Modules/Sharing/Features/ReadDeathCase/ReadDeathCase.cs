@@ -23,7 +23,7 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
         var deathCase = await db.Set<DeathCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct)
                         ?? throw ProblemException.NotFound("No such case.");
         var tasks = await db.Set<CaseTask>().AsNoTracking()
-            .Where(t => t.CaseId == caseId && (supervisor || t.Department == department))
+            .Where(t => t.CaseId == caseId && (supervisor || (t.Department == department && (t.OrganisationId == null || t.OrganisationId == actor.OrganisationId))))
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Department).ToListAsync(ct);
         if (tasks.Count == 0) throw ProblemException.Forbidden("Your department has no task in this case.");
         await audit.RecordAsync(actor, "case.read", $"case:{caseId}", supervisor ? "supervision" : "death-case", "", ct);
@@ -41,14 +41,15 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
         var supervisor = SharingAccess.Supervises(actor);
         if (department is null && !supervisor) throw ProblemException.Forbidden("Your organisation has no part in death cases.");
         var now = clock.GetUtcNow();
-        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => supervisor || t.Department == department);
+        var org = actor.OrganisationId;
+        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => supervisor || (t.Department == department && (t.OrganisationId == null || t.OrganisationId == org)));
         if (overdueOnly) tasks = tasks.Where(t => t.Status == TaskStatuses.Pending && t.AcknowledgeBy < now);
         var caseIds = tasks.Select(t => t.CaseId).Distinct();
         var cases = await db.Set<DeathCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .OrderByDescending(c => c.OpenedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();
         var allTasks = await db.Set<CaseTask>().AsNoTracking()
-            .Where(t => ids.Contains(t.CaseId) && (supervisor || t.Department == department)).ToListAsync(ct);
+            .Where(t => ids.Contains(t.CaseId) && (supervisor || (t.Department == department && (t.OrganisationId == null || t.OrganisationId == org)))).ToListAsync(ct);
         var dtos = await TasksAsync(db, allTasks, now, ct);
         var byCase = allTasks.Zip(dtos).ToLookup(p => p.First.CaseId, p => p.Second);
         await audit.RecordAsync(actor, "case.list", "cases", supervisor ? "supervision" : "death-case", $"{cases.Count} cases (masked)", ct);
@@ -64,14 +65,15 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
     public async Task<IReadOnlyList<CaseRow>> WorklistAsync(Actor actor, bool includeFinished, Guid? alsoCaseId, int take, CancellationToken ct)
     {
         var department = SharingAccess.DepartmentOf(actor) ?? throw ProblemException.Forbidden("Your organisation has no part in death cases.");
-        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.Department == department);
+        var org = actor.OrganisationId;
+        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.Department == department && (t.OrganisationId == null || t.OrganisationId == org));
         if (!includeFinished)
             tasks = tasks.Where(t => t.Status == TaskStatuses.Pending || t.Status == TaskStatuses.Received || t.CaseId == alsoCaseId);
         var caseIds = tasks.Select(t => t.CaseId);
         var cases = await db.Set<DeathCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .OrderByDescending(c => c.OpenedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();
-        var own = await db.Set<CaseTask>().AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.Department == department).ToListAsync(ct);
+        var own = await db.Set<CaseTask>().AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.Department == department && (t.OrganisationId == null || t.OrganisationId == org)).ToListAsync(ct);
         var dtos = await TasksAsync(db, own, clock.GetUtcNow(), ct);
         var byCase = own.Zip(dtos).ToLookup(p => p.First.CaseId, p => p.Second);
         await audit.RecordAsync(actor, "case.worklist", "cases", "death-case", $"{cases.Count} cases (masked)", ct);

@@ -31,6 +31,8 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, SharingEvent
                         ?? throw ProblemException.NotFound("No such case.");
         var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == caseId && t.Department == department, ct)
                    ?? throw ProblemException.NotFound($"This case has no {department} task.");
+        if (!SharingAccess.Addresses(actor, task.Department, task.OrganisationId))
+            throw ProblemException.Forbidden("This task belongs to another organisation of the department.");
         var now = clock.GetUtcNow();
         task.Status = request.Status!;
         task.UpdatedAt = now;

@@ -273,6 +273,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -408,6 +411,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
                         .IsRequired()

@@ -139,6 +139,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Json = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -274,6 +275,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-    [Migration("20261126080507_Initial")]
+    [Migration("20261126081045_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -276,6 +276,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -411,6 +414,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Type")
                         .IsRequired()

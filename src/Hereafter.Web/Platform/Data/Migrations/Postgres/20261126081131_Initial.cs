@@ -140,6 +140,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     CertificateNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
                     Json = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
@@ -275,6 +276,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261126080522_Initial")]
+    [Migration("20261126081131_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -283,6 +283,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -422,6 +425,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Type")
                         .IsRequired()

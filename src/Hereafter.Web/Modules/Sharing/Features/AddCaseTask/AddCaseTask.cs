@@ -1,0 +1,70 @@
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Modules.Sharing.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Sharing.Features.AddCaseTask;
+
+/// <summary><c>organisationId</c> names the chosen funeral home (required for <c>funeral-home</c>).</summary>
+public sealed record AddCaseTaskRequest(string? Department, string? Reason, Guid? OrganisationId = null);
+
+/// <summary>
+/// Adds a department to a case when the family says so (e.g. the deceased held a driving licence or a
+/// disability certificate): civil affairs records it on the family's behalf until the family portal
+/// does it directly. The department gets its task and the certificate event like the others did.
+/// </summary>
+public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents events, ICertificateContent certificates, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Departments a case can gain this way. The funeral home is the one the family chose, by organisation.</summary>
+    public static readonly string[] Addable = [Departments.TrafficPolice, Departments.DisabledPersonsFederation, Departments.FuneralHome];
+
+    public async Task<CaseTaskDto> HandleAsync(Actor actor, Guid caseId, AddCaseTaskRequest request, CancellationToken ct)
+    {
+        if (!SharingAccess.Supervises(actor))
+            throw ProblemException.Forbidden("Only civil affairs adds departments to a case (on the family's request).");
+        var errors = new Dictionary<string, string[]>();
+        if (request.Department is null || !Addable.Contains(request.Department))
+            errors["department"] = [$"可添加的部门：{string.Join(" / ", Addable)}"];
+        var reason = request.Reason?.Trim() ?? "";
+        if (reason.Length is 0 or > 500 || reason.Any(char.IsControl) || reason.Contains('<') || reason.Contains('>'))
+            errors["reason"] = ["请填写原因（500字以内，不含尖括号）"];
+        Guid? organisationId = null;
+        if (request.Department == Departments.FuneralHome)
+        {
+            var chosen = request.OrganisationId is { } id
+                ? await db.Set<Platform.Organisations.Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
+                : null;
+            if (chosen is null || chosen.Type != Platform.Organisations.OrganisationTypes.FuneralHome)
+                errors["organisationId"] = ["请指定家属选择的殡仪馆（organisationId）"];
+            organisationId = chosen?.Id;
+        }
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var deathCase = await db.Set<DeathCase>().FirstOrDefaultAsync(c => c.Id == caseId, ct)
+                        ?? throw ProblemException.NotFound("No such case.");
+        if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        if (await db.Set<CaseTask>().AnyAsync(t => t.CaseId == caseId && t.Department == request.Department, ct))
+            throw ProblemException.Conflict($"The case already has a {request.Department} task.");
+        var change = await certificates.CurrentAsync(deathCase.CertificateId, ct)
+                     ?? throw ProblemException.NotFound("The case's certificate no longer exists.");
+        var now = clock.GetUtcNow();
+        var first = await db.Set<CaseTask>().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).FirstAsync(ct);
+        var task = new CaseTask
+        {
+            Id = Guid.NewGuid(), CaseId = caseId, Department = request.Department!, Status = TaskStatuses.Pending,
+            OrganisationId = organisationId,
+            CreatedAt = now, UpdatedAt = now, AcknowledgeBy = now + (first.AcknowledgeBy - first.CreatedAt), Note = reason,
+        };
+        db.Add(task);
+        events.Add(SharingEventTypes.CertificateIssued, deathCase, task.Department, SharingEvents.CertificateData(change, task.Department), organisationId);
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(actor, "case.task-added", $"case:{caseId}", "death-case", $"{task.Department}: {reason}", ct);
+        await tx.CommitAsync(ct);
+        return (await ReadDeathCase.ReadDeathCaseHandler.TasksAsync(db, [task], now, ct)).Single();
+    }
+}
