@@ -12,13 +12,21 @@ public static class People
 
     public sealed record Person(string Name, string Sex, string IdNumber, DateOnly BirthDate);
 
+    private static readonly int Offset = Random.Shared.Next(0, 1_000_000);
+    private const int Days = 365 * 50;
+
+    /// <summary>
+    /// A person no other call in this process shares: consecutive calls get consecutive birth dates (so no
+    /// two are even possible duplicates) and the sequence number moves on after 50 years of dates.
+    /// Region 520112 (乌当区) is not used by the demo data.
+    /// </summary>
     public static Person Next(string sex = "1")
     {
-        var n = Interlocked.Increment(ref _counter) + Random.Shared.Next(0, 1_000_000) * 1000;
+        var n = Interlocked.Increment(ref _counter) + Offset;
         var name = $"{Surnames[n % Surnames.Length]}{Given[n / 7 % Given.Length]}{Given[n / 13 % Given.Length]}";
-        var birth = new DateOnly(1930, 1, 1).AddDays(Random.Shared.Next(0, 365 * 50));
-        var sequence = Random.Shared.Next(0, 500) * 2 + (sex == "1" ? 1 : 0);
-        return new Person(name, sex, DemoData.IdFor("520102", birth, sequence), birth);
+        var birth = new DateOnly(1930, 1, 1).AddDays(n % Days);
+        var sequence = n / Days % 500 * 2 + (sex == "1" ? 1 : 0);
+        return new Person(name, sex, DemoData.IdFor("520112", birth, sequence), birth);
     }
 
     /// <summary>A valid hospital death yesterday morning, local Guiyang time.</summary>
