@@ -104,8 +104,10 @@ public static class CertificatesModule
             .Produces<CertificateIssued>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        var verificationCache = app.ServiceProvider.GetRequiredService<VerificationCache>();
+        var clock = app.ServiceProvider.GetRequiredService<TimeProvider>();
         app.MapGet("/api/v1/verify/{token}", async (string token, HttpContext http) =>
-                Results.Bytes(await VerifyCertificateHandler.AnswerJsonAsync(token, http), "application/json"))
+                TypedResults.Text(await VerifyCertificateHandler.AnswerJsonAsync(token, http, verificationCache, clock), "application/json"))
             .AllowAnonymous()
             .WithTags("Verification")
             .WithSummary("Public: verify a certificate's QR token → valid|superseded|revoked|invalid with masked data only")

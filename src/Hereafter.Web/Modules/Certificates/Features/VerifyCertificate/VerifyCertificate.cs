@@ -38,15 +38,13 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
     }
 
     /// <summary>
-    /// The endpoint's path: a cache hit answers with the stored JSON, without creating this handler
-    /// (and its DbContext) or serialising again.
+    /// The endpoint's path: a cache hit answers with the stored JSON, without a request scope, this handler
+    /// (and its DbContext) or serialising again. <paramref name="cache"/> and <paramref name="clock"/> are singletons.
     /// </summary>
-    public static async Task<byte[]> AnswerJsonAsync(string token, HttpContext http)
+    public static async Task<byte[]> AnswerJsonAsync(string token, HttpContext http, VerificationCache cache, TimeProvider clock)
     {
-        var services = http.RequestServices;
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        if (services.GetRequiredService<VerificationCache>().TryGet(token, now, out var cached)) return cached.Json;
-        return (await services.GetRequiredService<VerifyCertificateHandler>().AnswerAsync(token, http.RequestAborted)).Json;
+        if (cache.TryGet(token, clock.GetUtcNow(), out var cached)) return cached.Json;
+        return (await http.RequestServices.GetRequiredService<VerifyCertificateHandler>().AnswerAsync(token, http.RequestAborted)).Json;
     }
 
     private async Task<VerificationResult> VerifyAsync(string token, CancellationToken ct)
