@@ -123,9 +123,7 @@ public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens 
     public async Task PublishAsync(string type, Certificate certificate, string? previousNumber, string? reason, CancellationToken ct)
     {
         var json = await db.Set<CertificateVersion>().Where(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion)
-            .Select(v => v.DataJson).FirstOrDefaultAsync(ct)
-            ?? db.ChangeTracker.Entries<CertificateVersion>().Select(e => e.Entity)
-                .First(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion).DataJson;
+            .Select(v => v.DataJson).FirstAsync(ct); // saved by the caller in this transaction
         var issuer = await OrganisationAsync(certificate.IssuerOrganisationId, ct);
         outbox.Add(type, new CertificateChanged(certificate.Id, certificate.Number, previousNumber, certificate.CurrentVersion,
             certificate.Status, issuer.Id, issuer.Name, certificate.CertifiedAt, CertificateJson.Deserialize<CertificateData>(json), reason));

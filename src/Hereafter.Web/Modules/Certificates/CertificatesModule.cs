@@ -36,7 +36,7 @@ public static class CertificatesModule
 
         api.MapPost("/", async Task<IResult> (CertificateData certificate, HttpContext http, IssueCertificateHandler handler, CancellationToken ct) =>
             {
-                var result = await handler.HandleAsync(Require(http), certificate, ct);
+                var result = await handler.HandleAsync(Actor.Require(http), certificate, ct);
                 var location = $"/api/v1/certificates/{result.Number}";
                 return result.Status == "pending-review" ? TypedResults.Accepted(location, result) : TypedResults.Created(location, result);
             })
@@ -50,12 +50,12 @@ public static class CertificatesModule
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapGet("/", async (string? list, int? page, int? pageSize, HttpContext http, SuperviseCertificatesHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Require(http), list ?? SuperviseCertificatesHandler.AllList, page ?? 1, pageSize ?? 50, ct)))
+                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), list ?? SuperviseCertificatesHandler.AllList, page ?? 1, pageSize ?? 50, ct)))
             .WithSummary("List certificates: list=all|review|late (civil affairs; an issuer sees its own). ID numbers masked.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/{number}", async (string number, HttpContext http, ReadCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReadAsync(Require(http), number, ct)))
+                TypedResults.Ok(await handler.ReadAsync(Actor.Require(http), number, ct)))
             .WithSummary("Read the copy (联) of a certificate your organisation may see; every read is audited")
             .Produces<CertificateView>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -63,7 +63,7 @@ public static class CertificatesModule
 
         api.MapGet("/{number}/pdf", async (string number, int? copy, HttpContext http, ReadCertificateHandler handler, CancellationToken ct) =>
             {
-                var (pdf, name) = await handler.PrintAsync(Require(http), number, copy, ct);
+                var (pdf, name) = await handler.PrintAsync(Actor.Require(http), number, copy, ct);
                 return Results.File(pdf, "application/pdf", name);
             })
             .WithSummary("Print a copy as PDF: copy=1..4 within what your organisation may print")
@@ -71,7 +71,7 @@ public static class CertificatesModule
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/{number}/fhir", async (string number, HttpContext http, ExportFhirDocumentHandler handler, CancellationToken ct) =>
-                Results.Text(await handler.ExportAsync(Require(http), number, ct), ExportFhirDocumentHandler.ContentType))
+                Results.Text(await handler.ExportAsync(Actor.Require(http), number, ct), ExportFhirDocumentHandler.ContentType))
             .WithSummary("The certificate as an HL7 FHIR R4 document Bundle shaped after the VRDR profiles (copy 1 and copy 2 readers only); every export is audited")
             .WithDescription("Composition (LOINC 64297-5) first, then the decedent Patient, the certifier Practitioner, the issuing Organization and VRDR-coded Observations: cause of death part 1 per line (69453-9, ICD-10, line number 69444-4, interval 69440-6 in UCUM), part 2 (69441-4), date of death (81956-5), manner of death (69449-7, SNOMED CT) and the underlying cause (80358-5). 403 for organisations that read no medical copy (funeral homes, cemeteries, benefit and asset departments).")
             .Produces(StatusCodes.Status200OK, contentType: ExportFhirDocumentHandler.ContentType)
@@ -80,26 +80,26 @@ public static class CertificatesModule
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapPost("/{number}/correction", async (string number, CorrectionRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Created($"/api/v1/certificates/{number}", await handler.CorrectAsync(Require(http), number, request, ct)))
+                TypedResults.Created($"/api/v1/certificates/{number}", await handler.CorrectAsync(Actor.Require(http), number, request, ct)))
             .WithSummary("Correct basic data once: a new version; the old one stays as superseded (a second correction is 409)")
             .Produces<CertificateIssued>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/{number}/reissue", async (string number, ReasonRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReissueAsync(Require(http), number, request, ct)))
+                TypedResults.Ok(await handler.ReissueAsync(Actor.Require(http), number, request, ct)))
             .WithSummary("Reissue once after loss (补发; a second reissue is 409)")
             .Produces<CertificateIssued>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/{number}/revocation", async (string number, ReasonRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.RevokeAsync(Require(http), number, request, ct)))
+                TypedResults.Ok(await handler.RevokeAsync(Actor.Require(http), number, request, ct)))
             .WithSummary("Revoke a certificate issued in error, with a reason; the record is kept")
             .Produces<CertificateIssued>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/{number}/review", async (string number, ReviewDecision decision, HttpContext http, ReviewCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(Require(http), number, decision, ct)))
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), number, decision, ct)))
             .WithSummary("Civil affairs decides on a possible duplicate: decision=issue|reject with a reason")
             .Produces<CertificateIssued>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -116,8 +116,6 @@ public static class CertificatesModule
         return app;
     }
 
-    private static Actor Require(HttpContext http) =>
-        Actor.From(http.User) ?? throw new Platform.Errors.ProblemException(StatusCodes.Status401Unauthorized, "Unauthorized");
 }
 
 internal sealed class CertificateContentReader(CertificateRecords records) : ICertificateContent

@@ -36,7 +36,7 @@ public static class SharingModule
         var api = app.MapGroup("/api/v1").WithTags("Sharing").RequireAuthorization().DisableAntiforgery();
 
         api.MapGet("/events", async (string? after, int? limit, HttpContext http, ReadChangeFeedHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(Require(http), after, limit, ct)))
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), after, limit, ct)))
             .WithSummary("Change feed: your department's events in commit order. Pass nextCursor as after= to page; no gaps, no repeats.")
             .WithDescription("Event types: certificate.issued, certificate.corrected, certificate.revoked, case.task-updated. Each event has id (stable across redeliveries), type, occurredAt, caseId, certificateNumber and data limited to what your department may see.")
             .Produces<FeedPage>()
@@ -44,11 +44,11 @@ public static class SharingModule
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/cases", async (bool? overdue, int? take, HttpContext http, ReadDeathCaseHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Require(http), overdue ?? false, take ?? 100, ct)))
+                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), overdue ?? false, take ?? 100, ct)))
             .WithSummary("Death cases newest first (civil affairs: all, overdue=true for unacknowledged tasks past due; a department: its tasks)");
 
         api.MapGet("/cases/{caseId:guid}", async (Guid caseId, HttpContext http, ReadDeathCaseHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReadAsync(Require(http), caseId, ct)))
+                TypedResults.Ok(await handler.ReadAsync(Actor.Require(http), caseId, ct)))
             .WithSummary("A death case with every task's status history (civil affairs); a department sees its own task")
             .Produces<DeathCaseDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -56,7 +56,7 @@ public static class SharingModule
 
         api.MapPost("/cases/{caseId:guid}/tasks",
                 async (Guid caseId, Features.AddCaseTask.AddCaseTaskRequest request, HttpContext http, Features.AddCaseTask.AddCaseTaskHandler handler, CancellationToken ct) =>
-                    TypedResults.Created($"/api/v1/cases/{caseId}", await handler.HandleAsync(Require(http), caseId, request, ct)))
+                    TypedResults.Created($"/api/v1/cases/{caseId}", await handler.HandleAsync(Actor.Require(http), caseId, request, ct)))
             .WithSummary("Civil affairs adds a department when the family says so: department traffic-police|disabled-persons-federation|funeral-home (with organisationId of the chosen funeral home), reason")
             .Produces<CaseTaskDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -65,7 +65,7 @@ public static class SharingModule
 
         api.MapPost("/cases/{caseId:guid}/tasks/{department}/outcome",
                 async (Guid caseId, string department, TaskOutcomeRequest request, HttpContext http, ReportTaskOutcomeHandler handler, CancellationToken ct) =>
-                    TypedResults.Ok(await handler.HandleAsync(Require(http), caseId, department, request, ct)))
+                    TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), caseId, department, request, ct)))
             .WithSummary("Report your department's task: status received|done|rejected|not-applicable, effectiveDate (YYYY-MM or YYYY-MM-DD; required for done), note (required for rejected), amount")
             .Produces<CaseTaskDto>()
             .ProducesValidationProblem()
@@ -76,7 +76,7 @@ public static class SharingModule
 
         hooks.MapPost("/", async (CreateSubscriptionRequest request, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
             {
-                var created = await handler.CreateAsync(Require(http), request, ct);
+                var created = await handler.CreateAsync(Actor.Require(http), request, ct);
                 return TypedResults.Created($"/api/v1/subscriptions/{created.Id}", created);
             })
             .WithSummary("Subscribe your department system to your department's events: { callbackUrl, secret?, eventTypes }")
@@ -88,27 +88,27 @@ public static class SharingModule
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         hooks.MapGet("/", async (HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Require(http), ct)))
+                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), ct)))
             .WithSummary("Your organisation's subscriptions")
             .Produces<IReadOnlyList<SubscriptionDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         hooks.MapGet("/{id:guid}", async (Guid id, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReadAsync(Require(http), id, ct)))
+                TypedResults.Ok(await handler.ReadAsync(Actor.Require(http), id, ct)))
             .WithSummary("One of your organisation's subscriptions")
             .Produces<SubscriptionDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         hooks.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
             {
-                await handler.DeleteAsync(Require(http), id, ct);
+                await handler.DeleteAsync(Actor.Require(http), id, ct);
                 return TypedResults.NoContent();
             })
             .WithSummary("Stop and remove a subscription")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         hooks.MapGet("/{id:guid}/deliveries", async (Guid id, int? limit, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.DeliveriesAsync(Require(http), id, limit, ct)))
+                TypedResults.Ok(await handler.DeliveriesAsync(Actor.Require(http), id, limit, ct)))
             .WithSummary("Delivery attempts, newest first: event, attempt number, time, HTTP status, error, delivered or next retry; and the last error")
             .Produces<DeliveriesDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -116,7 +116,7 @@ public static class SharingModule
         hooks.MapPost("/{id:guid}/deliveries/{eventId:guid}/redeliver",
                 async (Guid id, Guid eventId, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
                 {
-                    await handler.RedeliverAsync(Require(http), id, eventId, ct);
+                    await handler.RedeliverAsync(Actor.Require(http), id, eventId, ct);
                     return TypedResults.Accepted($"/api/v1/subscriptions/{id}/deliveries");
                 })
             .WithSummary("Queue one of your department's events for delivery again (before the next new event)")
@@ -125,6 +125,4 @@ public static class SharingModule
         return app;
     }
 
-    private static Actor Require(HttpContext http) =>
-        Actor.From(http.User) ?? throw new Platform.Errors.ProblemException(StatusCodes.Status401Unauthorized, "Unauthorized");
 }

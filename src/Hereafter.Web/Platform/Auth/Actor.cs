@@ -11,6 +11,10 @@ public sealed record Actor(string Id, string Name, Guid OrganisationId, string O
 
     public bool IsInRole(string role) => Roles.Contains(role);
 
+    /// <summary>The signed-in actor of an endpoint that requires authorization; 401 otherwise.</summary>
+    public static Actor Require(HttpContext http) =>
+        From(http.User) ?? throw new Errors.ProblemException(StatusCodes.Status401Unauthorized, "Unauthorized");
+
     public static Actor? From(ClaimsPrincipal? user)
     {
         if (user?.Identity?.IsAuthenticated != true) return null;
