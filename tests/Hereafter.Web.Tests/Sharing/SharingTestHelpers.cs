@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Hereafter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Hereafter.Web.Tests.Sharing;
 
@@ -16,6 +18,28 @@ public static class SharingTestHelpers
         var response = await hospital.PostAsJsonAsync("/api/v1/certificates", People.HospitalDeath(person ?? People.Next()), Web);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("number").GetString()!;
+    }
+
+    /// <summary>
+    /// Waits (bounded) until every committed integration event is handled and every department event has
+    /// its feed position: the demo certificates seeded at start are shared in the background, so a test
+    /// that counts "new" events must start from a quiet platform.
+    /// </summary>
+    public static async Task WaitUntilQuietAsync(this HereafterFactory factory, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (DateTime.UtcNow < until)
+        {
+            using (var scope = factory.Services.CreateScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<Hereafter.Web.Platform.Data.HereafterDbContext>();
+                var busy = await db.Set<Hereafter.Web.Platform.Outbox.OutboxMessage>().AnyAsync(m => m.ProcessedAt == null)
+                    || await db.Set<Hereafter.Web.Modules.Sharing.Data.SharingEvent>().AnyAsync(e => e.FeedPosition == null);
+                if (!busy) return;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The outbox did not drain.");
     }
 
     /// <summary>Reads the whole feed of a department client from the start.</summary>

@@ -18,6 +18,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
     {
         using var factory = new WebhookFactory();
         await using var receiver = await WebhookReceiver.StartAsync();
+        await factory.WaitUntilQuietAsync(); // the demo certificates' events are not part of this test
         var police = await factory.ClientForAsync("demo-police");
         const string secret = "police-webhook-secret-0123456789";
         var (id, returned) = await police.SubscribeAsync(receiver.Url("police"), secret, ["certificate.issued"]);
@@ -81,6 +82,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
     {
         using var factory = new WebhookFactory();
         await using var receiver = await WebhookReceiver.StartAsync();
+        await factory.WaitUntilQuietAsync(); // the demo certificates' events are not part of this test
         receiver.Down = true;
         var police = await factory.ClientForAsync("demo-police");
         var (id, _) = await police.SubscribeAsync(receiver.Url("police"));
@@ -125,6 +127,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         var first = new WebhookFactory { KeepStorage = true };
         try
         {
+            await first.WaitUntilQuietAsync();
             var police = await first.ClientForAsync("demo-police");
             await police.SubscribeAsync(receiver.Url("police"), "restart-secret-0123456789");
             number = await first.IssueAsync();
@@ -155,6 +158,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         var watch = Stopwatch.StartNew();
         using var factory = new WebhookFactory();
         await using var receiver = await WebhookReceiver.StartAsync();
+        await factory.WaitUntilQuietAsync(); // the demo certificates' events are not part of this test
         var police = await factory.ClientForAsync("demo-police");
         var social = await factory.ClientForAsync("demo-social-security");
         await police.SubscribeAsync(receiver.Url("police"), types: ["certificate.issued"]);
@@ -187,6 +191,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
     {
         using var factory = new WebhookFactory();
         await using var receiver = await WebhookReceiver.StartAsync();
+        await factory.WaitUntilQuietAsync(); // the demo certificates' events are not part of this test
         var paths = new Dictionary<string, string> { ["demo-police"] = "police", ["demo-social-security"] = "social-security", ["demo-bank"] = "bank" };
         foreach (var (client, path) in paths)
             await (await factory.ClientForAsync(client)).SubscribeAsync(receiver.Url(path));
