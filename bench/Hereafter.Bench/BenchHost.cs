@@ -69,6 +69,8 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             ["ConnectionStrings:Postgres"] = _postgresDatabase is null ? null
                 : new NpgsqlConnectionStringBuilder(_postgresServer) { Database = _postgresDatabase }.ConnectionString,
             ["Platform:PublicBaseUrl"] = "http://localhost",
+            // Development's static-asset fallback route stats the disk per request; production has none.
+            ["DisableStaticAssetNotFoundRuntimeFallback"] = "true",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
