@@ -204,6 +204,18 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
     }
 
     [Fact]
+    public async Task AnUnknownNumber_Is404_WithTheDetailPagesOwnMessage()
+    {
+        var client = await DoctorAsync();
+        foreach (var path in new[] { "/certificates/520112190001010000", "/certificates/520112190001010000/correct" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("未找到该死亡医学证明", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
     public async Task AnotherHospital_MayNotViewTheCertificate()
     {
         var client = await DoctorAsync();
