@@ -27,6 +27,22 @@ internal sealed class RowClassifier
         _padded = padded;
     }
 
+    public long Rows => _rows;
+
+    public IReconciliationSink Sink => _sink;
+
+    /// <summary>Adds the counters of a classifier that worked on a later part of the same roll.</summary>
+    public void Absorb(RowClassifier part)
+    {
+        _rows += part._rows;
+        _stops += part._stops;
+        _review += part._review;
+        _rejected += part._rejected;
+        _unmatched += part._unmatched;
+        _overpaidMonths += part._overpaidMonths;
+        _overpaidAmount += part._overpaidAmount;
+    }
+
     public ReconciliationSummary Summary(IReadOnlyList<DeathRejection> deathsRejected) =>
         new(_rows, _stops, _review, _rejected, _unmatched, _overpaidMonths, _overpaidAmount + 0.00m, deathsRejected);
 
