@@ -11,6 +11,8 @@ internal sealed class RowClassifier
     private readonly int _headerCount;
     private readonly bool _padded;
     private readonly List<string> _reasons = [];
+    private ProgrammeRule? _lastProgramme;
+    private string _lastProgrammeText = "";
 
     private long _rows, _stops, _review, _rejected, _unmatched, _overpaidMonths;
     private decimal _overpaidAmount;
@@ -82,8 +84,22 @@ internal sealed class RowClassifier
         if (_programCol >= 0)
         {
             var code = row.Field(_programCol).Trim();
-            if (!code.IsEmpty && !_programmes.TryGetValue(code, out programme!))
+            if (code.IsEmpty)
             {
+                // the run's programme
+            }
+            else if (_lastProgramme is not null && code.SequenceEqual(_lastProgrammeText))
+            {
+                programme = _lastProgramme; // rolls repeat one code on every row
+            }
+            else if (_programmes.TryGetValue(code, out programme!))
+            {
+                _lastProgramme = programme;
+                _lastProgrammeText = code.ToString();
+            }
+            else
+            {
+                programme = _defaultProgramme;
                 _reasons.Add($"program: unknown programme code ({Quote(code)})");
             }
         }
