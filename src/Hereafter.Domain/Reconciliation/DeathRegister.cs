@@ -67,28 +67,48 @@ public sealed class DeathRegister
 
         _byBirth = new ChainHeads(n);
         _birthNext = new int[n];
-        // Inserted from the last record to the first, so every chain lists deaths in register order.
-        for (var i = n - 1; i >= 0; i--)
+        var kinds = _near.Length + 1; // the near-ID fragments, then name + birth date
+        var hashes = new uint[kinds][];
+        for (var k = 0; k < kinds; k++)
         {
-            IdKey.Digits(_ids[i], digits);
+            hashes[k] = new uint[n];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
             var name = _nameIds[i];
             if (name < 0)
             {
-                foreach (var next in _nearNext)
-                {
-                    next[i] = -1;
-                }
-
-                _birthNext[i] = -1;
                 continue;
             }
 
+            IdKey.Digits(_ids[i], digits);
             for (var k = 0; k < _near.Length; k++)
             {
-                _nearNext[k][i] = _near[k].Push(NearKey(k, digits, name), i);
+                hashes[k][i] = NearKey(k, digits, name);
             }
 
-            _birthNext[i] = _births[i] == 0 ? -1 : _byBirth.Push(BirthKey(name, _births[i]), i);
+            if (_births[i] != 0)
+            {
+                hashes[^1][i] = BirthKey(name, _births[i]);
+            }
+        }
+
+        var order = new int[n];
+        for (var k = 0; k < kinds; k++)
+        {
+            var heads = k < _near.Length ? _near[k] : _byBirth;
+            var next = k < _near.Length ? _nearNext[k] : _birthNext;
+            var include = k < _near.Length ? (Func<int, bool>)(i => _nameIds[i] >= 0) : i => _nameIds[i] >= 0 && _births[i] != 0;
+            Array.Fill(next, -1);
+            var count = heads.SortByRegion(hashes[k], include, order);
+            // Inserted from the last record to the first (the sort keeps that order within a region), so every
+            // chain lists deaths in register order; region by region, so the writes stay close together.
+            for (var j = 0; j < count; j++)
+            {
+                var i = order[j];
+                next[i] = heads.Push(hashes[k][i], i);
+            }
         }
     }
 
