@@ -190,6 +190,9 @@ internal sealed class ChainHeads
         return total;
     }
 
+    /// <summary>Reads the hash's home slot, to bring it into cache before it is needed.</summary>
+    public long Touch(uint hash) => _slots[HomeSlot(hash)];
+
     private int HomeSlot(uint hash) => (int)((hash * 0x9E3779B1u) >> _shift);
 
     /// <summary>Makes <paramref name="head"/> the chain's head and returns the previous head (-1 when none).</summary>
