@@ -1,0 +1,375 @@
+namespace Hereafter.Domain.Reconciliation;
+
+/// <summary>
+/// The death register indexed for matching: by ID (packed into a 64-bit key), and by normalised name
+/// combined with ID fragments (rule 4(b)) or the birth date (rule 4(c)). One record per person: the first
+/// valid record of each ID is used, later ones and invalid ones are listed in <see cref="Rejected"/>.
+/// </summary>
+/// <remarks>
+/// Rule 4(b) uses the pigeonhole principle instead of comparing a row with every death of the same name:
+/// two IDs that differ in one character, or by one swap of adjacent characters, agree on at least one of a
+/// few fixed sets of positions (see <see cref="NearFragments"/>). So a handful of exact lookups finds every
+/// candidate, which is then checked character by character.
+/// </remarks>
+public sealed class DeathRegister
+{
+    private readonly long[] _ids;
+    private readonly int[] _nameIds;
+    private readonly int[] _births;
+    private readonly int[] _givenBirths;
+    private readonly int[] _deathDates;
+    private readonly string[] _rawNames;
+    private readonly Death?[] _records;
+    private readonly string[] _names;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly LongIntMap _byId;
+    /// <summary>
+    /// The ID positions (0-based) each near-ID index keys on. A substitution at p or a swap of p and p+1
+    /// leaves at least one of these sets untouched: 0–8 → {9–17}; 9–12 → {0–8, 13–17}; 13–17 → {0–12};
+    /// swap 8/9 → {0–7, 10–17}; swap 12/13 → {0–11, 14–17}. Every set keeps some of the month, day and
+    /// sequence digits, so a common name in one district and decade does not make a long chain.
+    /// </summary>
+    private static readonly int[] NearFragments =
+    [
+        Positions(9, 17),
+        Positions(0, 8) | Positions(13, 17),
+        Positions(0, 12),
+        Positions(0, 7) | Positions(10, 17),
+        Positions(0, 11) | Positions(14, 17),
+    ];
+
+    private readonly ChainHeads[] _near = new ChainHeads[NearFragments.Length];
+    private readonly int[][] _nearNext = new int[NearFragments.Length][];
+    private readonly ChainHeads _byBirth;
+    private readonly int[] _birthNext;
+
+    private DeathRegister(Builder b)
+    {
+        _ids = [.. b.Ids];
+        _nameIds = [.. b.NameIds];
+        _births = [.. b.Births];
+        _givenBirths = [.. b.GivenBirths];
+        _deathDates = [.. b.DeathDates];
+        _rawNames = [.. b.RawNames];
+        _records = b.Records is null ? new Death?[_ids.Length] : [.. b.Records];
+        _names = [.. b.Names];
+        _nameLookup = b.NameIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byId = b.ById;
+        Rejected = b.Rejected;
+
+        var n = _ids.Length;
+        Span<byte> digits = stackalloc byte[18];
+        for (var k = 0; k < _near.Length; k++)
+        {
+            _near[k] = new ChainHeads(n);
+            _nearNext[k] = new int[n];
+        }
+
+        _byBirth = new ChainHeads(n);
+        _birthNext = new int[n];
+        var kinds = _near.Length + 1; // the near-ID fragments, then name + birth date
+        var hashes = new uint[kinds][];
+        for (var k = 0; k < kinds; k++)
+        {
+            hashes[k] = new uint[n];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var name = _nameIds[i];
+            if (name < 0)
+            {
+                continue;
+            }
+
+            IdKey.Digits(_ids[i], digits);
+            for (var k = 0; k < _near.Length; k++)
+            {
+                hashes[k][i] = NearKey(k, digits, name);
+            }
+
+            if (_births[i] != 0)
+            {
+                hashes[^1][i] = BirthKey(name, _births[i]);
+            }
+        }
+
+        var order = new int[n];
+        for (var k = 0; k < kinds; k++)
+        {
+            var heads = k < _near.Length ? _near[k] : _byBirth;
+            var next = k < _near.Length ? _nearNext[k] : _birthNext;
+            var include = k < _near.Length ? (Func<int, bool>)(i => _nameIds[i] >= 0) : i => _nameIds[i] >= 0 && _births[i] != 0;
+            Array.Fill(next, -1);
+            var count = heads.SortByRegion(hashes[k], include, order);
+            // Inserted from the last record to the first (the sort keeps that order within a region), so every
+            // chain lists deaths in register order; region by region, so the writes stay close together.
+            for (var j = 0; j < count; j++)
+            {
+                var i = order[j];
+                next[i] = heads.Push(hashes[k][i], i);
+            }
+        }
+    }
+
+    /// <summary>The number of deaths in the register (after rejections).</summary>
+    public int Count => _ids.Length;
+
+    /// <summary>Deaths-file rows not used, in file order.</summary>
+    public IReadOnlyList<DeathRejection> Rejected { get; }
+
+    /// <summary>From the platform's certificates (already valid; the first record of each ID wins).</summary>
+    /// <remarks>IDs and names are normalised like a file's; a record that still fails is listed in <see cref="Rejected"/> with its 1-based position.</remarks>
+    public static DeathRegister From(IEnumerable<Death> deaths)
+    {
+        ArgumentNullException.ThrowIfNull(deaths);
+        var builder = new Builder(deaths.TryGetNonEnumeratedCount(out var count) ? count : 1024) { Records = [] };
+        long position = 0;
+        foreach (var death in deaths)
+        {
+            position++;
+            if (builder.Add(position, death.IdNumber, death.Name, death.BirthDate is { } b ? RollValues.FromDate(b) : 0, RollValues.FromDate(death.DeathDate)))
+            {
+                builder.Records.Add(death with { IdNumber = IdKey.ToId(builder.Ids[^1]) });
+            }
+        }
+
+        return new DeathRegister(builder);
+    }
+
+    /// <summary>
+    /// From a deaths CSV <c>id_number,name,birth_date,death_date</c> (UTF-8; Chinese headers
+    /// 身份证号, 姓名, 出生日期, 死亡日期 also accepted, any column order, <c>birth_date</c> optional).
+    /// Rows with an invalid ID (after normalisation not 17 digits plus a digit or X, or a wrong check
+    /// character), a missing or unparseable death date, or an ID already seen go to <see cref="Rejected"/>.
+    /// </summary>
+    /// <exception cref="RollFormatException">The file is empty, binary or lacks a required column.</exception>
+    public static DeathRegister ReadCsv(Stream csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        using var rows = RollFile.Open(csv, null, allowXlsx: false);
+        if (!rows.MoveNext())
+        {
+            throw new RollFormatException("empty", "死亡名单是空的。The deaths file is empty.");
+        }
+
+        var map = Columns.Map(rows, Columns.Deaths);
+        int idCol = map[0], nameCol = map[1], birthCol = map[2], deathCol = map[3];
+        var needed = Math.Max(Math.Max(idCol, nameCol), deathCol) + 1;
+        // ~60 bytes a record: sizing the ID index up front saves rehashing a million entries
+        var builder = new Builder(csv.CanSeek ? (int)Math.Min(csv.Length / 60, 50_000_000) : 1024);
+        while (rows.MoveNext())
+        {
+            if (rows.Count < needed)
+            {
+                builder.Rejected.Add(new DeathRejection(rows.Row, rows.Field(idCol).Trim().ToString(),
+                    $"columns: the row has {rows.Count} column(s), {needed} needed"));
+                continue;
+            }
+
+            var deathText = rows.Field(deathCol);
+            if (deathText.Trim().IsEmpty)
+            {
+                builder.Reject(rows.Row, rows.Field(idCol), "death_date: missing");
+                continue;
+            }
+
+            if (!RollValues.TryParseDate(deathText, out var deathDate))
+            {
+                builder.Reject(rows.Row, rows.Field(idCol), "death_date: not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)");
+                continue;
+            }
+
+            var birth = birthCol >= 0 && RollValues.TryParseDate(rows.Field(birthCol), out var b) ? b : 0;
+            builder.Add(rows.Row, rows.Field(idCol), rows.Field(nameCol), birth, deathDate);
+        }
+
+        return new DeathRegister(builder);
+    }
+
+    internal int FindById(long key) => _byId.Get(key);
+
+    /// <summary>The name's index in the register, or -1 when no death has it.</summary>
+    internal int FindName(ReadOnlySpan<char> normalisedName) =>
+        !normalisedName.IsEmpty && _nameLookup.TryGetValue(normalisedName, out var id) ? id : -1;
+
+    /// <summary>Rule 3: equal normalised names; an empty name equals nothing, so it cannot confirm a person.</summary>
+    internal bool NameEquals(int death, ReadOnlySpan<char> normalisedName) =>
+        _nameIds[death] >= 0 && normalisedName.SequenceEqual(_names[_nameIds[death]]);
+
+    internal int DeathDate(int death) => _deathDates[death];
+
+    /// <summary>The number of hashes <see cref="LocateCandidates"/> fills.</summary>
+    internal const int CandidateKeys = 6;
+
+    /// <summary>
+    /// Computes the lookup keys of rules 4(b) and 4(c) and reads each key's table slot once, all before any
+    /// result is needed: the independent loads overlap, instead of each lookup waiting for its own cache miss.
+    /// </summary>
+    internal void LocateCandidates(int nameId, ReadOnlySpan<byte> digits, int birth, Span<uint> hashes)
+    {
+        long touched = 0;
+        for (var k = 0; k < _near.Length; k++)
+        {
+            hashes[k] = NearKey(k, digits, nameId);
+            touched ^= _near[k].Touch(hashes[k]);
+        }
+
+        hashes[^1] = birth == 0 ? 0 : BirthKey(nameId, birth);
+        touched ^= _byBirth.Touch(hashes[^1]);
+        _touched = touched;
+    }
+
+    /// <summary>Rule 4(b): the first death (register order) with this name whose ID is one substitution or adjacent swap away.</summary>
+    internal int FindNear(int nameId, ReadOnlySpan<byte> digits, ReadOnlySpan<uint> hashes)
+    {
+        Span<byte> candidate = stackalloc byte[18];
+        var best = -1;
+        for (var k = 0; k < _near.Length; k++)
+        {
+            var next = _nearNext[k];
+            for (var i = _near[k].Get(hashes[k]); i >= 0 && (best < 0 || i < best); i = next[i])
+            {
+                if (_nameIds[i] != nameId)
+                {
+                    continue;
+                }
+
+                IdKey.Digits(_ids[i], candidate);
+                if (IdKey.IsNear(digits, candidate))
+                {
+                    best = i;
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Rule 4(c): the first death (register order) with this name and birth date (yyyymmdd).</summary>
+    internal int FindByBirth(int nameId, int birth, ReadOnlySpan<uint> hashes)
+    {
+        for (var i = _byBirth.Get(hashes[^1]); i >= 0; i = _birthNext[i])
+        {
+            if (_nameIds[i] == nameId && _births[i] == birth)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Keeps the touching loads observable so they are not optimised away; its value means nothing.</summary>
+    private long _touched;
+
+    internal Death Get(int index) =>
+        _records[index] ??= new Death(
+            IdKey.ToId(_ids[index]),
+            _rawNames[index],
+            _givenBirths[index] == 0 ? null : RollValues.ToDate(_givenBirths[index]),
+            RollValues.ToDate(_deathDates[index]));
+
+    private static uint BirthKey(int nameId, int birth) => ChainHeads.Hash(((long)nameId << 32) | (uint)birth);
+
+    private static uint NearKey(int kind, ReadOnlySpan<byte> d, int nameId)
+    {
+        var mask = NearFragments[kind];
+        long v = 0;
+        for (var i = 0; i < 18; i++)
+        {
+            if ((mask & (1 << i)) != 0)
+            {
+                v = v * 11 + d[i];
+            }
+        }
+
+        // Different fragments may collide here; every candidate is verified, so a collision costs only time.
+        return ChainHeads.Hash(unchecked(v * (long)0xC2B2AE3D27D4EB4F + nameId));
+    }
+
+    private static int Positions(int from, int to) => ((1 << (to + 1)) - 1) & ~((1 << from) - 1);
+
+    private sealed class Builder(int capacity)
+    {
+        public readonly List<long> Ids = [];
+        public readonly List<int> NameIds = [];
+        public readonly List<int> Births = [];
+        public readonly List<int> GivenBirths = [];
+        public readonly List<int> DeathDates = [];
+        public readonly List<string> RawNames = [];
+        public readonly List<long> Rows = [];
+        public List<Death>? Records;
+        public readonly List<string> Names = [];
+        public readonly Dictionary<string, int> NameIndex = new(StringComparer.Ordinal);
+        public readonly LongIntMap ById = new(capacity);
+        public readonly List<DeathRejection> Rejected = [];
+
+        public void Reject(long row, ReadOnlySpan<char> rawId, string reason)
+        {
+            Span<char> id = stackalloc char[24];
+            var length = RollNormalisation.NormalizeId(rawId, id);
+            Rejected.Add(new DeathRejection(row, length >= 0 ? new string(id[..length]) : rawId.Trim().ToString(), reason));
+        }
+
+        /// <summary>Adds the record unless its ID is invalid or already present (then it is rejected). True when added.</summary>
+        public bool Add(long row, ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName, int givenBirth, int deathDate)
+        {
+            Span<char> id = stackalloc char[24];
+            var length = RollNormalisation.NormalizeId(rawId, id);
+            if (length == 0)
+            {
+                Reject(row, rawId, "id_number: missing");
+                return false;
+            }
+
+            if (length < 0 || !RollNormalisation.IsWellFormedId(id[..length]))
+            {
+                Reject(row, rawId, "id_number: not 17 digits plus a digit or X");
+                return false;
+            }
+
+            var key = IdKey.Pack(id, out var checkOk);
+            if (!checkOk)
+            {
+                Reject(row, rawId, "id_number: wrong check character");
+                return false;
+            }
+
+            var index = Ids.Count;
+            var previous = ById.Set(key, index);
+            if (previous >= 0)
+            {
+                ById.Set(key, previous);
+                Reject(row, rawId, $"id_number: repeated; the record on row {Rows[previous]} is used");
+                return false;
+            }
+
+            var trimmed = rawName.Trim();
+            var normalised = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+            normalised = normalised[..RollNormalisation.NormalizeName(trimmed, normalised)];
+            var nameId = -1;
+            if (!normalised.IsEmpty)
+            {
+                var lookup = NameIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (!lookup.TryGetValue(normalised, out nameId))
+                {
+                    nameId = Names.Count;
+                    var name = new string(normalised);
+                    Names.Add(name);
+                    NameIndex.Add(name, nameId);
+                }
+            }
+
+            Ids.Add(key);
+            NameIds.Add(nameId);
+            GivenBirths.Add(givenBirth);
+            Births.Add(givenBirth != 0 ? givenBirth : RollValues.BirthFromId(id[..18]));
+            DeathDates.Add(deathDate);
+            RawNames.Add(trimmed.ToString());
+            Rows.Add(row);
+            return true;
+        }
+    }
+}
