@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace Hereafter.Bench;
+
+/// <summary>
+/// The peer: DuckDB doing issue #4's classification in SQL on the same files, with DuckDB's defaults (threads = cores,
+/// memory_limit = 80 % of RAM, in-memory database, insertion order preserved). It writes the same kind of output as the
+/// engine's <c>ResultFilesSink</c>: stops.csv, review.csv, rejected.csv in input order, plus the summary figures.
+/// </summary>
+public static class ReconcileDuckDb
+{
+    // GB 11643 weights for the first 17 digits; check character = "10X98765432"[sum % 11].
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+
+    public static RunResult Run(string deathsPath, string rollPath, string outDir, Action<string> log)
+    {
+        using var conn = new DuckDBConnection("Data Source=:memory:");
+        conn.Open();
+        var settings = Scalar(conn, "SELECT current_setting('threads') || ' threads, memory_limit ' || current_setting('memory_limit') || ', version ' || version()");
+        log($"duckdb: {settings}");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (name, sql) in Script(deathsPath, rollPath, outDir))
+        {
+            var step = System.Diagnostics.Stopwatch.StartNew();
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.ExecuteNonQuery();
+            log($"duckdb: {name} {step.Elapsed.TotalSeconds:F2} s");
+        }
+        using var q = conn.CreateCommand();
+        q.CommandText = """
+            SELECT (SELECT count(*) FROM roll),
+                   (SELECT count(*) FROM matched WHERE cls = 'exact'),
+                   (SELECT count(*) FROM matched WHERE cls = 'a'),
+                   (SELECT count(*) FROM matched WHERE cls = 'b'),
+                   (SELECT count(*) FROM matched WHERE cls = 'c'),
+                   (SELECT count(*) FROM roll WHERE reason IS NOT NULL),
+                   (SELECT coalesce(sum(overpaid_months), 0) FROM stops),
+                   (SELECT coalesce(sum(overpaid_amount), 0) FROM stops)::VARCHAR,
+                   (SELECT count(*) FROM deaths_all) - (SELECT count(*) FROM deaths)
+            """;
+        using var r = q.ExecuteReader();
+        r.Read();
+        var rows = Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture);
+        long L(int i) => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+        var (exact, a, b, c, rejected) = (L(1), L(2), L(3), L(4), L(5));
+        var result = new RunResult("duckdb", clock.Elapsed.TotalSeconds, 0, rows, exact, a, b, c, rejected, rows - exact - a - b - c - rejected,
+            L(6), decimal.Parse(r.GetString(7), CultureInfo.InvariantCulture), L(8));
+        return result;
+    }
+
+    private static string Scalar(DuckDBConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private static string Lit(string s) => "'" + s.Replace("'", "''") + "'";
+
+    public static IEnumerable<(string Name, string Sql)> Script(string deathsPath, string rollPath, string outDir)
+    {
+        var fullWidth = new string(Enumerable.Range(0xFF01, 94).Select(i => (char)i).ToArray());
+        var ascii = new string(Enumerable.Range(0x21, 94).Select(i => (char)i).ToArray());
+        var fullLatin = new string(Enumerable.Range(0xFF21, 26).Concat(Enumerable.Range(0xFF41, 26)).Select(i => (char)i).ToArray());
+        var asciiLatin = new string(Enumerable.Range('A', 26).Concat(Enumerable.Range('a', 26)).Select(i => (char)i).ToArray());
+        var sum = string.Join(" + ", Weights.Select((w, i) => $"CAST(substr(b, {i + 1}, 1) AS INTEGER) * {w}"));
+        const string csv = "all_varchar = true, header = true, delim = ',', quote = '\"', escape = '\"', null_padding = true, strict_mode = false";
+
+        // Rule 1: IDs lose whitespace (U+3000 too) and hyphens, full-width forms become ASCII, x becomes X,
+        // 15 digits become 18 with the century 19 and a computed check character.
+        yield return ("macros", $$"""
+            CREATE MACRO check_char(b) AS substr('10X98765432', ({{sum}}) % 11 + 1, 1);
+            CREATE MACRO id_clean(s) AS upper(translate(regexp_replace(coalesce(s, ''), '[\s\x{00A0}\x{3000}-]', '', 'g'), {{Lit(fullWidth)}}, {{Lit(ascii)}}));
+            CREATE MACRO id18(s) AS CASE WHEN regexp_full_match(s, '[0-9]{15}')
+                THEN substr(s, 1, 6) || '19' || substr(s, 7, 9) || check_char(substr(s, 1, 6) || '19' || substr(s, 7, 9)) ELSE s END;
+            CREATE MACRO nid(s) AS id18(id_clean(s));
+            CREATE MACRO nname(s) AS lower(translate(regexp_replace(coalesce(s, ''), '[\s\x{00A0}\x{3000}·・•‧･]', '', 'g'), {{Lit(fullLatin)}}, {{Lit(asciiLatin)}}));
+            CREATE MACRO valid_id(s) AS regexp_full_match(s, '[0-9]{17}[0-9X]');
+            CREATE MACRO as_date(s) AS try_strptime(s, ['%Y-%m-%d', '%Y/%m/%d', '%Y%m%d'])::DATE;
+            CREATE MACRO near(x, y) AS hamming(x, y) = 1 OR (hamming(x, y) = 2 AND damerau_levenshtein(x, y) = 1);
+            CREATE MACRO month_text(m) AS printf('%04d-%02d', m // 12, m % 12 + 1);
+            """);
+
+        // The register: first valid record of each ID (valid ID, death date parses).
+        yield return ("deaths", $$"""
+            CREATE TABLE deaths_all AS
+            SELECT row_number() OVER () + 1 AS rn, nid(id_number) AS id, nname(name) AS nm, name, birth_date,
+                   try_strptime(death_date, '%Y-%m-%d')::DATE AS dd
+            FROM read_csv({{Lit(deathsPath)}}, {{csv}});
+            CREATE TABLE deaths AS
+            SELECT rn, id, nm, name, dd, year(dd) * 12 + month(dd) - 1 AS dm,
+                   coalesce(as_date(birth_date), try_strptime(substr(id, 7, 8), '%Y%m%d')::DATE) AS bd
+            FROM deaths_all WHERE valid_id(id) AND dd IS NOT NULL
+            QUALIFY row_number() OVER (PARTITION BY id ORDER BY rn) = 1;
+            """);
+
+        // Rule 2: reject rows with too few columns, a bad ID, amount or month. Row numbers count data records from 2
+        // (DuckDB's reader skips blank lines and gives no line numbers).
+        yield return ("roll", $$"""
+            CREATE TABLE roll AS
+            WITH raw AS (
+                SELECT row_number() OVER () + 1 AS rn, nid(id_number) AS id, name, birth_date, monthly_amount AS a, paid_through AS p, program, account
+                FROM read_csv({{Lit(rollPath)}}, {{csv}},
+                    columns = {'id_number': 'VARCHAR', 'name': 'VARCHAR', 'birth_date': 'VARCHAR', 'monthly_amount': 'VARCHAR',
+                               'paid_through': 'VARCHAR', 'program': 'VARCHAR', 'account': 'VARCHAR'}))
+            SELECT rn, id, nname(name) AS nm, name, program, account,
+                   CASE WHEN p IS NULL AND program IS NULL AND account IS NULL THEN 'too few columns'
+                        WHEN NOT valid_id(id) THEN 'bad id'
+                        WHEN a IS NULL OR NOT regexp_full_match(a, '([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]{1,2})?') THEN 'bad amount'
+                        WHEN p IS NULL OR NOT regexp_full_match(p, '[0-9]{4}[-/]?(0[1-9]|1[0-2])') THEN 'bad month'
+                   END AS reason,
+                   TRY_CAST(replace(a, ',', '') AS DECIMAL(18, 2)) AS amount,
+                   TRY_CAST(substr(p, 1, 4) AS INTEGER) * 12 + TRY_CAST(right(p, 2) AS INTEGER) - 1 AS pt,
+                   coalesce(as_date(birth_date), try_strptime(substr(id, 7, 8), '%Y%m%d')::DATE) AS bd
+            FROM raw;
+            """);
+
+        // Rules 3–4: exact / (a) on the ID; (b) same name, one change or adjacent swap (such IDs share the first 8 or
+        // the last 9 characters, so two equi-joins find every candidate); (c) same name and birth date.
+        yield return ("match", """
+            CREATE TABLE matched AS
+            WITH ok AS (SELECT rn, id, nm, bd FROM roll WHERE reason IS NULL),
+            ex AS (SELECT ok.rn, d.rn AS drn, CASE WHEN ok.nm = d.nm THEN 'exact' ELSE 'a' END AS cls FROM ok JOIN deaths d ON ok.id = d.id),
+            rest AS (SELECT * FROM ok ANTI JOIN deaths d ON ok.id = d.id),
+            near_any AS (
+                SELECT r.rn, d.rn AS drn FROM rest r JOIN deaths d ON r.nm = d.nm AND substr(r.id, 1, 8) = substr(d.id, 1, 8) WHERE near(r.id, d.id)
+                UNION ALL
+                SELECT r.rn, d.rn AS drn FROM rest r JOIN deaths d ON r.nm = d.nm AND substr(r.id, 10) = substr(d.id, 10) WHERE near(r.id, d.id)),
+            b AS (SELECT rn, min(drn) AS drn, 'b' AS cls FROM near_any GROUP BY rn),
+            c AS (SELECT r.rn, min(d.rn) AS drn, 'c' AS cls FROM (SELECT * FROM rest ANTI JOIN b ON rest.rn = b.rn) r
+                  JOIN deaths d ON r.nm = d.nm AND r.bd = d.bd GROUP BY r.rn)
+            SELECT * FROM ex UNION ALL SELECT * FROM b UNION ALL SELECT * FROM c;
+            """);
+
+        // Overpayment: stop from the month after the month of death; overpaid months = max(0, paid through − death month).
+        yield return ("terms", """
+            CREATE TABLE stops AS
+            SELECT m.rn, m.cls, r.id, r.name, r.program, r.account, r.amount, r.pt, d.id AS death_id, d.name AS death_name, d.dd,
+                   d.dm + 1 AS stop_from, greatest(0, r.pt - d.dm) AS overpaid_months, greatest(0, r.pt - d.dm) * r.amount AS overpaid_amount
+            FROM matched m JOIN roll r ON r.rn = m.rn JOIN deaths d ON d.rn = m.drn;
+            """);
+
+        var o = (string f) => Lit(Path.Combine(outDir, f));
+        yield return ("write", $$"""
+            COPY (SELECT rn AS row, id AS id_number, name, program, account, monthly_amount, month_text(pt) AS paid_through, death_id, dd AS death_date,
+                         month_text(stop_from) AS stop_from, overpaid_months, overpaid_amount
+                  FROM (SELECT *, amount AS monthly_amount FROM stops) WHERE cls = 'exact' ORDER BY rn) TO {{o("stops.csv")}} (HEADER);
+            COPY (SELECT rn AS row, CASE cls WHEN 'a' THEN 'id-match-name-differs' WHEN 'b' THEN 'id-near-match' ELSE 'name-and-birth-date' END AS reason,
+                         id AS id_number, name, program, account, amount AS monthly_amount, month_text(pt) AS paid_through,
+                         death_id AS candidate_id, death_name AS candidate_name, dd AS candidate_death_date,
+                         month_text(stop_from) AS stop_from, overpaid_months, overpaid_amount
+                  FROM stops WHERE cls <> 'exact' ORDER BY rn) TO {{o("review.csv")}} (HEADER);
+            COPY (SELECT rn AS row, reason FROM roll WHERE reason IS NOT NULL ORDER BY rn) TO {{o("rejected.csv")}} (HEADER);
+            COPY (SELECT account, CASE cls WHEN 'exact' THEN 'exact' ELSE 'review-' || cls END AS class FROM stops) TO {{o("check.csv")}} (HEADER);
+            """);
+    }
+}
