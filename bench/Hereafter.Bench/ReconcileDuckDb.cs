@@ -37,9 +37,9 @@ public static class ReconcileDuckDb
                    (SELECT count(*) FROM matched WHERE cls = 'b'),
                    (SELECT count(*) FROM matched WHERE cls = 'c'),
                    (SELECT count(*) FROM roll WHERE reason IS NOT NULL),
-                   (SELECT coalesce(sum(overpaid_months), 0) FROM stops),
-                   (SELECT coalesce(sum(overpaid_amount), 0) FROM stops)::VARCHAR,
-                   (SELECT count(*) FROM deaths_all) - (SELECT count(*) FROM deaths)
+                   (SELECT coalesce(sum(overpaid_months), 0)::BIGINT FROM stops WHERE cls = 'exact'),
+                   (SELECT coalesce(sum(overpaid_amount), 0) FROM stops WHERE cls = 'exact')::VARCHAR,
+                   ((SELECT count(*) FROM deaths_all) - (SELECT count(*) FROM deaths))::BIGINT
             """;
         using var r = q.ExecuteReader();
         r.Read();
@@ -67,17 +67,25 @@ public static class ReconcileDuckDb
         var fullLatin = new string(Enumerable.Range(0xFF21, 26).Concat(Enumerable.Range(0xFF41, 26)).Select(i => (char)i).ToArray());
         var asciiLatin = new string(Enumerable.Range('A', 26).Concat(Enumerable.Range('a', 26)).Select(i => (char)i).ToArray());
         var sum = string.Join(" + ", Weights.Select((w, i) => $"CAST(substr(b, {i + 1}, 1) AS INTEGER) * {w}"));
-        const string csv = "all_varchar = true, header = true, delim = ',', quote = '\"', escape = '\"', null_padding = true, strict_mode = false";
+        // No sniffing (rows with too few columns mislead it): the dialect and columns are given, every value read as text.
+        const string csv = "auto_detect = false, header = true, delim = ',', quote = '\"', escape = '\"', null_padding = true, strict_mode = false";
 
+        // DuckDB's translate() costs microseconds a call (it rebuilds its map each time), so it runs only on the
+        // values that can need it: non-ASCII IDs, names holding a full-width Latin letter. That is what a careful
+        // SQL author would write; without it DuckDB spends most of its time there.
         // Rule 1: IDs lose whitespace (U+3000 too) and hyphens, full-width forms become ASCII, x becomes X,
         // 15 digits become 18 with the century 19 and a computed check character.
         yield return ("macros", $$"""
             CREATE MACRO check_char(b) AS substr('10X98765432', ({{sum}}) % 11 + 1, 1);
-            CREATE MACRO id_clean(s) AS upper(translate(regexp_replace(coalesce(s, ''), '[\s\x{00A0}\x{3000}-]', '', 'g'), {{Lit(fullWidth)}}, {{Lit(ascii)}}));
+            CREATE MACRO ascii_only(s) AS strlen(s) = length(s);
+            CREATE MACRO id_clean(s) AS upper(CASE WHEN ascii_only(s) THEN s ELSE translate(s, {{Lit(fullWidth)}}, {{Lit(ascii)}}) END);
+            CREATE MACRO id_strip(s) AS regexp_replace(coalesce(s, ''), '[\s\x{00A0}\x{3000}-]', '', 'g');
             CREATE MACRO id18(s) AS CASE WHEN regexp_full_match(s, '[0-9]{15}')
                 THEN substr(s, 1, 6) || '19' || substr(s, 7, 9) || check_char(substr(s, 1, 6) || '19' || substr(s, 7, 9)) ELSE s END;
-            CREATE MACRO nid(s) AS id18(id_clean(s));
-            CREATE MACRO nname(s) AS lower(translate(regexp_replace(coalesce(s, ''), '[\s\x{00A0}\x{3000}·・•‧･]', '', 'g'), {{Lit(fullLatin)}}, {{Lit(asciiLatin)}}));
+            CREATE MACRO nid(s) AS id18(id_clean(id_strip(s)));
+            CREATE MACRO name_strip(s) AS regexp_replace(coalesce(s, ''), '[\s\x{00A0}\x{3000}·・•‧･]', '', 'g');
+            CREATE MACRO nname(s) AS lower(CASE WHEN regexp_matches(s, '[\x{FF21}-\x{FF3A}\x{FF41}-\x{FF5A}]')
+                THEN translate(name_strip(s), {{Lit(fullLatin)}}, {{Lit(asciiLatin)}}) ELSE name_strip(s) END);
             CREATE MACRO valid_id(s) AS regexp_full_match(s, '[0-9]{17}[0-9X]');
             CREATE MACRO as_date(s) AS try_strptime(s, ['%Y-%m-%d', '%Y/%m/%d', '%Y%m%d'])::DATE;
             CREATE MACRO near(x, y) AS hamming(x, y) = 1 OR (hamming(x, y) = 2 AND damerau_levenshtein(x, y) = 1);
@@ -89,7 +97,8 @@ public static class ReconcileDuckDb
             CREATE TABLE deaths_all AS
             SELECT row_number() OVER () + 1 AS rn, nid(id_number) AS id, nname(name) AS nm, name, birth_date,
                    try_strptime(death_date, '%Y-%m-%d')::DATE AS dd
-            FROM read_csv({{Lit(deathsPath)}}, {{csv}});
+            FROM read_csv({{Lit(deathsPath)}}, {{csv}},
+                columns = {'id_number': 'VARCHAR', 'name': 'VARCHAR', 'birth_date': 'VARCHAR', 'death_date': 'VARCHAR'});
             CREATE TABLE deaths AS
             SELECT rn, id, nm, name, dd, year(dd) * 12 + month(dd) - 1 AS dm,
                    coalesce(as_date(birth_date), try_strptime(substr(id, 7, 8), '%Y%m%d')::DATE) AS bd
