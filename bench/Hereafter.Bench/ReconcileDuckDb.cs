@@ -152,14 +152,17 @@ public static class ReconcileDuckDb
             FROM matched m JOIN roll r ON r.rn = m.rn JOIN deaths d ON d.rn = m.drn;
             """);
 
+        // The same columns as the engine's ResultFilesSink (stops.csv, review.csv, rejected.csv), in input order.
         var o = (string f) => Lit(Path.Combine(outDir, f));
         yield return ("write", $$"""
-            COPY (SELECT rn AS row, id AS id_number, name, program, account, monthly_amount, month_text(pt) AS paid_through, death_id, dd AS death_date,
-                         month_text(stop_from) AS stop_from, overpaid_months, overpaid_amount
-                  FROM (SELECT *, amount AS monthly_amount FROM stops) WHERE cls = 'exact' ORDER BY rn) TO {{o("stops.csv")}} (HEADER);
+            COPY (SELECT rn AS row, id AS id_number, trim(name) AS name, program, account, amount AS monthly_amount, month_text(pt) AS paid_through,
+                         dd AS death_date, month_text(stop_from) AS stop_from, overpaid_months, overpaid_amount,
+                         check_char(substr(id, 1, 17)) <> substr(id, 18, 1) AS suspect_id
+                  FROM stops WHERE cls = 'exact' ORDER BY rn) TO {{o("stops.csv")}} (HEADER);
             COPY (SELECT rn AS row, CASE cls WHEN 'a' THEN 'id-match-name-differs' WHEN 'b' THEN 'id-near-match' ELSE 'name-and-birth-date' END AS reason,
-                         id AS id_number, name, program, account, amount AS monthly_amount, month_text(pt) AS paid_through,
-                         death_id AS candidate_id, death_name AS candidate_name, dd AS candidate_death_date,
+                         id AS id_number, trim(name) AS name, program, account, amount AS monthly_amount, month_text(pt) AS paid_through,
+                         check_char(substr(id, 1, 17)) <> substr(id, 18, 1) AS suspect_id,
+                         death_id AS candidate_id_number, death_name AS candidate_name, dd AS candidate_death_date,
                          month_text(stop_from) AS stop_from, overpaid_months, overpaid_amount
                   FROM stops WHERE cls <> 'exact' ORDER BY rn) TO {{o("review.csv")}} (HEADER);
             COPY (SELECT rn AS row, reason FROM roll WHERE reason IS NOT NULL ORDER BY rn) TO {{o("rejected.csv")}} (HEADER);
