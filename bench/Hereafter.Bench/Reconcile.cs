@@ -178,6 +178,11 @@ internal static class Reconcile
             Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
             return 0;
         }
+        catch (DllNotFoundException e) when (engine == "duckdb")
+        {
+            Console.WriteLine($"duckdb: its native library is not here ({e.Message}). Only Release builds reference DuckDB.NET.Data.Full: run with -c Release.");
+            return 1;
+        }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             Console.WriteLine($"{engine} failed: {e}");
@@ -202,6 +207,7 @@ internal static class Reconcile
             register = DeathRegister.ReadCsv(deaths);
         Console.WriteLine($"hereafter: deaths register {register.Count:N0} people in {clock.Elapsed.TotalSeconds:F2} s, peak so far {PeakKiB() / 1024} MiB");
         ReconciliationSummary summary;
+        Directory.CreateDirectory(outDir);
         var counting = new CountingTee(Path.Combine(outDir, "check.csv"));
         using (var files = new ResultFilesSink(outDir))
         using (var roll = new FileStream(rollPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan))

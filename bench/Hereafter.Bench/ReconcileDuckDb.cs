@@ -31,12 +31,12 @@ public static class ReconcileDuckDb
         }
         using var q = conn.CreateCommand();
         q.CommandText = """
-            SELECT (SELECT count(*) FROM roll),
+            SELECT (SELECT count(*) FROM roll) + (SELECT count(*) FROM short_rows),
                    (SELECT count(*) FROM matched WHERE cls = 'exact'),
                    (SELECT count(*) FROM matched WHERE cls = 'a'),
                    (SELECT count(*) FROM matched WHERE cls = 'b'),
                    (SELECT count(*) FROM matched WHERE cls = 'c'),
-                   (SELECT count(*) FROM roll WHERE reason IS NOT NULL),
+                   (SELECT count(*) FROM roll WHERE reason IS NOT NULL) + (SELECT count(*) FROM short_rows),
                    (SELECT coalesce(sum(overpaid_months), 0)::BIGINT FROM stops WHERE cls = 'exact'),
                    (SELECT coalesce(sum(overpaid_amount), 0) FROM stops WHERE cls = 'exact')::VARCHAR,
                    ((SELECT count(*) FROM deaths_all) - (SELECT count(*) FROM deaths))::BIGINT
@@ -68,7 +68,9 @@ public static class ReconcileDuckDb
         var asciiLatin = new string(Enumerable.Range('A', 26).Concat(Enumerable.Range('a', 26)).Select(i => (char)i).ToArray());
         var sum = string.Join(" + ", Weights.Select((w, i) => $"CAST(substr(b, {i + 1}, 1) AS INTEGER) * {w}"));
         // No sniffing (rows with too few columns mislead it): the dialect and columns are given, every value read as text.
-        const string csv = "auto_detect = false, header = true, delim = ',', quote = '\"', escape = '\"', null_padding = true, strict_mode = false";
+        // Rows with too few columns go to DuckDB's reject_errors table (store_rejects) rather than being padded with
+        // NULLs: null_padding makes the parallel reader refuse some files ("does not support a full read").
+        const string csv = "auto_detect = false, header = true, delim = ',', quote = '\"', escape = '\"', strict_mode = false, store_rejects = true";
 
         // DuckDB's translate() costs microseconds a call (it rebuilds its map each time), so it runs only on the
         // values that can need it: non-ASCII IDs, names holding a full-width Latin letter. That is what a careful
@@ -92,22 +94,24 @@ public static class ReconcileDuckDb
             CREATE MACRO month_text(m) AS printf('%04d-%02d', m // 12, m % 12 + 1);
             """);
 
-        // The register: first valid record of each ID (valid ID, death date parses).
+        // The register: the first valid record of each ID (an ID of 17 digits and a digit or X with the right check
+        // character — the engine's reading of "an invalid ID" for the register — and a death date that parses).
         yield return ("deaths", $$"""
             CREATE TABLE deaths_all AS
             SELECT row_number() OVER () + 1 AS rn, nid(id_number) AS id, nname(name) AS nm, name, birth_date,
-                   try_strptime(death_date, '%Y-%m-%d')::DATE AS dd
+                   as_date(death_date) AS dd
             FROM read_csv({{Lit(deathsPath)}}, {{csv}},
                 columns = {'id_number': 'VARCHAR', 'name': 'VARCHAR', 'birth_date': 'VARCHAR', 'death_date': 'VARCHAR'});
             CREATE TABLE deaths AS
             SELECT rn, id, nm, name, dd, year(dd) * 12 + month(dd) - 1 AS dm,
                    coalesce(as_date(birth_date), try_strptime(substr(id, 7, 8), '%Y%m%d')::DATE) AS bd
-            FROM deaths_all WHERE valid_id(id) AND dd IS NOT NULL
+            FROM deaths_all WHERE valid_id(id) AND check_char(substr(id, 1, 17)) = substr(id, 18, 1) AND dd IS NOT NULL
             QUALIFY row_number() OVER (PARTITION BY id ORDER BY rn) = 1;
             """);
 
-        // Rule 2: reject rows with too few columns, a bad ID, amount or month. Row numbers count data records from 2
-        // (DuckDB's reader skips blank lines and gives no line numbers).
+        // Rule 2: reject rows with too few columns (reject_errors, one line per missing column, so distinct by the
+        // line's byte position), a bad ID, amount or month. Row numbers of read rows count records from 2 (DuckDB's reader
+        // skips blank lines and has no line numbers); short rows carry reject_errors' line.
         yield return ("roll", $$"""
             CREATE TABLE roll AS
             WITH raw AS (
@@ -116,8 +120,7 @@ public static class ReconcileDuckDb
                     columns = {'id_number': 'VARCHAR', 'name': 'VARCHAR', 'birth_date': 'VARCHAR', 'monthly_amount': 'VARCHAR',
                                'paid_through': 'VARCHAR', 'program': 'VARCHAR', 'account': 'VARCHAR'}))
             SELECT rn, id, nname(name) AS nm, name, program, account,
-                   CASE WHEN p IS NULL AND program IS NULL AND account IS NULL THEN 'too few columns'
-                        WHEN NOT valid_id(id) THEN 'bad id'
+                   CASE WHEN NOT valid_id(id) THEN 'bad id'
                         WHEN a IS NULL OR NOT regexp_full_match(a, '([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]{1,2})?') THEN 'bad amount'
                         WHEN p IS NULL OR NOT regexp_full_match(p, '[0-9]{4}[-/]?(0[1-9]|1[0-2])') THEN 'bad month'
                    END AS reason,
@@ -125,6 +128,9 @@ public static class ReconcileDuckDb
                    TRY_CAST(substr(p, 1, 4) AS INTEGER) * 12 + TRY_CAST(right(p, 2) AS INTEGER) - 1 AS pt,
                    coalesce(as_date(birth_date), try_strptime(substr(id, 7, 8), '%Y%m%d')::DATE) AS bd
             FROM raw;
+            CREATE TABLE short_rows AS
+            SELECT line_byte_position, min(line) AS line, 'too few columns: ' || min(error_type) AS reason
+            FROM reject_errors GROUP BY line_byte_position;
             """);
 
         // Rules 3–4: exact / (a) on the ID; (b) same name, one change or adjacent swap (such IDs share the first 8 or
@@ -165,7 +171,8 @@ public static class ReconcileDuckDb
                          death_id AS candidate_id_number, death_name AS candidate_name, dd AS candidate_death_date,
                          month_text(stop_from) AS stop_from, overpaid_months, overpaid_amount
                   FROM stops WHERE cls <> 'exact' ORDER BY rn) TO {{o("review.csv")}} (HEADER);
-            COPY (SELECT rn AS row, reason FROM roll WHERE reason IS NOT NULL ORDER BY rn) TO {{o("rejected.csv")}} (HEADER);
+            COPY (SELECT row, reason FROM (SELECT rn AS row, reason FROM roll WHERE reason IS NOT NULL UNION ALL SELECT line, reason FROM short_rows)
+                  ORDER BY row) TO {{o("rejected.csv")}} (HEADER);
             COPY (SELECT account, CASE cls WHEN 'exact' THEN 'exact' ELSE 'review-' || cls END AS class FROM stops) TO {{o("check.csv")}} (HEADER);
             """);
     }
