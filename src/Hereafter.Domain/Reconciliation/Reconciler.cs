@@ -2,19 +2,6 @@ using System.Text;
 
 namespace Hereafter.Domain.Reconciliation;
 
-/// <summary>The death register indexed for matching: by ID, and by normalised name.</summary>
-public sealed class DeathRegister
-{
-    public int Count => throw new NotImplementedException();
-    public IReadOnlyList<DeathRejection> Rejected => throw new NotImplementedException();
-
-    /// <summary>From the platform's certificates (already valid; the first record of each ID wins).</summary>
-    public static DeathRegister From(IEnumerable<Death> deaths) => throw new NotImplementedException();
-
-    /// <summary>From a deaths CSV <c>id_number,name,birth_date,death_date</c> (UTF-8); bad rows go to <see cref="Rejected"/>.</summary>
-    public static DeathRegister ReadCsv(Stream csv) => throw new NotImplementedException();
-}
-
 public sealed record ReconciliationOptions(ProgrammeRule Programme, Encoding? Encoding = null)
 {
     /// <summary>Programme rules by code for rows whose <c>program</c> column names another programme.</summary>
@@ -37,21 +24,54 @@ public static class ProgrammeRules
 }
 
 /// <summary>应停未停: streams a payee roll (CSV or XLSX, detected) against the death register (DOMAIN.md §5, issue #4 rules).</summary>
+/// <remarks>
+/// Memory is bounded by the register and fixed-size buffers, not by the roll: rows are parsed in place
+/// and only rows that produce output become objects. The sink is called on the caller's thread, in input order.
+/// </remarks>
 public static class Reconciler
 {
+    private static readonly long ProgressInterval = System.Diagnostics.Stopwatch.Frequency / 4;
+
+    /// <summary>Classifies every row of <paramref name="roll"/> and sends stops, review rows and rejected rows to <paramref name="sink"/>.</summary>
+    /// <param name="progress">Reported at most four times a second, and once at the end.</param>
     /// <exception cref="RollFormatException">The file cannot be reconciled at all.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled.</exception>
     public static ReconciliationSummary Run(
         DeathRegister deaths, Stream roll, ReconciliationOptions options, IReconciliationSink sink,
-        IProgress<ReconciliationProgress>? progress = null, CancellationToken ct = default) => throw new NotImplementedException();
-}
+        IProgress<ReconciliationProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(deaths);
+        ArgumentNullException.ThrowIfNull(roll);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sink);
+        ct.ThrowIfCancellationRequested();
 
-/// <summary>Writes <c>stops.csv</c>, <c>review.csv</c>, <c>rejected.csv</c> (UTF-8, header row) and <c>summary.json</c>.</summary>
-public sealed class ResultFilesSink : IReconciliationSink, IDisposable
-{
-    public ResultFilesSink(string directory) => throw new NotImplementedException();
-    public void Stop(StopRow row) => throw new NotImplementedException();
-    public void Review(ReviewRow row) => throw new NotImplementedException();
-    public void Reject(RejectedRow row) => throw new NotImplementedException();
-    public void WriteSummary(ReconciliationSummary summary) => throw new NotImplementedException();
-    public void Dispose() { }
+        long? totalBytes = roll.CanSeek ? roll.Length - roll.Position : null;
+        using var rows = RollFile.Open(roll, options.Encoding, allowXlsx: true);
+        if (!rows.MoveNext())
+        {
+            throw new RollFormatException("empty", "文件没有内容（只有空行）。The file has no content (only blank lines).");
+        }
+
+        var classifier = new RowClassifier(deaths, options, sink, Columns.Map(rows, Columns.Roll), rows.Count, rows.PadsMissingFields);
+        var nextReport = System.Diagnostics.Stopwatch.GetTimestamp() + ProgressInterval;
+        long count = 0;
+        while (rows.MoveNext())
+        {
+            classifier.Classify(rows);
+            if ((++count & 0x1FFF) == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                if (progress is not null && System.Diagnostics.Stopwatch.GetTimestamp() >= nextReport)
+                {
+                    progress.Report(new ReconciliationProgress(count, rows.BytesRead, totalBytes));
+                    nextReport = System.Diagnostics.Stopwatch.GetTimestamp() + ProgressInterval;
+                }
+            }
+        }
+
+        ct.ThrowIfCancellationRequested();
+        progress?.Report(new ReconciliationProgress(count, rows.BytesRead, totalBytes));
+        return classifier.Summary(deaths.Rejected);
+    }
 }

@@ -18,7 +18,39 @@ public readonly record struct YearMonth(int Year, int Month) : IComparable<YearM
 
     public override string ToString() => $"{Year:D4}-{Month:D2}";
 
-    public static bool TryParse(ReadOnlySpan<char> text, out YearMonth month) => throw new NotImplementedException();
+    /// <summary>Accepts <c>YYYY-MM</c>, <c>YYYY/MM</c> or <c>YYYYMM</c> (surrounding whitespace ignored), year 1–9999, month 1–12.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out YearMonth month)
+    {
+        month = default;
+        text = text.Trim();
+        int year, m;
+        if (text.Length == 7 && text[4] is '-' or '/')
+        {
+            if (!RollValues.Digits(text[..4], out year) || !RollValues.Digits(text.Slice(5, 2), out m))
+            {
+                return false;
+            }
+        }
+        else if (text.Length == 6)
+        {
+            if (!RollValues.Digits(text[..4], out year) || !RollValues.Digits(text.Slice(4, 2), out m))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        if (year < 1 || m is < 1 or > 12)
+        {
+            return false;
+        }
+
+        month = new YearMonth(year, m);
+        return true;
+    }
 }
 
 /// <summary>How a programme stops (DOMAIN.md §5). Pensions and 高龄津贴 stop from the month after death.</summary>

@@ -1,0 +1,329 @@
+namespace Hereafter.Domain.Reconciliation;
+
+/// <summary>
+/// The death register indexed for matching: by ID (packed into a 64-bit key), and by normalised name
+/// combined with ID fragments (rule 4(b)) or the birth date (rule 4(c)). One record per person: the first
+/// valid record of each ID is used, later ones and invalid ones are listed in <see cref="Rejected"/>.
+/// </summary>
+/// <remarks>
+/// Rule 4(b) uses the pigeonhole principle instead of comparing a row with every death of the same name:
+/// two IDs that differ in one character, or by one swap of adjacent characters, agree either on characters
+/// 1–9, or on 10–18, or (a swap of the 9th and 10th) on 1–8 and 11–18. So three exact lookups find every
+/// candidate, which is then checked character by character.
+/// </remarks>
+public sealed class DeathRegister
+{
+    private readonly long[] _ids;
+    private readonly int[] _nameIds;
+    private readonly int[] _births;
+    private readonly int[] _givenBirths;
+    private readonly int[] _deathDates;
+    private readonly string[] _rawNames;
+    private readonly Death?[] _records;
+    private readonly string[] _names;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
+    private readonly LongIntMap _byId;
+    private readonly LongIntMap[] _near = new LongIntMap[3];
+    private readonly int[][] _nearNext = new int[3][];
+    private readonly LongIntMap _byBirth;
+    private readonly int[] _birthNext;
+
+    private DeathRegister(Builder b)
+    {
+        _ids = [.. b.Ids];
+        _nameIds = [.. b.NameIds];
+        _births = [.. b.Births];
+        _givenBirths = [.. b.GivenBirths];
+        _deathDates = [.. b.DeathDates];
+        _rawNames = [.. b.RawNames];
+        _records = b.Records is null ? new Death?[_ids.Length] : [.. b.Records];
+        _names = [.. b.Names];
+        _nameLookup = b.NameIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        _byId = b.ById;
+        Rejected = b.Rejected;
+
+        var n = _ids.Length;
+        Span<byte> digits = stackalloc byte[18];
+        for (var k = 0; k < 3; k++)
+        {
+            _near[k] = new LongIntMap(n);
+            _nearNext[k] = new int[n];
+        }
+
+        _byBirth = new LongIntMap(n);
+        _birthNext = new int[n];
+        // Inserted from the last record to the first, so every chain lists deaths in register order.
+        for (var i = n - 1; i >= 0; i--)
+        {
+            IdKey.Digits(_ids[i], digits);
+            var name = _nameIds[i];
+            if (name < 0)
+            {
+                _nearNext[0][i] = _nearNext[1][i] = _nearNext[2][i] = _birthNext[i] = -1;
+                continue;
+            }
+
+            for (var k = 0; k < 3; k++)
+            {
+                _nearNext[k][i] = _near[k].Set(NearKey(k, digits, name), i);
+            }
+
+            _birthNext[i] = _births[i] == 0 ? -1 : _byBirth.Set(BirthKey(name, _births[i]), i);
+        }
+    }
+
+    /// <summary>The number of deaths in the register (after rejections).</summary>
+    public int Count => _ids.Length;
+
+    /// <summary>Deaths-file rows not used, in file order.</summary>
+    public IReadOnlyList<DeathRejection> Rejected { get; }
+
+    /// <summary>From the platform's certificates (already valid; the first record of each ID wins).</summary>
+    /// <remarks>IDs and names are normalised like a file's; a record that still fails is listed in <see cref="Rejected"/> with its 1-based position.</remarks>
+    public static DeathRegister From(IEnumerable<Death> deaths)
+    {
+        ArgumentNullException.ThrowIfNull(deaths);
+        var builder = new Builder { Records = [] };
+        long position = 0;
+        foreach (var death in deaths)
+        {
+            position++;
+            if (builder.Add(position, death.IdNumber, death.Name, death.BirthDate is { } b ? RollValues.FromDate(b) : 0, RollValues.FromDate(death.DeathDate)))
+            {
+                builder.Records.Add(death with { IdNumber = IdKey.ToId(builder.Ids[^1]) });
+            }
+        }
+
+        return new DeathRegister(builder);
+    }
+
+    /// <summary>
+    /// From a deaths CSV <c>id_number,name,birth_date,death_date</c> (UTF-8; Chinese headers
+    /// 身份证号, 姓名, 出生日期, 死亡日期 also accepted, any column order, <c>birth_date</c> optional).
+    /// Rows with an invalid ID (after normalisation not 17 digits plus a digit or X, or a wrong check
+    /// character), a missing or unparseable death date, or an ID already seen go to <see cref="Rejected"/>.
+    /// </summary>
+    /// <exception cref="RollFormatException">The file is empty, binary or lacks a required column.</exception>
+    public static DeathRegister ReadCsv(Stream csv)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        using var rows = RollFile.Open(csv, null, allowXlsx: false);
+        if (!rows.MoveNext())
+        {
+            throw new RollFormatException("empty", "死亡名单是空的。The deaths file is empty.");
+        }
+
+        var map = Columns.Map(rows, Columns.Deaths);
+        int idCol = map[0], nameCol = map[1], birthCol = map[2], deathCol = map[3];
+        var needed = Math.Max(Math.Max(idCol, nameCol), deathCol) + 1;
+        var builder = new Builder();
+        while (rows.MoveNext())
+        {
+            if (rows.Count < needed)
+            {
+                builder.Rejected.Add(new DeathRejection(rows.Row, rows.Field(idCol).Trim().ToString(),
+                    $"columns: the row has {rows.Count} column(s), {needed} needed"));
+                continue;
+            }
+
+            var deathText = rows.Field(deathCol);
+            if (deathText.Trim().IsEmpty)
+            {
+                builder.Reject(rows.Row, rows.Field(idCol), "death_date: missing");
+                continue;
+            }
+
+            if (!RollValues.TryParseDate(deathText, out var deathDate))
+            {
+                builder.Reject(rows.Row, rows.Field(idCol), "death_date: not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)");
+                continue;
+            }
+
+            var birth = birthCol >= 0 && RollValues.TryParseDate(rows.Field(birthCol), out var b) ? b : 0;
+            builder.Add(rows.Row, rows.Field(idCol), rows.Field(nameCol), birth, deathDate);
+        }
+
+        return new DeathRegister(builder);
+    }
+
+    internal int FindById(long key) => _byId.Get(key);
+
+    /// <summary>The name's index in the register, or -1 when no death has it.</summary>
+    internal int FindName(ReadOnlySpan<char> normalisedName) =>
+        !normalisedName.IsEmpty && _nameLookup.TryGetValue(normalisedName, out var id) ? id : -1;
+
+    /// <summary>Rule 3: equal normalised names; an empty name equals nothing, so it cannot confirm a person.</summary>
+    internal bool NameEquals(int death, ReadOnlySpan<char> normalisedName) =>
+        _nameIds[death] >= 0 && normalisedName.SequenceEqual(_names[_nameIds[death]]);
+
+    internal int DeathDate(int death) => _deathDates[death];
+
+    /// <summary>Rule 4(b): the first death (register order) with this name whose ID is one substitution or adjacent swap away.</summary>
+    internal int FindNear(int nameId, ReadOnlySpan<byte> digits)
+    {
+        Span<byte> candidate = stackalloc byte[18];
+        var best = -1;
+        for (var k = 0; k < 3; k++)
+        {
+            var next = _nearNext[k];
+            for (var i = _near[k].Get(NearKey(k, digits, nameId)); i >= 0 && (best < 0 || i < best); i = next[i])
+            {
+                if (_nameIds[i] != nameId)
+                {
+                    continue;
+                }
+
+                IdKey.Digits(_ids[i], candidate);
+                if (IdKey.IsNear(digits, candidate))
+                {
+                    best = i;
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Rule 4(c): the first death (register order) with this name and birth date (yyyymmdd).</summary>
+    internal int FindByBirth(int nameId, int birth)
+    {
+        for (var i = _byBirth.Get(BirthKey(nameId, birth)); i >= 0; i = _birthNext[i])
+        {
+            if (_nameIds[i] == nameId && _births[i] == birth)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    internal Death Get(int index) =>
+        _records[index] ??= new Death(
+            IdKey.ToId(_ids[index]),
+            _rawNames[index],
+            _givenBirths[index] == 0 ? null : RollValues.ToDate(_givenBirths[index]),
+            RollValues.ToDate(_deathDates[index]));
+
+    private static long BirthKey(int nameId, int birth) => ((long)nameId << 32) | (uint)birth;
+
+    private static long NearKey(int k, ReadOnlySpan<byte> d, int nameId)
+    {
+        long v = 0;
+        switch (k)
+        {
+            case 0:
+                for (var i = 0; i < 9; i++)
+                {
+                    v = v * 11 + d[i];
+                }
+
+                break;
+            case 1:
+                for (var i = 9; i < 18; i++)
+                {
+                    v = v * 11 + d[i];
+                }
+
+                break;
+            default:
+                for (var i = 0; i < 8; i++)
+                {
+                    v = v * 11 + d[i];
+                }
+
+                for (var i = 10; i < 18; i++)
+                {
+                    v = v * 11 + d[i];
+                }
+
+                break;
+        }
+
+        // Different fragments may collide here; every candidate is verified, so a collision costs only time.
+        return unchecked(v * (long)0x9E3779B97F4A7C15 + nameId * (long)0xC2B2AE3D27D4EB4F);
+    }
+
+    private sealed class Builder
+    {
+        public readonly List<long> Ids = [];
+        public readonly List<int> NameIds = [];
+        public readonly List<int> Births = [];
+        public readonly List<int> GivenBirths = [];
+        public readonly List<int> DeathDates = [];
+        public readonly List<string> RawNames = [];
+        public readonly List<long> Rows = [];
+        public List<Death>? Records;
+        public readonly List<string> Names = [];
+        public readonly Dictionary<string, int> NameIndex = new(StringComparer.Ordinal);
+        public readonly LongIntMap ById = new(1024);
+        public readonly List<DeathRejection> Rejected = [];
+
+        public void Reject(long row, ReadOnlySpan<char> rawId, string reason)
+        {
+            Span<char> id = stackalloc char[24];
+            var length = RollNormalisation.NormalizeId(rawId, id);
+            Rejected.Add(new DeathRejection(row, length >= 0 ? new string(id[..length]) : rawId.Trim().ToString(), reason));
+        }
+
+        /// <summary>Adds the record unless its ID is invalid or already present (then it is rejected). True when added.</summary>
+        public bool Add(long row, ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName, int givenBirth, int deathDate)
+        {
+            Span<char> id = stackalloc char[24];
+            var length = RollNormalisation.NormalizeId(rawId, id);
+            if (length == 0)
+            {
+                Reject(row, rawId, "id_number: missing");
+                return false;
+            }
+
+            if (length < 0 || !RollNormalisation.IsWellFormedId(id[..length]))
+            {
+                Reject(row, rawId, "id_number: not 17 digits plus a digit or X");
+                return false;
+            }
+
+            var key = IdKey.Pack(id, out var checkOk);
+            if (!checkOk)
+            {
+                Reject(row, rawId, "id_number: wrong check character");
+                return false;
+            }
+
+            var index = Ids.Count;
+            var previous = ById.Set(key, index);
+            if (previous >= 0)
+            {
+                ById.Set(key, previous);
+                Reject(row, rawId, $"id_number: repeated; the record on row {Rows[previous]} is used");
+                return false;
+            }
+
+            var trimmed = rawName.Trim();
+            var normalised = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
+            normalised = normalised[..RollNormalisation.NormalizeName(trimmed, normalised)];
+            var nameId = -1;
+            if (!normalised.IsEmpty)
+            {
+                var lookup = NameIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (!lookup.TryGetValue(normalised, out nameId))
+                {
+                    nameId = Names.Count;
+                    var name = new string(normalised);
+                    Names.Add(name);
+                    NameIndex.Add(name, nameId);
+                }
+            }
+
+            Ids.Add(key);
+            NameIds.Add(nameId);
+            GivenBirths.Add(givenBirth);
+            Births.Add(givenBirth != 0 ? givenBirth : RollValues.BirthFromId(id[..18]));
+            DeathDates.Add(deathDate);
+            RawNames.Add(trimmed.ToString());
+            Rows.Add(row);
+            return true;
+        }
+    }
+}
