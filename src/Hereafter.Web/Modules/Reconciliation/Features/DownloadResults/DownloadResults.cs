@@ -74,6 +74,9 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
                             sink.Reject(new RejectedRow(r.Row, r.Reason));
                         break;
                 }
+                // The engine's writer puts its files in place only with the summary (a run that stops early leaves none).
+                sink.WriteSummary(new ReconciliationSummary(job.Rows, job.ExactStops, job.ReviewCount, job.RejectedCount, job.Unmatched,
+                    job.OverpaidMonths, job.OverpaidAmount, []));
             }
             var target = Path.Combine(Path.GetTempPath(), $"hereafter-{Guid.NewGuid():n}.csv");
             File.Move(Path.Combine(dir, kind + ".csv"), target);
