@@ -145,6 +145,14 @@ public static class ReconciliationModule
             .Produces<StatisticsDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
+        api.MapGet("/statistics.xlsx", async (string? from, string? to, string? programme, HttpContext http, ReportStatisticsHandler handler, CancellationToken ct) =>
+            {
+                var data = await handler.HandleAsync(Actor.Require(http), from, to, programme, ct);
+                return Results.File(ReportStatisticsHandler.ToXlsx(data), DownloadResultsHandler.XlsxType, "reconciliation-statistics.xlsx");
+            })
+            .WithSummary("The statistics as an Excel workbook (same rows and total)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
         app.MapGet("/api/v1/survivor-benefits", (string? contributionYears, CalculateSurvivorBenefitHandler handler) =>
                 TypedResults.Ok(handler.Handle(contributionYears)))
             // A public rule applied to a number the family types in: no personal data, no sign-in.

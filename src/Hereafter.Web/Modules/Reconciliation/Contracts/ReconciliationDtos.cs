@@ -9,10 +9,10 @@ public sealed record RollJobDto(
     DateTimeOffset CreatedAt, string UploadedBy, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     long RowsDone, long BytesDone, int Percent, string? ErrorCode, string? Error, RollSummaryDto? Summary);
 
-/// <summary>The figures of the engine's <c>summary.json</c>, plus the follow-up so far.</summary>
+/// <summary>The figures of the engine's <c>summary.json</c>, plus the follow-up so far (only when one job is read).</summary>
 public sealed record RollSummaryDto(
     long Rows, long ExactStops, long Review, long Rejected, long Unmatched, long OverpaidMonths, decimal OverpaidAmount,
-    int DeathsUsed, long ReviewPending, long StopsExecuted, decimal Recovered);
+    int DeathsUsed, long? ReviewPending = null, long? StopsExecuted = null, decimal? Recovered = null);
 
 /// <summary>A payment to stop. The ID number is masked in lists; downloads carry it in full (audited).</summary>
 public sealed record StopDto(

@@ -132,7 +132,7 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
     private static bool IsNumericColumn(string name)
     {
         var h = name.ToLowerInvariant();
-        return h is "row" or "行号" || h.Contains("amount") || h.Contains("months") || h.Contains("金额") || h.Contains("月数");
+        return h is "row" or "行号" || h.StartsWith("stops_", StringComparison.Ordinal) || h.Contains("prevented") || h.Contains("amount") || h.Contains("months") || h.Contains("金额") || h.Contains("月数");
     }
 
     private static void WriteRow(OpenXmlWriter writer, uint index, string[] fields, bool[] numeric)

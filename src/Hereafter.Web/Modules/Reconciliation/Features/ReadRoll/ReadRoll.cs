@@ -23,7 +23,7 @@ public sealed class ReadRollHandler(HereafterDbContext db, AuditLog audit)
         var jobs = await db.Set<RollJob>().AsNoTracking()
             .Where(j => j.OrganisationId == actor.OrganisationId && j.Status != UploadRoll.UploadRollHandler.Uploading)
             .OrderByDescending(j => j.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
-        return jobs.Select(j => ToDto(j, null)).ToList();
+        return jobs.Select(j => ToDto(j, j.Status == JobStatuses.Completed ? Figures(j) : null)).ToList();
     }
 
     public async Task<RollJobDto> ReadAsync(Actor actor, Guid id, CancellationToken ct)
@@ -36,8 +36,7 @@ public sealed class ReadRollHandler(HereafterDbContext db, AuditLog audit)
             var pending = await Reviews(job).LongCountAsync(r => r.Decision == ReviewDecisions.Pending, ct);
             var executed = await stops.LongCountAsync(s => s.ExecutedMonth != null, ct);
             var recovered = (await stops.Where(s => s.RecoveredAmount != null).Select(s => s.RecoveredAmount!.Value).ToListAsync(ct)).Sum();
-            summary = new RollSummaryDto(job.Rows, job.ExactStops, job.ReviewCount, job.RejectedCount, job.Unmatched, job.OverpaidMonths,
-                job.OverpaidAmount, job.DeathsUsed, pending, executed, recovered);
+            summary = Figures(job) with { ReviewPending = pending, StopsExecuted = executed, Recovered = recovered };
         }
         return ToDto(job, summary);
     }
@@ -107,6 +106,9 @@ public sealed class ReadRollHandler(HereafterDbContext db, AuditLog audit)
             throw ProblemException.Conflict($"The job is {job.Status}; results exist only once it is completed.");
         return job;
     }
+
+    private static RollSummaryDto Figures(RollJob job) => new(job.Rows, job.ExactStops, job.ReviewCount, job.RejectedCount, job.Unmatched,
+        job.OverpaidMonths, job.OverpaidAmount, job.DeathsUsed);
 
     private static (int Page, int Size) Paging(int page, int pageSize) => (Math.Max(1, page), Math.Clamp(pageSize, 1, 1000));
 

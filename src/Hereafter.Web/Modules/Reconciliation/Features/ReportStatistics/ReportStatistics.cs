@@ -69,6 +69,25 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
         return new StatisticsDto(fromMonth?.ToString(), toMonth?.ToString(), code, rows, total);
     }
 
+    /// <summary>The rows and the total as a workbook (written by the same streaming writer as the result downloads).</summary>
+    public static byte[] ToXlsx(StatisticsDto data)
+    {
+        var csv = new System.Text.StringBuilder("month,programme,stops_identified,stops_executed,overpaid_amount_identified,overpaid_amount_recovered,monthly_payments_prevented\n");
+        foreach (var r in data.Rows.Append(data.Total))
+            csv.Append(System.FormattableString.Invariant(
+                $"{r.Month},{r.Programme},{r.StopsIdentified},{r.StopsExecuted},{r.OverpaidIdentified:0.00},{r.OverpaidRecovered:0.00},{r.MonthlyPaymentsPrevented:0.00}\n"));
+        var path = Path.Combine(Path.GetTempPath(), $"hereafter-{Guid.NewGuid():n}.xlsx");
+        try
+        {
+            DownloadResults.DownloadResultsHandler.WriteXlsx(new StringReader(csv.ToString()), path, "statistics");
+            return File.ReadAllBytes(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private sealed class Cell
     {
         public long Identified, Executed;
