@@ -7,8 +7,8 @@ namespace Hereafter.Domain.Reconciliation;
 /// </summary>
 /// <remarks>
 /// Rule 4(b) uses the pigeonhole principle instead of comparing a row with every death of the same name:
-/// two IDs that differ in one character, or by one swap of adjacent characters, agree either on characters
-/// 1–9, or on 10–18, or (a swap of the 9th and 10th) on 1–8 and 11–18. So three exact lookups find every
+/// two IDs that differ in one character, or by one swap of adjacent characters, agree on at least one of a
+/// few fixed sets of positions (see <see cref="NearFragments"/>). So a handful of exact lookups finds every
 /// candidate, which is then checked character by character.
 /// </remarks>
 public sealed class DeathRegister
@@ -23,9 +23,24 @@ public sealed class DeathRegister
     private readonly string[] _names;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _nameLookup;
     private readonly LongIntMap _byId;
-    private readonly LongIntMap[] _near = new LongIntMap[3];
-    private readonly int[][] _nearNext = new int[3][];
-    private readonly LongIntMap _byBirth;
+    /// <summary>
+    /// The ID positions (0-based) each near-ID index keys on. A substitution at p or a swap of p and p+1
+    /// leaves at least one of these sets untouched: 0–8 → {9–17}; 9–12 → {0–8, 13–17}; 13–17 → {0–12};
+    /// swap 8/9 → {0–7, 10–17}; swap 12/13 → {0–11, 14–17}. Every set keeps some of the month, day and
+    /// sequence digits, so a common name in one district and decade does not make a long chain.
+    /// </summary>
+    private static readonly int[] NearFragments =
+    [
+        Positions(9, 17),
+        Positions(0, 8) | Positions(13, 17),
+        Positions(0, 12),
+        Positions(0, 7) | Positions(10, 17),
+        Positions(0, 11) | Positions(14, 17),
+    ];
+
+    private readonly ChainHeads[] _near = new ChainHeads[NearFragments.Length];
+    private readonly int[][] _nearNext = new int[NearFragments.Length][];
+    private readonly ChainHeads _byBirth;
     private readonly int[] _birthNext;
 
     private DeathRegister(Builder b)
@@ -44,13 +59,13 @@ public sealed class DeathRegister
 
         var n = _ids.Length;
         Span<byte> digits = stackalloc byte[18];
-        for (var k = 0; k < 3; k++)
+        for (var k = 0; k < _near.Length; k++)
         {
-            _near[k] = new LongIntMap(n);
+            _near[k] = new ChainHeads(n);
             _nearNext[k] = new int[n];
         }
 
-        _byBirth = new LongIntMap(n);
+        _byBirth = new ChainHeads(n);
         _birthNext = new int[n];
         // Inserted from the last record to the first, so every chain lists deaths in register order.
         for (var i = n - 1; i >= 0; i--)
@@ -59,16 +74,21 @@ public sealed class DeathRegister
             var name = _nameIds[i];
             if (name < 0)
             {
-                _nearNext[0][i] = _nearNext[1][i] = _nearNext[2][i] = _birthNext[i] = -1;
+                foreach (var next in _nearNext)
+                {
+                    next[i] = -1;
+                }
+
+                _birthNext[i] = -1;
                 continue;
             }
 
-            for (var k = 0; k < 3; k++)
+            for (var k = 0; k < _near.Length; k++)
             {
-                _nearNext[k][i] = _near[k].Set(NearKey(k, digits, name), i);
+                _nearNext[k][i] = _near[k].Push(NearKey(k, digits, name), i);
             }
 
-            _birthNext[i] = _births[i] == 0 ? -1 : _byBirth.Set(BirthKey(name, _births[i]), i);
+            _birthNext[i] = _births[i] == 0 ? -1 : _byBirth.Push(BirthKey(name, _births[i]), i);
         }
     }
 
@@ -83,7 +103,7 @@ public sealed class DeathRegister
     public static DeathRegister From(IEnumerable<Death> deaths)
     {
         ArgumentNullException.ThrowIfNull(deaths);
-        var builder = new Builder { Records = [] };
+        var builder = new Builder(deaths.TryGetNonEnumeratedCount(out var count) ? count : 1024) { Records = [] };
         long position = 0;
         foreach (var death in deaths)
         {
@@ -116,7 +136,8 @@ public sealed class DeathRegister
         var map = Columns.Map(rows, Columns.Deaths);
         int idCol = map[0], nameCol = map[1], birthCol = map[2], deathCol = map[3];
         var needed = Math.Max(Math.Max(idCol, nameCol), deathCol) + 1;
-        var builder = new Builder();
+        // ~60 bytes a record: sizing the ID index up front saves rehashing a million entries
+        var builder = new Builder(csv.CanSeek ? (int)Math.Min(csv.Length / 60, 50_000_000) : 1024);
         while (rows.MoveNext())
         {
             if (rows.Count < needed)
@@ -163,7 +184,7 @@ public sealed class DeathRegister
     {
         Span<byte> candidate = stackalloc byte[18];
         var best = -1;
-        for (var k = 0; k < 3; k++)
+        for (var k = 0; k < _near.Length; k++)
         {
             var next = _nearNext[k];
             for (var i = _near[k].Get(NearKey(k, digits, nameId)); i >= 0 && (best < 0 || i < best); i = next[i])
@@ -206,46 +227,27 @@ public sealed class DeathRegister
             _givenBirths[index] == 0 ? null : RollValues.ToDate(_givenBirths[index]),
             RollValues.ToDate(_deathDates[index]));
 
-    private static long BirthKey(int nameId, int birth) => ((long)nameId << 32) | (uint)birth;
+    private static uint BirthKey(int nameId, int birth) => ChainHeads.Hash(((long)nameId << 32) | (uint)birth);
 
-    private static long NearKey(int k, ReadOnlySpan<byte> d, int nameId)
+    private static uint NearKey(int kind, ReadOnlySpan<byte> d, int nameId)
     {
+        var mask = NearFragments[kind];
         long v = 0;
-        switch (k)
+        for (var i = 0; i < 18; i++)
         {
-            case 0:
-                for (var i = 0; i < 9; i++)
-                {
-                    v = v * 11 + d[i];
-                }
-
-                break;
-            case 1:
-                for (var i = 9; i < 18; i++)
-                {
-                    v = v * 11 + d[i];
-                }
-
-                break;
-            default:
-                for (var i = 0; i < 8; i++)
-                {
-                    v = v * 11 + d[i];
-                }
-
-                for (var i = 10; i < 18; i++)
-                {
-                    v = v * 11 + d[i];
-                }
-
-                break;
+            if ((mask & (1 << i)) != 0)
+            {
+                v = v * 11 + d[i];
+            }
         }
 
         // Different fragments may collide here; every candidate is verified, so a collision costs only time.
-        return unchecked(v * (long)0x9E3779B97F4A7C15 + nameId * (long)0xC2B2AE3D27D4EB4F);
+        return ChainHeads.Hash(unchecked(v * (long)0xC2B2AE3D27D4EB4F + nameId));
     }
 
-    private sealed class Builder
+    private static int Positions(int from, int to) => ((1 << (to + 1)) - 1) & ~((1 << from) - 1);
+
+    private sealed class Builder(int capacity)
     {
         public readonly List<long> Ids = [];
         public readonly List<int> NameIds = [];
@@ -257,7 +259,7 @@ public sealed class DeathRegister
         public List<Death>? Records;
         public readonly List<string> Names = [];
         public readonly Dictionary<string, int> NameIndex = new(StringComparer.Ordinal);
-        public readonly LongIntMap ById = new(1024);
+        public readonly LongIntMap ById = new(capacity);
         public readonly List<DeathRejection> Rejected = [];
 
         public void Reject(long row, ReadOnlySpan<char> rawId, string reason)

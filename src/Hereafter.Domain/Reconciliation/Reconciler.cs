@@ -53,7 +53,9 @@ public static class Reconciler
             throw new RollFormatException("empty", "文件没有内容（只有空行）。The file has no content (only blank lines).");
         }
 
-        var classifier = new RowClassifier(deaths, options, sink, Columns.Map(rows, Columns.Roll), rows.Count, rows.PadsMissingFields);
+        var map = Columns.Map(rows, Columns.Roll);
+        rows.UseDateColumns(map[2], map[4]);
+        var classifier = new RowClassifier(deaths, options, sink, map, rows.Count, rows.PadsMissingFields);
         var nextReport = System.Diagnostics.Stopwatch.GetTimestamp() + ProgressInterval;
         long count = 0;
         while (rows.MoveNext())

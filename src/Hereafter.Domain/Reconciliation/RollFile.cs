@@ -24,6 +24,11 @@ internal abstract class RollRows : IDisposable
     /// <summary>True for spreadsheets, where a row simply ends at its last filled cell: absent cells are empty, never "too few columns".</summary>
     public virtual bool PadsMissingFields => false;
 
+    /// <summary>Tells a spreadsheet reader which fields are dates (-1 = none), so it can read serial dates there.</summary>
+    public virtual void UseDateColumns(int birthDate, int month)
+    {
+    }
+
     public abstract bool MoveNext();
 
     public ReadOnlySpan<char> Field(int index) =>
