@@ -42,6 +42,14 @@ internal static class ReconciliationStrings
     public static readonly IReadOnlyDictionary<string, string> Strings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["应停未停比对"] = "Benefit reconciliation",
+        ["企业职工基本养老保险"] = "Enterprise employees' basic pension",
+        ["城乡居民基本养老保险"] = "Urban and rural residents' basic pension",
+        ["职工基本医疗保险"] = "Employees' basic medical insurance",
+        ["城乡居民基本医疗保险"] = "Urban and rural residents' basic medical insurance",
+        ["最低生活保障（低保）"] = "Minimum living allowance (dibao)",
+        ["特困人员救助供养"] = "Support for people in extreme poverty (tekun)",
+        ["高龄津贴"] = "Old-age allowance",
+        ["残疾人两项补贴"] = "Disability allowances",
         ["应停未停统计"] = "Benefit reconciliation statistics",
         ["应停未停比对仅限人社、医保、民政部门使用。"] = "Benefit reconciliation is for social-security, medical-insurance and civil-affairs departments.",
         ["上传待遇发放名册，与平台的死亡信息比对，找出应停发的待遇、需人工核实的记录和无法读取的行。"] =

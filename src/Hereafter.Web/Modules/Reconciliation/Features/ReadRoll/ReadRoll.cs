@@ -15,7 +15,7 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.ReadRoll;
 /// them: another organisation gets 404 (it does not learn the job exists). Results are read only from the
 /// completed attempt. Lists mask ID numbers and names; reading them is audited once per page.
 /// </summary>
-public sealed class ReadRollHandler(HereafterDbContext db, AuditLog audit)
+public sealed class ReadRollHandler(HereafterDbContext db, AuditLog audit, TimeProvider clock)
 {
     public async Task<IReadOnlyList<RollJobDto>> ListAsync(Actor actor, int take, CancellationToken ct)
     {
@@ -77,7 +77,7 @@ public sealed class ReadRollHandler(HereafterDbContext db, AuditLog audit)
         var cancelled = await db.Set<RollJob>()
             .Where(j => j.Id == id && (j.Status == JobStatuses.Queued || j.Status == JobStatuses.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatuses.Cancelled).SetProperty(j => j.LeaseOwner, (string?)null)
-                .SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow), ct);
+                .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), ct);
         if (cancelled == 0) throw ProblemException.Conflict($"The job is already {job.Status}.");
         await db.Set<UploadChunk>().Where(c => c.JobId == id).ExecuteDeleteAsync(ct);
         await audit.RecordAsync(actor, "reconciliation.cancel", $"reconciliation:{id}", "benefit-reconciliation", job.Programme, ct);

@@ -234,12 +234,16 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
         }
     }
 
-    private static async Task FailAsync(HereafterDbContext db, Guid jobId, int attempt, string code, string message, CancellationToken ct) =>
-        await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatuses.Running)
+    private async Task FailAsync(HereafterDbContext db, Guid jobId, int attempt, string code, string message, CancellationToken ct)
+    {
+        var failed = await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatuses.Running)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatuses.Failed).SetProperty(j => j.ErrorCode, code)
                 .SetProperty(j => j.ErrorMessage, message.Length > 1000 ? message[..1000] : message)
-                .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.FinishedAt, DateTimeOffset.UtcNow), ct);
+                .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.FinishedAt, clock.GetUtcNow()), ct);
+        // A file that cannot be reconciled is not kept: the clerk uploads a corrected one.
+        if (failed > 0) await db.Set<UploadChunk>().Where(c => c.JobId == jobId).ExecuteDeleteAsync(ct);
+    }
 
     private static Task DeleteAttemptAsync(HereafterDbContext db, Guid jobId, int attempt) =>
         DeleteRowsAsync(db, jobId, attempt, CancellationToken.None);
