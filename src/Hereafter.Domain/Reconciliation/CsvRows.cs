@@ -25,6 +25,19 @@ internal sealed class CsvRows : RollRows
     private long _bytesRead;
     private long _line;
 
+    /// <summary>Reads a chunk already decoded and cut at a record boundary by <see cref="NextChunk"/>.</summary>
+    public CsvRows(char[] chunk, int length, long linesBefore)
+    {
+        _stream = Stream.Null;
+        _bytes = [];
+        _decoder = Encoding.UTF8.GetDecoder();
+        _chars = chunk;
+        _end = length;
+        _line = linesBefore;
+        _streamDone = true;
+        Text = _chars;
+    }
+
     public CsvRows(Stream stream, byte[] buffer, int skip, int prefilled, Encoding encoding)
     {
         _stream = stream;
@@ -37,6 +50,103 @@ internal sealed class CsvRows : RollRows
     }
 
     public override long BytesRead => _bytesRead;
+
+    /// <summary>
+    /// Hands out the rest of the file in pieces that end at a record boundary (never inside a quoted field),
+    /// with the number of lines before each, so that pieces can be classified on other threads and still
+    /// give the same row numbers. Call after the header has been read with <see cref="MoveNext"/>.
+    /// </summary>
+    public bool NextChunk(out char[] chunk, out int length, out long linesBefore)
+    {
+        while (true)
+        {
+            var span = _chars.AsSpan(_pos, _end - _pos);
+            if (span.IsEmpty)
+            {
+                if (_streamDone || !Fill())
+                {
+                    chunk = [];
+                    length = 0;
+                    linesBefore = _line;
+                    return false;
+                }
+
+                continue;
+            }
+
+            var split = _streamDone ? span.Length : LastRecordEnd(span);
+            if (split <= 0)
+            {
+                Fill(); // one record longer than the buffer: read on (the buffer grows)
+                continue;
+            }
+
+            chunk = System.Buffers.ArrayPool<char>.Shared.Rent(split); // returned by the caller once the piece is classified
+            span[..split].CopyTo(chunk);
+            length = split;
+            linesBefore = _line;
+            _line += span[..split].Count('\n');
+            _pos += split;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The index just after the last line break that is outside quotes, or -1. Follows the parser's
+    /// quoting: a quote opens a quoted field only at the start of a field (after a comma or line break);
+    /// inside, <c>""</c> is a quote and a single quote closes. A quote at the very end is undecided, so
+    /// the field is taken as still open.
+    /// </summary>
+    internal static int LastRecordEnd(ReadOnlySpan<char> text)
+    {
+        var safeEnd = -1;
+        var inQuotes = false;
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var q = text[pos..].IndexOf('"');
+            if (!inQuotes)
+            {
+                var end = q < 0 ? text.Length : pos + q;
+                var newline = text[pos..end].LastIndexOf('\n');
+                if (newline >= 0)
+                {
+                    safeEnd = pos + newline + 1;
+                }
+
+                if (q < 0)
+                {
+                    break;
+                }
+
+                inQuotes = end == 0 || text[end - 1] is ',' or '\n';
+                pos = end + 1;
+                continue;
+            }
+
+            if (q < 0)
+            {
+                break;
+            }
+
+            q += pos;
+            if (q + 1 == text.Length)
+            {
+                break;
+            }
+
+            if (text[q + 1] == '"')
+            {
+                pos = q + 2;
+                continue;
+            }
+
+            inQuotes = false;
+            pos = q + 1;
+        }
+
+        return safeEnd;
+    }
 
     public override bool MoveNext()
     {

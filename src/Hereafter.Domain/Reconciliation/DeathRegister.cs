@@ -67,28 +67,48 @@ public sealed class DeathRegister
 
         _byBirth = new ChainHeads(n);
         _birthNext = new int[n];
-        // Inserted from the last record to the first, so every chain lists deaths in register order.
-        for (var i = n - 1; i >= 0; i--)
+        var kinds = _near.Length + 1; // the near-ID fragments, then name + birth date
+        var hashes = new uint[kinds][];
+        for (var k = 0; k < kinds; k++)
         {
-            IdKey.Digits(_ids[i], digits);
+            hashes[k] = new uint[n];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
             var name = _nameIds[i];
             if (name < 0)
             {
-                foreach (var next in _nearNext)
-                {
-                    next[i] = -1;
-                }
-
-                _birthNext[i] = -1;
                 continue;
             }
 
+            IdKey.Digits(_ids[i], digits);
             for (var k = 0; k < _near.Length; k++)
             {
-                _nearNext[k][i] = _near[k].Push(NearKey(k, digits, name), i);
+                hashes[k][i] = NearKey(k, digits, name);
             }
 
-            _birthNext[i] = _births[i] == 0 ? -1 : _byBirth.Push(BirthKey(name, _births[i]), i);
+            if (_births[i] != 0)
+            {
+                hashes[^1][i] = BirthKey(name, _births[i]);
+            }
+        }
+
+        var order = new int[n];
+        for (var k = 0; k < kinds; k++)
+        {
+            var heads = k < _near.Length ? _near[k] : _byBirth;
+            var next = k < _near.Length ? _nearNext[k] : _birthNext;
+            var include = k < _near.Length ? (Func<int, bool>)(i => _nameIds[i] >= 0) : i => _nameIds[i] >= 0 && _births[i] != 0;
+            Array.Fill(next, -1);
+            var count = heads.SortByRegion(hashes[k], include, order);
+            // Inserted from the last record to the first (the sort keeps that order within a region), so every
+            // chain lists deaths in register order; region by region, so the writes stay close together.
+            for (var j = 0; j < count; j++)
+            {
+                var i = order[j];
+                next[i] = heads.Push(hashes[k][i], i);
+            }
         }
     }
 
@@ -179,15 +199,36 @@ public sealed class DeathRegister
 
     internal int DeathDate(int death) => _deathDates[death];
 
+    /// <summary>The number of hashes <see cref="LocateCandidates"/> fills.</summary>
+    internal const int CandidateKeys = 6;
+
+    /// <summary>
+    /// Computes the lookup keys of rules 4(b) and 4(c) and reads each key's table slot once, all before any
+    /// result is needed: the independent loads overlap, instead of each lookup waiting for its own cache miss.
+    /// </summary>
+    internal void LocateCandidates(int nameId, ReadOnlySpan<byte> digits, int birth, Span<uint> hashes)
+    {
+        long touched = 0;
+        for (var k = 0; k < _near.Length; k++)
+        {
+            hashes[k] = NearKey(k, digits, nameId);
+            touched ^= _near[k].Touch(hashes[k]);
+        }
+
+        hashes[^1] = birth == 0 ? 0 : BirthKey(nameId, birth);
+        touched ^= _byBirth.Touch(hashes[^1]);
+        _touched = touched;
+    }
+
     /// <summary>Rule 4(b): the first death (register order) with this name whose ID is one substitution or adjacent swap away.</summary>
-    internal int FindNear(int nameId, ReadOnlySpan<byte> digits)
+    internal int FindNear(int nameId, ReadOnlySpan<byte> digits, ReadOnlySpan<uint> hashes)
     {
         Span<byte> candidate = stackalloc byte[18];
         var best = -1;
         for (var k = 0; k < _near.Length; k++)
         {
             var next = _nearNext[k];
-            for (var i = _near[k].Get(NearKey(k, digits, nameId)); i >= 0 && (best < 0 || i < best); i = next[i])
+            for (var i = _near[k].Get(hashes[k]); i >= 0 && (best < 0 || i < best); i = next[i])
             {
                 if (_nameIds[i] != nameId)
                 {
@@ -207,9 +248,9 @@ public sealed class DeathRegister
     }
 
     /// <summary>Rule 4(c): the first death (register order) with this name and birth date (yyyymmdd).</summary>
-    internal int FindByBirth(int nameId, int birth)
+    internal int FindByBirth(int nameId, int birth, ReadOnlySpan<uint> hashes)
     {
-        for (var i = _byBirth.Get(BirthKey(nameId, birth)); i >= 0; i = _birthNext[i])
+        for (var i = _byBirth.Get(hashes[^1]); i >= 0; i = _birthNext[i])
         {
             if (_nameIds[i] == nameId && _births[i] == birth)
             {
@@ -219,6 +260,9 @@ public sealed class DeathRegister
 
         return -1;
     }
+
+    /// <summary>Keeps the touching loads observable so they are not optimised away; its value means nothing.</summary>
+    private long _touched;
 
     internal Death Get(int index) =>
         _records[index] ??= new Death(

@@ -109,6 +109,11 @@ public sealed class ResultFilesSink : IReconciliationSink, IDisposable
     {
         ArgumentNullException.ThrowIfNull(summary);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_finished)
+        {
+            throw new InvalidOperationException("The summary has already been written.");
+        }
+
         _stops.Dispose();
         _review.Dispose();
         _rejected.Dispose();

@@ -76,7 +76,20 @@ public static class RollNormalisation
                 continue;
             }
 
-            if (c is '\u00B7' or '\u30FB' or '\u2022' or '\u2027' or '\uFF65' || char.IsWhiteSpace(c))
+            if (c is '\u00B7' or '\u30FB' or '\u2022' or '\u2027' or '\uFF65' or '\u3000')
+            {
+                continue;
+            }
+
+            if (c is >= '\u2E80' and < '\uA640')
+            {
+                // CJK and its punctuation: no letter case and (apart from U+3000, above) no whitespace,
+                // so the common Chinese name skips the Unicode tables
+                destination[length++] = c;
+                continue;
+            }
+
+            if (char.IsWhiteSpace(c))
             {
                 continue;
             }

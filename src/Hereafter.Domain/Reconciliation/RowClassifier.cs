@@ -11,6 +11,8 @@ internal sealed class RowClassifier
     private readonly int _headerCount;
     private readonly bool _padded;
     private readonly List<string> _reasons = [];
+    private ProgrammeRule? _lastProgramme;
+    private string _lastProgrammeText = "";
 
     private long _rows, _stops, _review, _rejected, _unmatched, _overpaidMonths;
     private decimal _overpaidAmount;
@@ -25,6 +27,22 @@ internal sealed class RowClassifier
         (_idCol, _nameCol, _birthCol, _amountCol, _paidCol, _programCol, _accountCol) = (map[0], map[1], map[2], map[3], map[4], map[5], map[6]);
         _headerCount = headerCount;
         _padded = padded;
+    }
+
+    public long Rows => _rows;
+
+    public IReconciliationSink Sink => _sink;
+
+    /// <summary>Adds the counters of a classifier that worked on a later part of the same roll.</summary>
+    public void Absorb(RowClassifier part)
+    {
+        _rows += part._rows;
+        _stops += part._stops;
+        _review += part._review;
+        _rejected += part._rejected;
+        _unmatched += part._unmatched;
+        _overpaidMonths += part._overpaidMonths;
+        _overpaidAmount += part._overpaidAmount;
     }
 
     public ReconciliationSummary Summary(IReadOnlyList<DeathRejection> deathsRejected) =>
@@ -66,8 +84,22 @@ internal sealed class RowClassifier
         if (_programCol >= 0)
         {
             var code = row.Field(_programCol).Trim();
-            if (!code.IsEmpty && !_programmes.TryGetValue(code, out programme!))
+            if (code.IsEmpty)
             {
+                // the run's programme
+            }
+            else if (_lastProgramme is not null && code.SequenceEqual(_lastProgrammeText))
+            {
+                programme = _lastProgramme; // rolls repeat one code on every row
+            }
+            else if (_programmes.TryGetValue(code, out programme!))
+            {
+                _lastProgramme = programme;
+                _lastProgrammeText = code.ToString();
+            }
+            else
+            {
+                programme = _defaultProgramme;
                 _reasons.Add($"program: unknown programme code ({Quote(code)})");
             }
         }
@@ -105,15 +137,17 @@ internal sealed class RowClassifier
         {
             Span<byte> digits = stackalloc byte[18];
             IdKey.Digits(key, digits);
-            death = _deaths.FindNear(nameId, digits);
+            var birth = _birthCol >= 0 && RollValues.TryParseDate(row.Field(_birthCol), out var b) ? b : RollValues.BirthFromId(id);
+            Span<uint> hashes = stackalloc uint[DeathRegister.CandidateKeys];
+            _deaths.LocateCandidates(nameId, digits, birth, hashes);
+            death = _deaths.FindNear(nameId, digits, hashes);
             if (death >= 0)
             {
                 Review(row, id, !checkOk, programme, fen, paidThrough, death, ReviewReason.IdNearMatch);
                 return;
             }
 
-            var birth = _birthCol >= 0 && RollValues.TryParseDate(row.Field(_birthCol), out var b) ? b : RollValues.BirthFromId(id);
-            if (birth != 0 && (death = _deaths.FindByBirth(nameId, birth)) >= 0)
+            if (birth != 0 && (death = _deaths.FindByBirth(nameId, birth, hashes)) >= 0)
             {
                 Review(row, id, !checkOk, programme, fen, paidThrough, death, ReviewReason.NameAndBirthDate);
                 return;
