@@ -1,6 +1,7 @@
 using Hereafter.Web.Components;
 using Hereafter.Web.Modules.Certificates;
 using Hereafter.Web.Modules.Sharing;
+using Hereafter.Web.Modules.Reconciliation;
 using Hereafter.Web.Platform.Outbox;
 using Hereafter.Web.Platform.Signing;
 using Hereafter.Web.Platform.Audit;
@@ -27,6 +28,7 @@ builder.Services.AddPlatformSigning();
 builder.Services.AddPlatformOutbox();
 builder.Services.AddCertificates();
 builder.Services.AddSharing();
+builder.Services.AddReconciliation();
 // API bodies leave out what a caller may not see rather than sending nulls (a copy 4 has no "causes").
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -52,6 +54,14 @@ if (args is ["rotate-signing-key", ..])
     Console.WriteLine($"New signing key {keyId}; earlier keys keep verifying their certificates.");
     return;
 }
+if (args is ["reconcile", ..])
+{
+    // dotnet run --project src/Hereafter.Web -- reconcile --roll <file> [--deaths <file>] --program <code> [--encoding utf-8|gbk] --out <dir>
+    using var scope = app.Services.CreateScope();
+    Environment.ExitCode = await scope.ServiceProvider.GetRequiredService<Hereafter.Web.Modules.Reconciliation.Features.ReconcileFromCommandLine.ReconcileCommand>()
+        .RunAsync(args, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected, CancellationToken.None);
+    return;
+}
 if (app.Environment.IsDevelopment()) await Hereafter.Web.Platform.Demo.DemoData.SeedAsync(app.Services);
 
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
@@ -72,6 +82,7 @@ app.MapPlatformAudit();
 app.MapPlatformLocalization();
 app.MapCertificates();
 app.MapSharing();
+app.MapReconciliation();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapRazorComponents<App>();
 

@@ -1,4 +1,5 @@
 using Hereafter.Web.Modules.Certificates;
+using Hereafter.Web.Modules.Reconciliation;
 using Hereafter.Web.Modules.Sharing;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Organisations;
@@ -36,6 +37,10 @@ public static class StaffLinks
                 links.Add(new("/worklist", "待办事项", "本部门的身后事待办：接收、办结、退回，登记生效日期。"));
             if (SharingAccess.Supervises(actor))
                 links.Add(new("/supervision/cases", "身后事档案", "身后事档案：各部门办理进度、超时事项和办理记录。"));
+            if (ReconciliationAccess.DepartmentOf(actor) is not null)
+                links.Add(new("/reconciliation", "应停未停比对", "上传待遇发放名册与死亡信息比对：应停发、待核实、追回登记。"));
+            if (ReconciliationAccess.SeesStatistics(actor))
+                links.Add(new("/supervision/reconciliation", "应停未停统计", "各项目按月的应停、已停、多发和追回金额。"));
         }
         links.Add(ApiDocs);
         return links;

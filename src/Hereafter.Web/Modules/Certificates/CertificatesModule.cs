@@ -27,6 +27,7 @@ public static class CertificatesModule
         services.AddScoped<VerifyCertificateHandler>();
         services.AddScoped<SuperviseCertificatesHandler>();
         services.AddSingleton<VerificationCache>();
+        services.AddScoped<IActiveDeaths, Features.ListActiveDeaths.ActiveDeathsReader>();
         return services;
     }
 

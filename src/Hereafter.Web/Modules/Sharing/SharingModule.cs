@@ -21,7 +21,9 @@ public static class SharingModule
         foreach (var type in new[] { CertificateEventTypes.Issued, CertificateEventTypes.Corrected, CertificateEventTypes.Revoked })
             services.AddScoped<IIntegrationEventHandler>(sp => new CertificateEventSubscriber(type, sp.GetRequiredService<CertificateChangedHandler>()));
         services.AddScoped<ReadChangeFeedHandler>();
+        services.AddScoped<CaseTaskOutcomes>();
         services.AddScoped<ReportTaskOutcomeHandler>();
+        services.AddScoped<IIntegrationEventHandler, Features.RecordBenefitStop.BenefitStopHandler>();
         services.AddScoped<ReadDeathCaseHandler>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
         services.AddScoped<ManageSubscriptionsHandler>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -15,7 +14,7 @@ namespace Hereafter.Web.Modules.Sharing.Features.ReportTaskOutcome;
 /// month a pension stops), <c>rejected</c> (with a reason) or <c>not-applicable</c>. Only that department
 /// may report its task. Civil affairs is told by a <c>case.task-updated</c> event.
 /// </summary>
-public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, SharingEvents events, AuditLog audit, TimeProvider clock)
+public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutcomes outcomes, AuditLog audit, TimeProvider clock)
 {
     public async Task<CaseTaskDto> HandleAsync(Actor actor, Guid caseId, string department, TaskOutcomeRequest request, CancellationToken ct)
     {
@@ -33,27 +32,12 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, SharingEvent
                    ?? throw ProblemException.NotFound($"This case has no {department} task.");
         if (!SharingAccess.Addresses(actor, task.Department, task.OrganisationId))
             throw ProblemException.Forbidden("This task belongs to another organisation of the department.");
-        var now = clock.GetUtcNow();
-        task.Status = request.Status!;
-        task.UpdatedAt = now;
-        task.EffectiveDate = request.EffectiveDate?.Trim() is { Length: > 0 } date ? date : task.EffectiveDate;
-        task.Note = request.Note?.Trim() is { Length: > 0 } note ? note : task.Note;
-        task.Amount = request.Amount ?? task.Amount;
-        db.Add(new CaseTaskEntry
-        {
-            TaskId = task.Id, Status = task.Status, At = now, ActorName = actor.Name, OrganisationName = actor.OrganisationName,
-            EffectiveDate = request.EffectiveDate?.Trim(), Note = request.Note?.Trim(), Amount = request.Amount,
-        });
-        var data = new JsonObject
-        {
-            ["department"] = department, ["status"] = task.Status, ["organisation"] = actor.OrganisationName,
-            ["effectiveDate"] = task.EffectiveDate, ["note"] = task.Note, ["amount"] = task.Amount,
-        };
-        events.Add(SharingEventTypes.TaskUpdated, deathCase, Departments.CivilAffairs, data);
+        outcomes.Record(deathCase, task, request.Status!, request.EffectiveDate?.Trim(), request.Note?.Trim(), request.Amount,
+            actor.Name, actor.OrganisationName);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "case.task-outcome", $"case:{caseId}", "death-case", $"{department}: {task.Status}", ct);
         await tx.CommitAsync(ct);
-        return (await ReadDeathCase.ReadDeathCaseHandler.TasksAsync(db, [task], now, ct)).Single();
+        return (await ReadDeathCase.ReadDeathCaseHandler.TasksAsync(db, [task], clock.GetUtcNow(), ct)).Single();
     }
 
     private static Dictionary<string, string[]> Validate(TaskOutcomeRequest r)

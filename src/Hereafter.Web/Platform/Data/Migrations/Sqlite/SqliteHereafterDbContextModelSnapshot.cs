@@ -241,6 +241,383 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("certificate_unidentified_serials", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.RejectedResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Attempt", "Row")
+                        .IsUnique();
+
+                    b.ToTable("reconciliation_rejected", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.ReviewResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CandidateBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CandidateDeathDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CandidateName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OverpaidAmount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverpaidMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaidThrough")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopFrom")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SuspectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JobId", "Attempt", "Row")
+                        .IsUnique();
+
+                    b.ToTable("reconciliation_review", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.RollJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompletedAttempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeathsUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExactStops")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OverpaidAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OverpaidMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RejectedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReviewCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Unmatched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Department", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("reconciliation_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.StopResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Account")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DeathBirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DeathDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeathIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeathName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExecutedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExecutedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutedMonth")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IdentifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OverpaidAmount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OverpaidMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaidThrough")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Programme")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RecoveredAmount")
+                        .HasPrecision(16, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecoveredBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecoveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Row")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StopFrom")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SuspectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("JobId", "Attempt", "Row")
+                        .IsUnique();
+
+                    b.ToTable("reconciliation_stops", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.UploadChunk", b =>
+                {
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("JobId", "Index");
+
+                    b.ToTable("reconciliation_upload_chunks", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTask", b =>
                 {
                     b.Property<Guid>("Id")
@@ -885,6 +1262,42 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Hereafter.Web.Modules.Certificates.Data.Certificate", null)
                         .WithMany()
                         .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.RejectedResult", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Reconciliation.Data.RollJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.ReviewResult", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Reconciliation.Data.RollJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.StopResult", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Reconciliation.Data.RollJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.UploadChunk", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Reconciliation.Data.RollJob", null)
+                        .WithMany()
+                        .HasForeignKey("JobId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -110,6 +110,45 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "reconciliation_jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Programme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChunkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedAttempt = table.Column<int>(type: "INTEGER", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RowsDone = table.Column<long>(type: "INTEGER", nullable: false),
+                    BytesDone = table.Column<long>(type: "INTEGER", nullable: false),
+                    ErrorCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ErrorMessage = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    DeathsUsed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rows = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExactStops = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    RejectedCount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Unmatched = table.Column<long>(type: "INTEGER", nullable: false),
+                    OverpaidMonths = table.Column<long>(type: "INTEGER", nullable: false),
+                    OverpaidAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sharing_cases",
                 columns: table => new
                 {
@@ -264,6 +303,130 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         name: "FK_staff_accounts_organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_rejected",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    Row = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_rejected", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reconciliation_rejected_reconciliation_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "reconciliation_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_review",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    Row = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Programme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MonthlyAmount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    PaidThrough = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    SuspectId = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CandidateIdNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CandidateName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CandidateBirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CandidateDeathDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StopFrom = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    OverpaidMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverpaidAmount = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DismissReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_review", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reconciliation_review_reconciliation_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "reconciliation_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_stops",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    Row = table.Column<long>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Programme = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Account = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    MonthlyAmount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    PaidThrough = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    DeathIdNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    DeathName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeathBirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeathDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StopFrom = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    OverpaidMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverpaidAmount = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: false),
+                    SuspectId = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IdentifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExecutedMonth = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    ExecutedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ExecutedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    RecoveredAmount = table.Column<decimal>(type: "TEXT", precision: 16, scale: 2, nullable: true),
+                    RecoveredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecoveredBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_stops", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reconciliation_stops_reconciliation_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "reconciliation_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_upload_chunks",
+                columns: table => new
+                {
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_upload_chunks", x => new { x.JobId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_reconciliation_upload_chunks_reconciliation_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "reconciliation_jobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -517,6 +680,39 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "ProcessedAt", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_jobs_Department_CreatedAt",
+                table: "reconciliation_jobs",
+                columns: new[] { "Department", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_jobs_Status_CreatedAt",
+                table: "reconciliation_jobs",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_rejected_JobId_Attempt_Row",
+                table: "reconciliation_rejected",
+                columns: new[] { "JobId", "Attempt", "Row" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_review_JobId_Attempt_Row",
+                table: "reconciliation_review",
+                columns: new[] { "JobId", "Attempt", "Row" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_stops_IdNumber",
+                table: "reconciliation_stops",
+                column: "IdNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_stops_JobId_Attempt_Row",
+                table: "reconciliation_stops",
+                columns: new[] { "JobId", "Attempt", "Row" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sharing_case_task_entries_TaskId",
                 table: "sharing_case_task_entries",
                 column: "TaskId");
@@ -620,6 +816,18 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "reconciliation_rejected");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_review");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_stops");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_upload_chunks");
+
+            migrationBuilder.DropTable(
                 name: "sharing_case_task_entries");
 
             migrationBuilder.DropTable(
@@ -642,6 +850,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "certificates");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_jobs");
 
             migrationBuilder.DropTable(
                 name: "sharing_case_tasks");

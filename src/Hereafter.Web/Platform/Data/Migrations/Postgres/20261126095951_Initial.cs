@@ -111,6 +111,45 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "reconciliation_jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Programme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    ChunkCount = table.Column<int>(type: "integer", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    CompletedAttempt = table.Column<int>(type: "integer", nullable: true),
+                    LeaseOwner = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RowsDone = table.Column<long>(type: "bigint", nullable: false),
+                    BytesDone = table.Column<long>(type: "bigint", nullable: false),
+                    ErrorCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ErrorMessage = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    DeathsUsed = table.Column<int>(type: "integer", nullable: false),
+                    Rows = table.Column<long>(type: "bigint", nullable: false),
+                    ExactStops = table.Column<long>(type: "bigint", nullable: false),
+                    ReviewCount = table.Column<long>(type: "bigint", nullable: false),
+                    RejectedCount = table.Column<long>(type: "bigint", nullable: false),
+                    Unmatched = table.Column<long>(type: "bigint", nullable: false),
+                    OverpaidMonths = table.Column<long>(type: "bigint", nullable: false),
+                    OverpaidAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_jobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sharing_cases",
                 columns: table => new
                 {
@@ -265,6 +304,130 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         name: "FK_staff_accounts_organisations_OrganisationId",
                         column: x => x.OrganisationId,
                         principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_rejected",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    Row = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_rejected", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reconciliation_rejected_reconciliation_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "reconciliation_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_review",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    Row = table.Column<long>(type: "bigint", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Programme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    MonthlyAmount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    PaidThrough = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    SuspectId = table.Column<bool>(type: "boolean", nullable: false),
+                    CandidateIdNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CandidateName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    CandidateBirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CandidateDeathDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StopFrom = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    OverpaidMonths = table.Column<int>(type: "integer", nullable: false),
+                    OverpaidAmount = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    DismissReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_review", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reconciliation_review_reconciliation_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "reconciliation_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_stops",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    Row = table.Column<long>(type: "bigint", nullable: false),
+                    Origin = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Programme = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Account = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    MonthlyAmount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    PaidThrough = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    DeathIdNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DeathName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DeathBirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DeathDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StopFrom = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    OverpaidMonths = table.Column<int>(type: "integer", nullable: false),
+                    OverpaidAmount = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: false),
+                    SuspectId = table.Column<bool>(type: "boolean", nullable: false),
+                    IdentifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExecutedMonth = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    ExecutedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExecutedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    RecoveredAmount = table.Column<decimal>(type: "numeric(16,2)", precision: 16, scale: 2, nullable: true),
+                    RecoveredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecoveredBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_stops", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_reconciliation_stops_reconciliation_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "reconciliation_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reconciliation_upload_chunks",
+                columns: table => new
+                {
+                    JobId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_reconciliation_upload_chunks", x => new { x.JobId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_reconciliation_upload_chunks_reconciliation_jobs_JobId",
+                        column: x => x.JobId,
+                        principalTable: "reconciliation_jobs",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -518,6 +681,39 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "ProcessedAt", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_jobs_Department_CreatedAt",
+                table: "reconciliation_jobs",
+                columns: new[] { "Department", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_jobs_Status_CreatedAt",
+                table: "reconciliation_jobs",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_rejected_JobId_Attempt_Row",
+                table: "reconciliation_rejected",
+                columns: new[] { "JobId", "Attempt", "Row" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_review_JobId_Attempt_Row",
+                table: "reconciliation_review",
+                columns: new[] { "JobId", "Attempt", "Row" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_stops_IdNumber",
+                table: "reconciliation_stops",
+                column: "IdNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_stops_JobId_Attempt_Row",
+                table: "reconciliation_stops",
+                columns: new[] { "JobId", "Attempt", "Row" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sharing_case_task_entries_TaskId",
                 table: "sharing_case_task_entries",
                 column: "TaskId");
@@ -621,6 +817,18 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "reconciliation_rejected");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_review");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_stops");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_upload_chunks");
+
+            migrationBuilder.DropTable(
                 name: "sharing_case_task_entries");
 
             migrationBuilder.DropTable(
@@ -643,6 +851,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "certificates");
+
+            migrationBuilder.DropTable(
+                name: "reconciliation_jobs");
 
             migrationBuilder.DropTable(
                 name: "sharing_case_tasks");

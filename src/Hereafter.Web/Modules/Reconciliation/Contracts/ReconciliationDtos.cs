@@ -1,0 +1,49 @@
+namespace Hereafter.Web.Modules.Reconciliation.Contracts;
+
+/// <summary>Answer to an upload: 202 with the job to poll.</summary>
+public sealed record RollAccepted(Guid Id, string Status);
+
+/// <summary>A reconciliation job (应停未停比对) as its department sees it. <c>Summary</c> only once completed.</summary>
+public sealed record RollJobDto(
+    Guid Id, string Programme, string ProgrammeName, string Department, string FileName, long SizeBytes, string Status,
+    DateTimeOffset CreatedAt, string UploadedBy, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
+    long RowsDone, long BytesDone, int Percent, string? ErrorCode, string? Error, RollSummaryDto? Summary);
+
+/// <summary>The figures of the engine's <c>summary.json</c>, plus the follow-up so far (only when one job is read).</summary>
+public sealed record RollSummaryDto(
+    long Rows, long ExactStops, long Review, long Rejected, long Unmatched, long OverpaidMonths, decimal OverpaidAmount,
+    int DeathsUsed, long? ReviewPending = null, long? StopsExecuted = null, decimal? Recovered = null);
+
+/// <summary>A payment to stop. The ID number is masked in lists; downloads carry it in full (audited).</summary>
+public sealed record StopDto(
+    long Row, string Origin, string MaskedIdNumber, string MaskedName, string Programme, decimal MonthlyAmount, string PaidThrough,
+    string DeathDate, string StopFrom, int OverpaidMonths, decimal OverpaidAmount, bool SuspectId,
+    string? ExecutedMonth, decimal? RecoveredAmount, string? RecoveredOn);
+
+public sealed record ReviewDto(
+    long Row, string Reason, string ReasonText, string MaskedIdNumber, string MaskedName, string MaskedCandidateIdNumber,
+    string MaskedCandidateName, string? CandidateBirthDate, string CandidateDeathDate, decimal MonthlyAmount, string PaidThrough,
+    string StopFrom, int OverpaidMonths, decimal OverpaidAmount, string Decision, string? DismissReason);
+
+public sealed record RejectedDto(long Row, string Reason);
+
+public sealed record PageOf<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
+
+/// <summary>Dismiss a review row: the reason is required (e.g. "同名不同人，出生地不同").</summary>
+public sealed record DismissalRequest(string? Reason);
+
+/// <summary>Payments stopped from this month (YYYY-MM).</summary>
+public sealed record ExecutionRequest(string? EffectiveMonth);
+
+/// <summary>Overpayment recovered: amount in yuan (two decimals) on a date (YYYY-MM-DD).</summary>
+public sealed record RecoveryRequest(decimal? Amount, string? Date);
+
+/// <summary>One programme in one month (the month the stop was identified, or executed, or recovered; see README).</summary>
+public sealed record StatisticsRow(
+    string Programme, string ProgrammeName, string Month, long StopsIdentified, long StopsExecuted,
+    decimal OverpaidIdentified, decimal OverpaidRecovered, decimal MonthlyPaymentsPrevented);
+
+public sealed record StatisticsDto(string? From, string? To, string? Programme, IReadOnlyList<StatisticsRow> Rows, StatisticsRow Total);
+
+/// <summary>遗属待遇 for the family portal: 丧葬补助金, 抚恤金 months and amount, total (yuan).</summary>
+public sealed record SurvivorBenefitDto(decimal ContributionYears, decimal MonthlyBase, decimal FuneralGrant, int PensionMonths, decimal SurvivorPension, decimal Total);

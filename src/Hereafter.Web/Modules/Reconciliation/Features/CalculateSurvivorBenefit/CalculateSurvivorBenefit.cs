@@ -1,0 +1,21 @@
+using Hereafter.Domain.Reconciliation;
+using Hereafter.Web.Modules.Reconciliation.Contracts;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.Extensions.Options;
+
+namespace Hereafter.Web.Modules.Reconciliation.Features.CalculateSurvivorBenefit;
+
+/// <summary>遗属待遇 from the configured base (<c>Reconciliation:SurvivorBenefitMonthlyBase</c>); for the family portal.</summary>
+public sealed class CalculateSurvivorBenefitHandler(IOptions<ReconciliationSettings> settings)
+{
+    public SurvivorBenefitDto Handle(string? contributionYears)
+    {
+        if (string.IsNullOrWhiteSpace(contributionYears)
+            || !decimal.TryParse(contributionYears.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
+            || years > 80)
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["contributionYears"] = ["缴费年限须为 0–80 之间的数字，如 12.5"] });
+        var basis = new SurvivorBenefitBase(settings.Value.SurvivorBenefitMonthlyBase);
+        var b = SurvivorBenefits.Calculate(basis, years);
+        return new SurvivorBenefitDto(years, basis.MonthlyBase, b.FuneralGrant, b.PensionMonths, b.SurvivorPension, b.Total);
+    }
+}

@@ -1,0 +1,116 @@
+using Hereafter.Domain.Reconciliation;
+using Hereafter.Web.Modules.Reconciliation.Contracts;
+using Hereafter.Web.Modules.Reconciliation.Data;
+using Hereafter.Web.Modules.Reconciliation.Features.ReconcileRoll;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Hereafter.Web.Modules.Reconciliation.Features.UploadRoll;
+
+/// <summary>
+/// Stores an uploaded roll in the database in 1 MiB chunks and queues it. The file is checked only where it
+/// is cheap (size, empty, obviously not CSV/XLSX); the engine decides the rest when it runs.
+/// </summary>
+public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, TimeProvider clock, IOptions<ReconciliationSettings> settings, RollWorkSignal signal)
+{
+    public const int ChunkSize = 1024 * 1024;
+    /// <summary>Not a status a finished job has: the chunks are still arriving, no worker may claim it.</summary>
+    public const string Uploading = "uploading";
+
+    public async Task<RollAccepted> HandleAsync(Actor actor, string? programme, string? fileName, Stream? content, long? declaredLength, CancellationToken ct)
+    {
+        var department = ReconciliationAccess.RequireDepartment(actor);
+        var errors = new Dictionary<string, string[]>();
+        var code = programme?.Trim();
+        if (string.IsNullOrEmpty(code)) errors["programme"] = ["请选择项目（programme）"];
+        else if (!ProgrammeRules.Defaults.TryGetValue(code, out _))
+            errors["programme"] = [$"未知项目 '{code}'，可选：{string.Join(", ", ProgrammeRules.Defaults.Keys)}"];
+        if (content is null) errors["file"] = ["请选择要上传的名册文件（CSV 或 XLSX）"];
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+        if (ProgrammeRules.Defaults[code!].Department != department)
+            throw ProblemException.Forbidden($"Programme {code} belongs to the {ProgrammeRules.Defaults[code!].Department} department, not yours.");
+        var limit = settings.Value.MaxUploadBytes;
+        if (declaredLength > limit) throw TooLarge(limit);
+
+        var job = new RollJob
+        {
+            Id = Guid.NewGuid(), OrganisationId = actor.OrganisationId, OrganisationName = actor.OrganisationName,
+            Department = department, Programme = code!, FileName = CleanFileName(fileName), UploadedBy = actor.Name,
+            CreatedAt = clock.GetUtcNow(), Status = Uploading,
+        };
+        db.Add(job);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            // Each chunk commits on its own: a long upload never holds the (SQLite: only) writer lock.
+            var buffer = new byte[ChunkSize];
+            long total = 0;
+            var index = 0;
+            while (true)
+            {
+                var filled = await FillAsync(content!, buffer, ct);
+                if (filled == 0) break;
+                total += filled;
+                if (total > limit) throw TooLarge(limit);
+                if (index == 0) Sniff(buffer.AsSpan(0, filled));
+                db.Add(new UploadChunk { JobId = job.Id, Index = index++, Data = buffer[..filled] });
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                if (filled < ChunkSize) break;
+            }
+            if (total == 0) throw new FieldValidationException(new Dictionary<string, string[]> { ["file"] = ["文件为空（0 字节）"] });
+            await db.Set<RollJob>().Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(j => j.Status, JobStatuses.Queued).SetProperty(j => j.SizeBytes, total).SetProperty(j => j.ChunkCount, index), ct);
+        }
+        catch
+        {
+            // The chunks go with the job (cascade); nothing half-uploaded stays queued.
+            db.ChangeTracker.Clear();
+            await db.Set<RollJob>().Where(j => j.Id == job.Id).ExecuteDeleteAsync(CancellationToken.None);
+            throw;
+        }
+        await audit.RecordAsync(actor, "reconciliation.upload", $"reconciliation:{job.Id}", "benefit-reconciliation",
+            $"{code}: {job.FileName}", ct);
+        signal.Notify();
+        return new RollAccepted(job.Id, JobStatuses.Queued);
+    }
+
+    public static ProblemException TooLarge(long limit) =>
+        new(StatusCodes.Status413PayloadTooLarge, "Payload too large",
+            $"文件超过上传上限 {limit / 1024 / 1024} MiB；更大的名册请用命令行 reconcile 处理。 The file is larger than the upload limit of {limit / 1024 / 1024} MiB; use the reconcile command for larger rolls.");
+
+    private static async Task<int> FillAsync(Stream stream, byte[] buffer, CancellationToken ct)
+    {
+        var filled = 0;
+        while (filled < buffer.Length)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(filled), ct);
+            if (read == 0) break;
+            filled += read;
+        }
+        return filled;
+    }
+
+    /// <summary>Turns away what is plainly not a roll before storing it; everything else is the engine's call.</summary>
+    private static void Sniff(ReadOnlySpan<byte> head)
+    {
+        string? problem = null;
+        if (head.StartsWith("PK\u0003\u0004"u8)) return; // XLSX is a zip; the engine reads it
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0])) problem = "这是旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后上传";
+        else if (head.StartsWith("%PDF"u8)) problem = "这是 PDF 文件，请上传 CSV 或 XLSX 名册";
+        else if (head[..Math.Min(head.Length, 4096)].Contains((byte)0)) problem = "文件不是 CSV 或 XLSX（含二进制内容）";
+        if (problem is not null) throw new FieldValidationException(new Dictionary<string, string[]> { ["file"] = [problem] });
+    }
+
+    private static string CleanFileName(string? name)
+    {
+        var file = Path.GetFileName(name ?? "").Trim();
+        file = new string(file.Where(ch => !char.IsControl(ch)).ToArray());
+        if (file.Length == 0) file = "roll";
+        return file.Length > 200 ? file[^200..] : file;
+    }
+}
