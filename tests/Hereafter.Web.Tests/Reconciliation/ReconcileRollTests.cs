@@ -328,6 +328,10 @@ public sealed class ReconcileRollTests(HereafterFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync($"{basePath}/review/8/confirmation", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"{basePath}/stops/2/execution", new { effectiveMonth = "2026-12" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsJsonAsync($"{basePath}/stops/2/recovery", new { amount = 1000.00m, date = "2027-01-05" })).StatusCode);
+        // Next month's roll still lists the same people: they are not found a second time in the figures.
+        var again = await clerk.UploadAcceptedAsync("resident-pension", roll.Csv);
+        await clerk.WaitFinishedAsync(again);
+        Assert.Equal(HttpStatusCode.OK, (await clerk.PostAsync($"/api/v1/reconciliation/rolls/{again}/review/8/confirmation", null)).StatusCode);
 
         var supervisor = await factory.ClientForAsync("demo-civil-affairs");
         var stats = await (await supervisor.GetAsync("/api/v1/reconciliation/statistics?programme=resident-pension")).JsonAsync();

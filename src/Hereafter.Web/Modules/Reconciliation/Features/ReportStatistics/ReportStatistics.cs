@@ -16,6 +16,9 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.ReportStatistics;
 /// <item>stops executed and monthly payments prevented (the sum of the monthly amounts of the executed stops: what no longer goes out each month): in the month payments stopped from;</item>
 /// <item>overpaid amount recovered: in the month of the recovery date.</item>
 /// </list>
+/// A person is one finding per programme: a roll uploaded every month finds an unexecuted stop again, and
+/// it is counted once (at its first identification; executed once; every recovery counts as money).
+/// The programme is the row's own (a roll's <c>program</c> column may name another than the upload's).
 /// </summary>
 public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audit)
 {
@@ -35,25 +38,27 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
         var stops = await (
                 from s in db.Set<StopResult>().AsNoTracking()
                 join j in db.Set<RollJob>().AsNoTracking() on s.JobId equals j.Id
-                where j.Status == JobStatuses.Completed && s.Attempt == j.CompletedAttempt && (code == null || j.Programme == code)
-                select new { j.Programme, s.IdentifiedAt, s.OverpaidAmount, s.ExecutedMonth, s.MonthlyAmount, s.RecoveredAmount, s.RecoveredOn })
+                where j.Status == JobStatuses.Completed && s.Attempt == j.CompletedAttempt && (code == null || s.Programme == code)
+                select new { s.Programme, Person = s.DeathIdNumber, s.IdentifiedAt, s.OverpaidAmount, s.ExecutedMonth, s.ExecutedAt, s.MonthlyAmount, s.RecoveredAmount, s.RecoveredOn })
             .ToListAsync(ct);
 
         var cells = new Dictionary<(string Programme, string Month), Cell>();
         Cell At(string p, string m) => cells.TryGetValue((p, m), out var c) ? c : cells[(p, m)] = new Cell();
-        foreach (var s in stops)
+        foreach (var person in stops.GroupBy(s => (s.Programme, s.Person)))
         {
-            var identified = At(s.Programme, s.IdentifiedAt.ToOffset(China).ToString("yyyy-MM"));
+            var first = person.MinBy(s => s.IdentifiedAt)!;
+            var identified = At(first.Programme, first.IdentifiedAt.ToOffset(China).ToString("yyyy-MM"));
             identified.Identified++;
-            identified.OverpaidIdentified += s.OverpaidAmount;
-            if (s.ExecutedMonth is { } executedMonth)
+            identified.OverpaidIdentified += first.OverpaidAmount;
+            if (person.Where(s => s.ExecutedMonth is not null).MinBy(s => s.ExecutedAt) is { ExecutedMonth: { } executedMonth } done)
             {
-                var executed = At(s.Programme, executedMonth);
+                var executed = At(done.Programme, executedMonth);
                 executed.Executed++;
-                executed.Prevented += s.MonthlyAmount;
+                executed.Prevented += done.MonthlyAmount;
             }
-            if (s.RecoveredAmount is { } recovered && s.RecoveredOn is { } on)
-                At(s.Programme, on.ToString("yyyy-MM")).Recovered += recovered;
+            foreach (var s in person)
+                if (s.RecoveredAmount is { } recovered && s.RecoveredOn is { } on)
+                    At(s.Programme, on.ToString("yyyy-MM")).Recovered += recovered;
         }
         var rows = cells
             .Where(c => (fromMonth is null || string.CompareOrdinal(c.Key.Month, fromMonth.Value.ToString()) >= 0)
