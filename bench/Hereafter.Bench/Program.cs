@@ -7,7 +7,7 @@ using Hereafter.Web.Platform.Organisations;
 
 namespace Hereafter.Bench;
 
-// dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue [--seconds N] [--warmup N]
+// dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices [--seconds N] [--warmup N]
 //   [--connections N] [--certificates N] [--clients N] [--postgres "<Npgsql connection string>"] [--load wrk|inprocess]
 // Each scenario measures against a named peer in the same run and prints the ratio on its last line.
 internal static class Entry
@@ -39,6 +39,7 @@ internal static class Entry
             "verify" => await Scenarios.VerifyAsync(options),
             "issue" => await Scenarios.IssueAsync(options),
             "dispatch" => await Dispatch.RunAsync(options),
+            "prices" => await Prices.RunAsync(options),
             _ => 2,
         };
     }
@@ -48,12 +49,12 @@ internal sealed record Options(string Scenario, double Seconds, bool SecondsGive
     string? Load)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch [--seconds N] [--warmup N] " +
+        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices [--seconds N] [--warmup N] " +
         "[--connections N] [--certificates N] [--clients N] [--postgres \"<connection string>\"] [--load wrk|inprocess]";
 
     public static Options Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("verify" or "issue" or "dispatch")) throw new ArgumentException("Name a scenario: verify, issue or dispatch.");
+        if (args.Length == 0 || args[0] is not ("verify" or "issue" or "dispatch" or "prices")) throw new ArgumentException("Name a scenario: verify, issue, dispatch or prices.");
         var o = new Options(args[0], 10, false, 2, 64, null, 4, null, null);
         for (var i = 1; i < args.Length; i++)
         {
@@ -211,7 +212,7 @@ internal static class Scenarios
         return (measured / elapsed, measured);
     }
 
-    private static async Task<LoadSummary> LoadAsync(bool useWrk, string name, string baseUrl, IReadOnlyList<string> paths,
+    internal static async Task<LoadSummary> LoadAsync(bool useWrk, string name, string baseUrl, IReadOnlyList<string> paths,
         int connections, TimeSpan warmUp, TimeSpan duration, ProcessCounters counters)
     {
         if (useWrk) return await WrkLoad.RunAsync(name, baseUrl, paths, connections, warmUp, duration, counters);

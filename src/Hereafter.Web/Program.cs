@@ -8,6 +8,7 @@ using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Localization;
+using Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,6 +38,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Hereafter.Web.Modules.
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery();
+builder.Services.AddPricingPages();
 
 var app = builder.Build();
 
@@ -63,6 +65,8 @@ app.UsePlatformLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+// After authentication: signed-in people are never served from (or stored in) the public pages' output cache.
+app.UseOutputCache();
 
 app.MapStaticAssets();
 app.MapOpenApi();

@@ -1,4 +1,5 @@
 using Hereafter.Web.Modules.Certificates;
+using Hereafter.Web.Modules.Pricing;
 using Hereafter.Web.Modules.Sharing;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Organisations;
@@ -16,6 +17,7 @@ public static class StaffLinks
     public sealed record Link(string Href, string Label, string Description);
 
     public static readonly Link ApiDocs = new("/api-docs", "接口文档", "各部门业务系统对接本平台的接口说明。");
+    public static readonly Link PublicPrices = new("/prices", "价格公示", "全市殡葬服务机构的收费标准、价格比较和费用计算器，无需登录。");
 
     public static IReadOnlyList<Link> For(Actor? actor)
     {
@@ -36,10 +38,23 @@ public static class StaffLinks
                 links.Add(new("/worklist", "待办事项", "本部门的身后事待办：接收、办结、退回，登记生效日期。"));
             if (SharingAccess.Supervises(actor))
                 links.Add(new("/supervision/cases", "身后事档案", "身后事档案：各部门办理进度、超时事项和办理记录。"));
+            if (PublishesPrices(actor.OrganisationType))
+                links.Add(new("/prices/manage", "价格申报", "申报本单位的价格调整，查看审核结果。"));
+            if (PricingAccess.Supervises(actor))
+            {
+                links.Add(new("/supervision/prices", "调价审核", "审核殡葬服务机构申报的价格调整。"));
+                links.Add(new("/supervision/price-warnings", "价格预警", "墓位价格预警及其依据，核查后关闭。"));
+                links.Add(new("/supervision/price-statistics", "殡葬费用统计", "每例丧事的平均和中位费用、基本与延伸服务占比，导出 Excel。"));
+            }
         }
+        links.Add(PublicPrices);
         links.Add(ApiDocs);
         return links;
     }
+
+    /// <summary>Institutions that publish a price list (殡仪馆, 公墓, 骨灰堂, 殡葬服务店).</summary>
+    private static bool PublishesPrices(string organisationType) =>
+        organisationType is OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop;
 
     /// <summary>Organisations that act on certificates issued by others (police, civil affairs and the departments).</summary>
     private static bool ReadsOtherIssuersCertificates(string organisationType) =>
