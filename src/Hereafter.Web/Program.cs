@@ -1,6 +1,7 @@
 using Hereafter.Web.Components;
 using Hereafter.Web.Modules.Certificates;
 using Hereafter.Web.Modules.Sharing;
+using Hereafter.Web.Modules.Pricing;
 using Hereafter.Web.Platform.Outbox;
 using Hereafter.Web.Platform.Signing;
 using Hereafter.Web.Platform.Audit;
@@ -28,6 +29,7 @@ builder.Services.AddPlatformSigning();
 builder.Services.AddPlatformOutbox();
 builder.Services.AddCertificates();
 builder.Services.AddSharing();
+builder.Services.AddPricing();
 // API bodies leave out what a caller may not see rather than sending nulls (a copy 4 has no "causes").
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -76,6 +78,7 @@ app.MapPlatformAudit();
 app.MapPlatformLocalization();
 app.MapCertificates();
 app.MapSharing();
+app.MapPricing();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapRazorComponents<App>();
 

@@ -1,0 +1,62 @@
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Platform.Errors;
+
+namespace Hereafter.Web.Modules.Pricing;
+
+public static class PricingModule
+{
+    public static IServiceCollection AddPricing(this IServiceCollection services)
+    {
+        services.AddScoped<PriceListQueries>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPricing(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1").WithTags("Prices").AllowAnonymous().DisableAntiforgery();
+
+        open.MapGet("/price-lists", async (string? district, string? type, PriceListQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListInstitutionsAsync(district, type, ct)))
+            .WithSummary("Public: institutions that publish a price list, by district and type (funeral-home|cemetery|columbarium|service-shop)")
+            .Produces<IReadOnlyList<InstitutionSummary>>();
+
+        open.MapGet("/price-lists/{institutionId:guid}", async (Guid institutionId, string? asOf, PriceListQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.GetPriceListAsync(institutionId, ParseAsOf(asOf), ct)
+                                ?? throw ProblemException.NotFound("No institution publishes a price list under this id.")))
+            .WithSummary("Public: one institution's standardized price list (basic services first, then non-basic, goods, plots), priced as in force today or on asOf=yyyy-MM-dd; warning marks items under an open price warning")
+            .Produces<PriceListDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        open.MapGet("/price-items/{itemId:guid}/history", async (Guid itemId, PriceListQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.GetItemHistoryAsync(itemId, ct) ?? throw ProblemException.NotFound("No such item.")))
+            .WithSummary("Public: every price of an item with its effective date, newest first")
+            .Produces<IReadOnlyList<PriceHistoryEntry>>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        open.MapGet("/price-comparisons", async (PriceListQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListComparableItemsAsync(ct)))
+            .WithSummary("Public: standard items that can be compared across institutions")
+            .Produces<IReadOnlyList<ComparableItem>>();
+
+        open.MapGet("/price-comparisons/{code}", async (string code, string? asOf, PriceListQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.CompareItemAsync(code, ParseAsOf(asOf), ct) ?? throw ProblemException.NotFound("No institution lists this item.")))
+            .WithSummary("Public: one item (standard code such as basic.cremation, or exact name) across institutions, cheapest first")
+            .Produces<ItemComparison>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        open.MapPost("/price-calculations", async (CalculationRequest request, PriceListQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.CalculateAsync(request, ct)))
+            .WithSummary("Public: the calculator: { lines: [{ itemId, quantity }], resident, date? } priced as in force with resident subsidies")
+            .Produces<CalculationResult>()
+            .ProducesValidationProblem();
+
+        return app;
+    }
+
+    private static DateOnly? ParseAsOf(string? asOf)
+    {
+        if (string.IsNullOrWhiteSpace(asOf)) return null;
+        return PricingTime.TryParseDate(asOf, out var date) ? date
+            : throw new FieldValidationException(new Dictionary<string, string[]> { ["asOf"] = ["日期格式应为 yyyy-MM-dd。"] });
+    }
+}
