@@ -19,6 +19,10 @@ public static class StaffLinks
     public static readonly Link ApiDocs = new("/api-docs", "接口文档", "各部门业务系统对接本平台的接口说明。");
     public static readonly Link PublicPrices = new("/prices", "价格公示", "全市殡葬服务机构的收费标准、价格比较和费用计算器，无需登录。");
 
+    /// <summary>Institutions that publish a price list (殡仪馆, 公墓, 骨灰堂, 殡葬服务店).</summary>
+    private static bool PublishesPrices(string organisationType) =>
+        organisationType is OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop;
+
     public static IReadOnlyList<Link> For(Actor? actor)
     {
         var links = new List<Link>();
@@ -51,10 +55,6 @@ public static class StaffLinks
         links.Add(ApiDocs);
         return links;
     }
-
-    /// <summary>Institutions that publish a price list (殡仪馆, 公墓, 骨灰堂, 殡葬服务店).</summary>
-    private static bool PublishesPrices(string organisationType) =>
-        organisationType is OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop;
 
     /// <summary>Organisations that act on certificates issued by others (police, civil affairs and the departments).</summary>
     private static bool ReadsOtherIssuersCertificates(string organisationType) =>

@@ -219,6 +219,7 @@ internal static class PricingPageStrings
         ["基本服务占比"] = "Basic services share",
         ["延伸服务占比"] = "Non-basic share",
         ["导出 Excel"] = "Export to Excel",
+        ["下载 Excel"] = "Download (Excel)",
         ["统计表（Excel）"] = "Statistics (Excel)",
         ["按机构"] = "By institution",
         ["按月份"] = "By month",
