@@ -23,6 +23,7 @@ public static class SharingModule
         services.AddScoped<ReadChangeFeedHandler>();
         services.AddScoped<ReportTaskOutcomeHandler>();
         services.AddScoped<ReadDeathCaseHandler>();
+        services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
         services.AddScoped<ManageSubscriptionsHandler>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);

@@ -245,7 +245,7 @@ internal sealed class PricingConfiguration :
         b.Property(x => x.Threshold).HasPrecision(14, 2);
         Money(b.Property(x => x.PriceAtWarning));
         b.Property(x => x.Status).HasMaxLength(16);
-        b.Property(x => x.OpenKey).HasMaxLength(80);
+        b.Property(x => x.OpenKey).HasMaxLength(100);
         b.HasIndex(x => x.OpenKey).IsUnique();
         b.HasIndex(x => new { x.Status, x.RaisedAt });
         b.HasIndex(x => x.ItemId);
