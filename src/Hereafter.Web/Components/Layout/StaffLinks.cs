@@ -56,7 +56,8 @@ public static class StaffLinks
         return links;
     }
 
-    /// <summary>Organisations that act on certificates issued by others (police, civil affairs and the departments).</summary>
+    /// <summary>Organisations that act on certificates issued by others (police, civil affairs and the departments; columbaria and service shops read none).</summary>
     private static bool ReadsOtherIssuersCertificates(string organisationType) =>
-        organisationType is not (OrganisationTypes.Hospital or OrganisationTypes.HealthCentre) && OrganisationTypes.All.Contains(organisationType);
+        organisationType is not (OrganisationTypes.Hospital or OrganisationTypes.HealthCentre or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop)
+        && OrganisationTypes.All.Contains(organisationType);
 }
