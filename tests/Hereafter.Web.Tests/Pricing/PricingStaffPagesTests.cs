@@ -60,7 +60,8 @@ public sealed class PricingStaffPagesTests(HereafterFactory factory) : IClassFix
             ["itemId"] = capped.GetProperty("itemId").GetString()!, ["newPrice"] = over.ToString(CultureInfo.InvariantCulture),
             ["effectiveFrom"] = Today(), ["reason"] = "成本上涨",
         })).Content.ReadAsStringAsync());
-        Assert.Contains("class=\"field-error\"", refused);
+        Assert.Contains("class=\"field-error\" id=\"newPrice-error\"", refused);
+        Assert.Contains("政府指导价项目不得高于上限", refused);
         Assert.DoesNotContain("已提交", refused);
         Assert.DoesNotContain(Yuan(over), refused[refused.IndexOf("本单位的申报", StringComparison.Ordinal)..]);
     }
