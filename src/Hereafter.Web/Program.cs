@@ -67,8 +67,8 @@ app.UsePlatformLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
-// After authentication: signed-in people are never served from (or stored in) the public pages' output cache.
-app.UseOutputCache();
+// After authentication: signed-in people are never served from (or stored in) the public price pages' cache.
+app.UsePublicPriceCache();
 
 app.MapStaticAssets();
 app.MapOpenApi();

@@ -203,11 +203,33 @@ public sealed partial class PricingPagesTests(HereafterFactory factory) : IClass
     }
 
     [Fact]
-    public async Task UnknownInstitution_Answers404_WithItsOwnMessage()
+    public async Task UnknownInstitution_Answers404_WithItsOwnMessage_EveryTime()
     {
-        var response = await factory.CreateClient().GetAsync($"/prices/{Guid.NewGuid()}");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("未找到该机构", await response.Content.ReadAsStringAsync());
+        var path = $"/prices/{Guid.NewGuid()}";
+        foreach (var _ in new[] { 1, 2 })
+        {
+            var response = await factory.CreateClient().GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Contains("未找到该机构", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task TheCachedPublicPage_IsNeverServedToASignedInPerson_NorTheirPageToThepublic()
+    {
+        var client = factory.CreateClient();
+        var id = Id((await InstitutionsAsync(client))[0]);
+        var anonymous = await client.GetAsync($"/prices/{id}");
+        Assert.Equal(anonymous.Content.Headers.ContentLength, (await anonymous.Content.ReadAsByteArrayAsync()).Length);
+        Assert.Contains("href=\"/signin\"", await client.GetStringAsync($"/prices/{id}"));
+
+        var supervisor = await SignedIn.AsAsync(factory, "supervisor.zhou");
+        var signedIn = await supervisor.GetStringAsync($"/prices/{id}");
+        Assert.Contains("周文静（监管）", signedIn);
+        Assert.Contains("href=\"/supervision/prices\"", signedIn);
+        var again = await factory.CreateClient().GetStringAsync($"/prices/{id}");
+        Assert.DoesNotContain("周文静", again);
+        Assert.Contains("href=\"/signin\"", again);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public static class PriceFormat
         ? "¥" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture)
         : amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
 
+    /// <summary>1,234.50 (a column headed in yuan).</summary>
+    public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
     public static string Number(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
 
     public static string Area(decimal squareMetres) => squareMetres.ToString("0.##", CultureInfo.InvariantCulture) + " m²";
