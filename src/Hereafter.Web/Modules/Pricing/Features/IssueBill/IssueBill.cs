@@ -129,7 +129,7 @@ public sealed class IssueBillHandler(
         return (await BillsAsync(db, b => ids.Contains(b.Id), ct)).OrderByDescending(b => b.IssuedAt).ToList();
     }
 
-    private static long CaseLockKey(Guid caseId) => BitConverter.ToInt32(caseId.ToByteArray(), 0);
+    private static int CaseLockKey(Guid caseId) => BitConverter.ToInt32(caseId.ToByteArray(), 0);
 
     private static async Task<IReadOnlyList<BillDto>> BillsAsync(HereafterDbContext db, System.Linq.Expressions.Expression<Func<Bill, bool>> filter, CancellationToken ct)
     {

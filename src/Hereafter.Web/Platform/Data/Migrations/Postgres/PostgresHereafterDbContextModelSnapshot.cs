@@ -605,8 +605,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("numeric(14,2)");
 
                     b.Property<string>("OpenKey")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<decimal>("PriceAtWarning")
                         .HasPrecision(14, 2)

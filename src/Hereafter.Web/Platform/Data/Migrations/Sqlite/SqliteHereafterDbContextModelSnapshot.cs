@@ -594,7 +594,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenKey")
-                        .HasMaxLength(80)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("PriceAtWarning")

@@ -677,7 +677,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     PriceAtWarning = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     PriceChangeId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    OpenKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    OpenKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     RaisedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261126100849_Initial")]
+    [Migration("20261126103155_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -608,8 +608,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .HasColumnType("numeric(14,2)");
 
                     b.Property<string>("OpenKey")
-                        .HasMaxLength(80)
-                        .HasColumnType("character varying(80)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<decimal>("PriceAtWarning")
                         .HasPrecision(14, 2)

@@ -678,7 +678,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     PriceAtWarning = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     PriceChangeId = table.Column<Guid>(type: "uuid", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    OpenKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    OpenKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ClosedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),

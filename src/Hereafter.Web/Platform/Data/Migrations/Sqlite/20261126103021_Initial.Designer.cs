@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-    [Migration("20261126100655_Initial")]
+    [Migration("20261126103021_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -597,7 +597,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OpenKey")
-                        .HasMaxLength(80)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<decimal>("PriceAtWarning")
