@@ -17,7 +17,7 @@ public static class StaffLinks
     public sealed record Link(string Href, string Label, string Description);
 
     public static readonly Link ApiDocs = new("/api-docs", "接口文档", "各部门业务系统对接本平台的接口说明。");
-    public static readonly Link PublicPrices = new("/prices", "价格公示", "全市殡葬服务机构的收费标准、价格比较和费用计算器，无需登录。");
+    public static readonly Link PublicPrices = new("/prices", "价格公示", "全市殡葬服务机构的收费标准、价格比较和费用计算器，人人可查。");
 
     /// <summary>Institutions that publish a price list (殡仪馆, 公墓, 骨灰堂, 殡葬服务店).</summary>
     private static bool PublishesPrices(string organisationType) =>

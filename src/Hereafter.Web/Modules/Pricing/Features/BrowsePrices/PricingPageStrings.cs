@@ -10,7 +10,7 @@ internal static class PricingPageStrings
     {
         // Menu and home links.
         ["价格公示"] = "Funeral prices",
-        ["全市殡葬服务机构的收费标准、价格比较和费用计算器，无需登录。"] = "Every funeral institution's price list, comparisons and a cost calculator; no sign-in needed.",
+        ["全市殡葬服务机构的收费标准、价格比较和费用计算器，人人可查。"] = "Every funeral institution's price list, comparisons and a cost calculator, open to everyone.",
         ["价格申报"] = "Price changes",
         ["申报本单位的价格调整，查看审核结果。"] = "Propose your institution's price changes and follow their review.",
         ["调价审核"] = "Price change review",
