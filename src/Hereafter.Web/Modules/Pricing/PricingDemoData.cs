@@ -240,10 +240,12 @@ public static class PricingDemoData
         settings.BaselineLabel = "2023年全市平均（明码标价前）";
         db.Add(settings);
 
-        AddBills(db, catalogue, byCode, orgs, today, random, settings.ResidentSubsidyCapPerFuneral);
-        await db.SaveChangesAsync(ct);
+        var (bills, lines) = Bills(catalogue, byCode, orgs, today, random, settings.ResidentSubsidyCapPerFuneral);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await db.InsertAsync(bills, ct);
+        await db.InsertAsync(lines, ct);
         await sp.GetRequiredService<PlotWarningScanner>().ScanAsync(ct);
         await tx.CommitAsync(ct);
     }
@@ -260,7 +262,7 @@ public static class PricingDemoData
     }
 
     /// <summary>About a dozen funerals a month for a year: a funeral home's bill each, and often a cemetery's, columbarium's or shop's.</summary>
-    private static void AddBills(HereafterDbContext db, Dictionary<Guid, CatalogueItem> catalogue, Dictionary<(string Org, string Code), Guid> byCode,
+    private static (List<Bill> Bills, List<BillLine> Lines) Bills(Dictionary<Guid, CatalogueItem> catalogue, Dictionary<(string Org, string Code), Guid> byCode,
         Dictionary<string, Organisation> orgs, DateOnly today, Random random, decimal perFuneralCap)
     {
         var bills = new List<Bill>();
@@ -333,8 +335,7 @@ public static class PricingDemoData
                 }
             }
         }
-        db.AddRange(bills);
-        db.AddRange(lines);
+        return (bills, lines);
 
         string Pick(params string[] codes) => codes[random.Next(codes.Length)];
     }
