@@ -15,7 +15,7 @@ internal static class PricingPageStrings
         ["申报本单位的价格调整，查看审核结果。"] = "Propose your institution's price changes and follow their review.",
         ["调价审核"] = "Price change review",
         ["审核殡葬服务机构申报的价格调整。"] = "Approve or reject institutions' proposed price changes.",
-        ["价格预警"] = "Price warnings",
+        ["价格预警"] = "Price warning",
         ["墓位价格预警及其依据，核查后关闭。"] = "Plot price warnings with their evidence; close them once checked.",
         ["殡葬费用统计"] = "Funeral cost statistics",
         ["每例丧事的平均和中位费用、基本与延伸服务占比，导出 Excel。"] = "Average and median cost per funeral, basic vs non-basic share, Excel export.",
