@@ -7,7 +7,7 @@ using Hereafter.Web.Platform.Organisations;
 
 namespace Hereafter.Bench;
 
-// dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|reconcile [--seconds N] [--warmup N]
+// dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices|reconcile [--seconds N] [--warmup N]
 //   [--connections N] [--certificates N] [--clients N] [--postgres "<Npgsql connection string>"] [--load wrk|inprocess]
 //   reconcile [--deaths N (1000000)] [--rows N (10000000)]
 // Each scenario measures against a named peer in the same run and prints the ratio on its last line.
@@ -43,6 +43,7 @@ internal static class Entry
             "issue" => await Scenarios.IssueAsync(options),
             "dispatch" => await Dispatch.RunAsync(options),
             "reconcile" => Reconcile.Run(options),
+            "prices" => await Prices.RunAsync(options),
             _ => 2,
         };
     }
@@ -52,12 +53,12 @@ internal sealed record Options(string Scenario, double Seconds, bool SecondsGive
     string? Load, int? Deaths = null, long? Rows = null)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|reconcile [--seconds N] [--warmup N] " +
+        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices|reconcile [--seconds N] [--warmup N] " +
         "[--connections N] [--certificates N] [--clients N] [--postgres \"<connection string>\"] [--load wrk|inprocess] [--deaths N] [--rows N]";
 
     public static Options Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("verify" or "issue" or "dispatch" or "reconcile")) throw new ArgumentException("Name a scenario: verify, issue, dispatch or reconcile.");
+        if (args.Length == 0 || args[0] is not ("verify" or "issue" or "dispatch" or "prices" or "reconcile")) throw new ArgumentException("Name a scenario: verify, issue, dispatch, prices or reconcile.");
         var o = new Options(args[0], 10, false, 2, 64, null, 4, null, null);
         for (var i = 1; i < args.Length; i++)
         {
@@ -217,7 +218,7 @@ internal static class Scenarios
         return (measured / elapsed, measured);
     }
 
-    private static async Task<LoadSummary> LoadAsync(bool useWrk, string name, string baseUrl, IReadOnlyList<string> paths,
+    internal static async Task<LoadSummary> LoadAsync(bool useWrk, string name, string baseUrl, IReadOnlyList<string> paths,
         int connections, TimeSpan warmUp, TimeSpan duration, ProcessCounters counters)
     {
         if (useWrk) return await WrkLoad.RunAsync(name, baseUrl, paths, connections, warmUp, duration, counters);

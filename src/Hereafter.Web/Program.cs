@@ -2,6 +2,7 @@ using Hereafter.Web.Components;
 using Hereafter.Web.Modules.Certificates;
 using Hereafter.Web.Modules.Sharing;
 using Hereafter.Web.Modules.Reconciliation;
+using Hereafter.Web.Modules.Pricing;
 using Hereafter.Web.Platform.Outbox;
 using Hereafter.Web.Platform.Signing;
 using Hereafter.Web.Platform.Audit;
@@ -9,6 +10,7 @@ using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Localization;
+using Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,6 +31,7 @@ builder.Services.AddPlatformOutbox();
 builder.Services.AddCertificates();
 builder.Services.AddSharing();
 builder.Services.AddReconciliation();
+builder.Services.AddPricing();
 // API bodies leave out what a caller may not see rather than sending nulls (a copy 4 has no "causes").
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
@@ -39,6 +42,7 @@ builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Hereafter.Web.Modules.
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddAntiforgery();
+builder.Services.AddPricingPages();
 
 var app = builder.Build();
 
@@ -73,6 +77,8 @@ app.UsePlatformLocalization();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+// After authentication: signed-in people are never served from (or stored in) the public price pages' cache.
+app.UsePublicPriceCache();
 
 app.MapStaticAssets();
 app.MapOpenApi();
@@ -83,6 +89,7 @@ app.MapPlatformLocalization();
 app.MapCertificates();
 app.MapSharing();
 app.MapReconciliation();
+app.MapPricing();
 app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
 app.MapRazorComponents<App>();
 

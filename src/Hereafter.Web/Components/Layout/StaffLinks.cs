@@ -1,5 +1,6 @@
 using Hereafter.Web.Modules.Certificates;
 using Hereafter.Web.Modules.Reconciliation;
+using Hereafter.Web.Modules.Pricing;
 using Hereafter.Web.Modules.Sharing;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Organisations;
@@ -17,6 +18,11 @@ public static class StaffLinks
     public sealed record Link(string Href, string Label, string Description);
 
     public static readonly Link ApiDocs = new("/api-docs", "接口文档", "各部门业务系统对接本平台的接口说明。");
+    public static readonly Link PublicPrices = new("/prices", "价格公示", "全市殡葬服务机构的收费标准、价格比较和费用计算器，人人可查。");
+
+    /// <summary>Institutions that publish a price list (殡仪馆, 公墓, 骨灰堂, 殡葬服务店).</summary>
+    private static bool PublishesPrices(string organisationType) =>
+        organisationType is OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop;
 
     public static IReadOnlyList<Link> For(Actor? actor)
     {
@@ -41,12 +47,22 @@ public static class StaffLinks
                 links.Add(new("/reconciliation", "应停未停比对", "上传待遇发放名册与死亡信息比对：应停发、待核实、追回登记。"));
             if (ReconciliationAccess.SeesStatistics(actor))
                 links.Add(new("/supervision/reconciliation", "应停未停统计", "各项目按月的应停、已停、多发和追回金额。"));
+            if (PublishesPrices(actor.OrganisationType))
+                links.Add(new("/prices/manage", "价格申报", "申报本单位的价格调整，查看审核结果。"));
+            if (PricingAccess.Supervises(actor))
+            {
+                links.Add(new("/supervision/prices", "调价审核", "审核殡葬服务机构申报的价格调整。"));
+                links.Add(new("/supervision/price-warnings", "价格预警", "墓位价格预警及其依据，核查后关闭。"));
+                links.Add(new("/supervision/price-statistics", "殡葬费用统计", "每例丧事的平均和中位费用、基本与延伸服务占比，导出 Excel。"));
+            }
         }
+        links.Add(PublicPrices);
         links.Add(ApiDocs);
         return links;
     }
 
-    /// <summary>Organisations that act on certificates issued by others (police, civil affairs and the departments).</summary>
+    /// <summary>Organisations that act on certificates issued by others (police, civil affairs and the departments; columbaria and service shops read none).</summary>
     private static bool ReadsOtherIssuersCertificates(string organisationType) =>
-        organisationType is not (OrganisationTypes.Hospital or OrganisationTypes.HealthCentre) && OrganisationTypes.All.Contains(organisationType);
+        organisationType is not (OrganisationTypes.Hospital or OrganisationTypes.HealthCentre or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop)
+        && OrganisationTypes.All.Contains(organisationType);
 }

@@ -25,6 +25,7 @@ public static class SharingModule
         services.AddScoped<ReportTaskOutcomeHandler>();
         services.AddScoped<IIntegrationEventHandler, Features.RecordBenefitStop.BenefitStopHandler>();
         services.AddScoped<ReadDeathCaseHandler>();
+        services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
         services.AddScoped<ManageSubscriptionsHandler>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);

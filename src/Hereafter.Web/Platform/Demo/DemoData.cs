@@ -37,6 +37,10 @@ public static class DemoData
         new("icbc-guiyang", "中国工商银行贵阳分行", "ICBC Guiyang Branch", OrganisationTypes.Bank, "520103", "云岩区", "91520100MA0"),
         new("bank-of-guiyang", "贵阳银行营业部", "Bank of Guiyang, Main Office", OrganisationTypes.Bank, "520103", "云岩区", "91520100MA1"),
         new("gy-traffic-police", "贵阳市公安局交通管理局", "Guiyang Traffic Police", OrganisationTypes.TrafficPolice, "520100", "市本级", "11520100MB3"),
+        new("wudang-funeral-home", "乌当区殡仪馆", "Wudang District Funeral Home", OrganisationTypes.FuneralHome, "520112", "乌当区", "12520112429"),
+        new("qingshan-cemetery", "青山陵园", "Qingshan Memorial Park", OrganisationTypes.Cemetery, "520115", "观山湖区", "91520115MA7"),
+        new("yongan-columbarium", "南明区永安骨灰堂", "Yong'an Columbarium, Nanming", OrganisationTypes.Columbarium, "520102", "南明区", "12520102MB5"),
+        new("huimin-service-shop", "惠民殡葬服务店", "Huimin Funeral Service Shop", OrganisationTypes.ServiceShop, "520103", "云岩区", "92520103MA8"),
         new("gy-disabled-federation", "贵阳市残疾人联合会", "Guiyang Disabled Persons' Federation", OrganisationTypes.DisabledPersonsFederation, "520100", "市本级", "51520100MB4"),
     ];
 
@@ -60,6 +64,10 @@ public static class DemoData
         new("bank.gyb", "杨帆（贵阳银行）", "bank-of-guiyang", Roles.Clerk),
         new("traffic.he", "何军（车驾管）", "gy-traffic-police", Roles.Clerk),
         new("dpf.xu", "许静（残联）", "gy-disabled-federation", Roles.Clerk),
+        new("funeral.tang", "唐军（业务）", "wudang-funeral-home", Roles.Clerk),
+        new("cemetery.qian", "钱慧（销售）", "qingshan-cemetery", Roles.Clerk),
+        new("columbarium.he", "何琳（管理）", "yongan-columbarium", Roles.Clerk),
+        new("shop.lin", "林峰（店长）", "huimin-service-shop", Roles.Clerk),
     ];
 
     /// <summary>One client per organisation type (issue #2): client id → organisation code.</summary>
@@ -77,6 +85,11 @@ public static class DemoData
         ("demo-bank", "icbc-guiyang"),
         ("demo-traffic-police", "gy-traffic-police"),
         ("demo-disabled-persons-federation", "gy-disabled-federation"),
+        ("demo-funeral-home-2", "wudang-funeral-home"),
+        ("demo-cemetery-public", "qianling-public-cemetery"),
+        ("demo-cemetery-qingshan", "qingshan-cemetery"),
+        ("demo-columbarium", "yongan-columbarium"),
+        ("demo-service-shop", "huimin-service-shop"),
     ];
 
     /// <summary>Pads a prefix to 17 characters and appends the GB 32100 check character.</summary>
@@ -98,7 +111,13 @@ public static class DemoData
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<HereafterDbContext>();
-        if (await db.Set<Organisation>().AnyAsync(ct)) return;
+        if (!await db.Set<Organisation>().AnyAsync(ct)) await SeedOrganisationsAsync(sp, db, ct);
+        // Each module's demo data checks its own tables, so it is added to a database seeded before the module existed.
+        await Modules.Pricing.PricingDemoData.SeedAsync(services, ct);
+    }
+
+    private static async Task SeedOrganisationsAsync(IServiceProvider sp, HereafterDbContext db, CancellationToken ct)
+    {
 
         var orgs = Organisations.Select((o, i) => new Organisation
         {

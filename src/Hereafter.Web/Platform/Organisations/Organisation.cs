@@ -18,11 +18,15 @@ public static class OrganisationTypes
     public const string Bank = "bank";
     public const string TrafficPolice = "traffic-police";
     public const string DisabledPersonsFederation = "disabled-persons-federation";
+    /// <summary>骨灰堂 (columbarium).</summary>
+    public const string Columbarium = "columbarium";
+    /// <summary>殡葬服务店 (funeral service shop).</summary>
+    public const string ServiceShop = "service-shop";
 
     public static readonly IReadOnlyList<string> All =
     [
         Hospital, HealthCentre, Police, CivilAffairs, FuneralHome, Cemetery, SocialSecurity,
-        MedicalInsurance, HousingFund, Bank, TrafficPolice, DisabledPersonsFederation,
+        MedicalInsurance, HousingFund, Bank, TrafficPolice, DisabledPersonsFederation, Columbarium, ServiceShop,
     ];
 
     /// <summary>Organisations that may certify a death.</summary>
@@ -42,6 +46,8 @@ public static class OrganisationTypes
         Bank => "银行",
         TrafficPolice => "交警",
         DisabledPersonsFederation => "残疾人联合会",
+        Columbarium => "骨灰堂",
+        ServiceShop => "殡葬服务店",
         _ => type,
     };
 }

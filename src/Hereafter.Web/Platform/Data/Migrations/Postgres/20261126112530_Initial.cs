@@ -111,6 +111,29 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "pricing_settings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    MedianFactor = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    MedianMinimumPlots = table.Column<int>(type: "integer", nullable: false),
+                    RisePercent = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    RiseWindowMonths = table.Column<int>(type: "integer", nullable: false),
+                    AshesGraveMaxArea = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    SingleGraveMaxArea = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    DoubleGraveMaxArea = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    ResidentSubsidyCapPerFuneral = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    BaselineAveragePerFuneral = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    BaselineLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_settings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reconciliation_jobs",
                 columns: table => new
                 {
@@ -280,6 +303,29 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_certificates_organisations_IssuerOrganisationId",
                         column: x => x.IssuerOrganisationId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pricing_institutions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CemeteryKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PricingBasis = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_institutions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pricing_institutions_organisations_Id",
+                        column: x => x.Id,
                         principalTable: "organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -581,6 +627,64 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "pricing_bills",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Resident = table.Column<bool>(type: "boolean", nullable: false),
+                    Total = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Subsidy = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Payable = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_bills", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pricing_bills_pricing_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "pricing_institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pricing_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PricingMode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Cap = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    RangeMin = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    RangeMax = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    FreeForResidents = table.Column<bool>(type: "boolean", nullable: false),
+                    SubsidyCap = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    LegalBasis = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PricingBasis = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pricing_items_pricing_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "pricing_institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "sharing_case_task_entries",
                 columns: table => new
                 {
@@ -602,6 +706,160 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         name: "FK_sharing_case_task_entries_sharing_case_tasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pricing_bill_lines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BillId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineNo = table.Column<int>(type: "integer", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Category = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnitPrice = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Subsidy = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Payable = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    PriceEffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_bill_lines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pricing_bill_lines_pricing_bills_BillId",
+                        column: x => x.BillId,
+                        principalTable: "pricing_bills",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_pricing_bill_lines_pricing_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "pricing_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pricing_plots",
+                columns: table => new
+                {
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlotType = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AreaM2 = table.Column<decimal>(type: "numeric(8,2)", precision: 8, scale: 2, nullable: false),
+                    MaintenanceFeePerYear = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    TermYears = table.Column<int>(type: "integer", nullable: false),
+                    PublicWelfare = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_plots", x => x.ItemId);
+                    table.ForeignKey(
+                        name: "FK_pricing_plots_pricing_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "pricing_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pricing_price_changes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OldPrice = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    NewPrice = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OutsideReferenceRange = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ProposedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_price_changes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pricing_price_changes_pricing_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "pricing_institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_pricing_price_changes_pricing_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "pricing_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pricing_price_history",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PriceChangeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_price_history", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pricing_price_history_pricing_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "pricing_items",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "pricing_warnings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Rule = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Observed = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Threshold = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    PriceAtWarning = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    PriceChangeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OpenKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RaisedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CloseNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_warnings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_pricing_warnings_pricing_institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "pricing_institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_pricing_warnings_pricing_items_ItemId",
+                        column: x => x.ItemId,
+                        principalTable: "pricing_items",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -679,6 +937,100 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "IX_outbox_messages_ProcessedAt_Sequence",
                 table: "outbox_messages",
                 columns: new[] { "ProcessedAt", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_bill_lines_BillId",
+                table: "pricing_bill_lines",
+                column: "BillId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_bill_lines_ItemId",
+                table: "pricing_bill_lines",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_bills_CaseId",
+                table: "pricing_bills",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_bills_InstitutionId_ServiceDate",
+                table: "pricing_bills",
+                columns: new[] { "InstitutionId", "ServiceDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_bills_Number",
+                table: "pricing_bills",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_bills_ServiceDate",
+                table: "pricing_bills",
+                column: "ServiceDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_institutions_Type",
+                table: "pricing_institutions",
+                column: "Type");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_items_Code",
+                table: "pricing_items",
+                column: "Code");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_items_InstitutionId_Code",
+                table: "pricing_items",
+                columns: new[] { "InstitutionId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_plots_PlotType",
+                table: "pricing_plots",
+                column: "PlotType");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_price_changes_InstitutionId",
+                table: "pricing_price_changes",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_price_changes_ItemId",
+                table: "pricing_price_changes",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_price_changes_Status_ProposedAt",
+                table: "pricing_price_changes",
+                columns: new[] { "Status", "ProposedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_price_history_ItemId_EffectiveFrom",
+                table: "pricing_price_history",
+                columns: new[] { "ItemId", "EffectiveFrom" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_warnings_InstitutionId",
+                table: "pricing_warnings",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_warnings_ItemId",
+                table: "pricing_warnings",
+                column: "ItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_warnings_OpenKey",
+                table: "pricing_warnings",
+                column: "OpenKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_warnings_Status_RaisedAt",
+                table: "pricing_warnings",
+                columns: new[] { "Status", "RaisedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_reconciliation_jobs_Department_CreatedAt",
@@ -817,6 +1169,24 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "outbox_messages");
 
             migrationBuilder.DropTable(
+                name: "pricing_bill_lines");
+
+            migrationBuilder.DropTable(
+                name: "pricing_plots");
+
+            migrationBuilder.DropTable(
+                name: "pricing_price_changes");
+
+            migrationBuilder.DropTable(
+                name: "pricing_price_history");
+
+            migrationBuilder.DropTable(
+                name: "pricing_settings");
+
+            migrationBuilder.DropTable(
+                name: "pricing_warnings");
+
+            migrationBuilder.DropTable(
                 name: "reconciliation_rejected");
 
             migrationBuilder.DropTable(
@@ -853,6 +1223,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "certificates");
 
             migrationBuilder.DropTable(
+                name: "pricing_bills");
+
+            migrationBuilder.DropTable(
+                name: "pricing_items");
+
+            migrationBuilder.DropTable(
                 name: "reconciliation_jobs");
 
             migrationBuilder.DropTable(
@@ -862,10 +1238,13 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "webhook_subscriptions");
 
             migrationBuilder.DropTable(
-                name: "organisations");
+                name: "pricing_institutions");
 
             migrationBuilder.DropTable(
                 name: "sharing_cases");
+
+            migrationBuilder.DropTable(
+                name: "organisations");
         }
     }
 }

@@ -1,0 +1,106 @@
+namespace Hereafter.Domain.Pricing;
+
+/// <summary>Thresholds of the plot warnings, set by the civil-affairs bureau.</summary>
+public sealed record WarningThresholds(
+    decimal MedianFactor, int MedianMinimumPlots, decimal RisePercent, int RiseWindowMonths,
+    decimal AshesGraveMaxArea, decimal SingleGraveMaxArea, decimal DoubleGraveMaxArea)
+{
+    /// <summary>1.5 × median; 10 % within 12 months; Guizhou's limits 1 / 4 / 6 m².</summary>
+    public static readonly WarningThresholds Default = new(1.5m, 3, 10m, 12, 1m, 4m, 6m);
+
+    /// <summary>Guizhou's area limit for a plot type, or null when the type has none.</summary>
+    public decimal? AreaLimit(string plotType) => plotType switch
+    {
+        PlotTypes.AshesGrave => AshesGraveMaxArea,
+        PlotTypes.SingleGrave => SingleGraveMaxArea,
+        PlotTypes.DoubleGrave => DoubleGraveMaxArea,
+        _ => null,
+    };
+
+    /// <summary>Field errors keyed by JSON property name; empty when the thresholds make sense.</summary>
+    public IReadOnlyDictionary<string, string> Problems()
+    {
+        var p = new Dictionary<string, string>();
+        if (MedianFactor is < 1m or > 10m) p["medianFactor"] = "须在 1 到 10 之间。";
+        if (MedianMinimumPlots is < 1 or > 1000) p["medianMinimumPlots"] = "须在 1 到 1000 之间。";
+        if (RisePercent is <= 0m or > 1000m) p["risePercent"] = "须大于 0 且不超过 1000。";
+        if (RiseWindowMonths is < 1 or > 60) p["riseWindowMonths"] = "须在 1 到 60 个月之间。";
+        if (AshesGraveMaxArea is <= 0m or > 100m) p["ashesGraveMaxArea"] = "须大于 0 且不超过 100 平方米。";
+        if (SingleGraveMaxArea is <= 0m or > 100m) p["singleGraveMaxArea"] = "须大于 0 且不超过 100 平方米。";
+        if (DoubleGraveMaxArea is <= 0m or > 100m) p["doubleGraveMaxArea"] = "须大于 0 且不超过 100 平方米。";
+        return p;
+    }
+}
+
+/// <summary>A plot as the warning rules see it: its price in force and its price history.</summary>
+public sealed record PlotFacts(
+    string PlotType, decimal AreaM2, bool PublicWelfare, PricingTerms Terms, decimal Price, IReadOnlyList<PriceEntry> History);
+
+/// <summary>A broken rule with its evidence: the observed figure and the limit it went past.</summary>
+public sealed record WarningFinding(string Rule, decimal Observed, decimal Threshold, string Evidence);
+
+/// <summary>墓位价格预警: each rule warns strictly above its threshold, never at it.</summary>
+public static class PlotWarnings
+{
+    public static decimal PricePerSquareMetre(decimal price, decimal area) => area > 0 ? PriceRules.Round(price / area) : 0m;
+
+    /// <summary>The median of price per m² of the plots of one type across the city (null for none).</summary>
+    public static decimal? Median(IEnumerable<decimal> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        if (sorted.Count == 0) return null;
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2m;
+    }
+
+    /// <param name="cityPerSquareMetre">Price per m² of every plot of the same type in the city (this one included).</param>
+    public static IReadOnlyList<WarningFinding> Evaluate(PlotFacts plot, IReadOnlyCollection<decimal> cityPerSquareMetre, DateOnly asOf, WarningThresholds t)
+    {
+        var findings = new List<WarningFinding>();
+        var price = plot.Price;
+
+        if (plot.PublicWelfare && plot.Terms.Cap is { } cap && price > cap)
+            findings.Add(new(WarningRules.AboveGovernmentPrice, price, cap,
+                $"公益性墓位使用费 {price:0.00} 元，高于政府定价 {cap:0.00} 元。"));
+
+        if (plot.Terms.RangeMax is { } ceiling && price > ceiling)
+            findings.Add(new(WarningRules.AboveReferenceCeiling, price, ceiling,
+                $"墓位使用费 {price:0.00} 元，高于参考价上限 {ceiling:0.00} 元。"));
+
+        if (plot.AreaM2 > 0 && cityPerSquareMetre.Count >= t.MedianMinimumPlots && Median(cityPerSquareMetre) is { } median && median > 0)
+        {
+            var perM2 = PricePerSquareMetre(price, plot.AreaM2);
+            var limit = PriceRules.Round(median * t.MedianFactor);
+            if (perM2 > limit)
+                findings.Add(new(WarningRules.PricePerSquareMetreAboveMedian, perM2, limit,
+                    $"每平方米 {perM2:0.00} 元，超过全市同类墓位（{PlotTypes.ChineseName(plot.PlotType)}，{cityPerSquareMetre.Count} 个）中位数 {median:0.00} 元的 {t.MedianFactor:0.##} 倍（{limit:0.00} 元）。"));
+        }
+
+        if (t.AreaLimit(plot.PlotType) is { } maxArea && plot.AreaM2 > maxArea)
+            findings.Add(new(WarningRules.AreaAboveLimit, plot.AreaM2, maxArea,
+                $"{PlotTypes.ChineseName(plot.PlotType)}面积 {plot.AreaM2:0.##} 平方米，超过贵州省规定的 {maxArea:0.##} 平方米。"));
+
+        if (Rise(plot.History, price, asOf, t.RiseWindowMonths) is { } rise && rise.Percent > t.RisePercent)
+            findings.Add(new(WarningRules.RiseWithinYear, rise.Percent, t.RisePercent,
+                $"{t.RiseWindowMonths} 个月内由 {rise.From:0.00} 元涨至 {price:0.00} 元，涨幅 {rise.Percent:0.00}%，超过 {t.RisePercent:0.##}%。"));
+
+        return findings;
+    }
+
+    /// <summary>
+    /// The rise of <paramref name="price"/> (in force on <paramref name="asOf"/>) over the lowest price in force at any
+    /// time within the window before it; null when there was no price in the window. The current price may be among
+    /// the candidates: it can only make the rise smaller, never create one.
+    /// </summary>
+    public static (decimal From, decimal Percent)? Rise(IReadOnlyList<PriceEntry> history, decimal price, DateOnly asOf, int windowMonths)
+    {
+        var windowStart = asOf.AddMonths(-windowMonths);
+        // Prices in force at some moment of [windowStart, asOf): the one in force at the window's start and any starting inside it.
+        var candidates = history.Where(e => e.EffectiveFrom > windowStart && e.EffectiveFrom < asOf).Select(e => e.Price).ToList();
+        if (PriceRules.InForce(history, windowStart) is { } atStart) candidates.Add(atStart.Price);
+        if (candidates.Count == 0) return null;
+        var lowest = candidates.Min();
+        if (lowest <= 0) return null;
+        return (lowest, PriceRules.Round((price - lowest) / lowest * 100m));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+using Hereafter.Web.Platform.Localization;
+
+namespace Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
+
+/// <summary>How the pricing pages write money, dates and areas (the same in both cultures, digits grouped).</summary>
+public static class PriceFormat
+{
+    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    /// <summary>1,234.50 元 / ¥1,234.50.</summary>
+    public static string Yuan(decimal amount) => Texts.IsEnglish
+        ? "¥" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture)
+        : amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
+
+    /// <summary>1,234.50 (a column headed in yuan).</summary>
+    public static string Money(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+
+    public static string Number(decimal value) => value.ToString("#,##0.##", CultureInfo.InvariantCulture);
+
+    public static string Area(decimal squareMetres) => squareMetres.ToString("0.##", CultureInfo.InvariantCulture) + " m²";
+
+    public static string Percent(decimal fraction) => (fraction * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>China time, to the minute.</summary>
+    public static string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    public static string DateOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

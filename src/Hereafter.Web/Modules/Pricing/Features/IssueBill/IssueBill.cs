@@ -1,0 +1,148 @@
+using Hereafter.Domain.Pricing;
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Modules.Pricing.Data;
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Pricing.Features.IssueBill;
+
+/// <summary>
+/// An institution issues a bill (结算单) for a death case: only items of its own published list, each at the price
+/// in force on the service date; free basic services are subsidised automatically for residents (household
+/// registration in the city, read from the death certificate), up to each item's cap and, across all the
+/// funeral's bills, the bureau's per-funeral cap. Bills are read by the institutions that issued them and the bureau.
+/// </summary>
+public sealed class IssueBillHandler(
+    HereafterDbContext db, IDeathCaseDirectory cases, ICertificateContent certificates, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Household registration in this city counts as resident (Guiyang, region 5201xx).</summary>
+    public const string CityName = "贵阳市";
+    public const string CityRegionPrefix = "5201";
+
+    public async Task<BillDto> HandleAsync(Actor actor, Guid caseId, CreateBillRequest request, CancellationToken ct)
+    {
+        var today = PricingTime.Today(clock);
+        var errors = new Dictionary<string, string[]>();
+        if (request.InstitutionId is null) errors["institutionId"] = ["请指定出具结算单的机构。"];
+        var serviceDate = today;
+        if (!string.IsNullOrWhiteSpace(request.ServiceDate))
+        {
+            if (!PricingTime.TryParseDate(request.ServiceDate, out serviceDate)) errors["serviceDate"] = ["服务日期格式应为 yyyy-MM-dd。"];
+            else if (serviceDate > today) errors["serviceDate"] = [$"服务日期不能晚于今天（{today:yyyy-MM-dd}）。"];
+        }
+        var lines = request.Lines ?? [];
+        if (lines.Count == 0) errors["lines"] = ["结算单至少要有一项。"];
+        if (lines.Count > 100) errors["lines"] = ["一张结算单最多 100 项。"];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is null || lines[i].ItemId is null) errors[$"lines[{i}].itemId"] = ["请选择项目。"];
+            if (lines[i]?.Quantity is null or < 1 or > BillPricing.MaxQuantity) errors[$"lines[{i}].quantity"] = [$"数量须在 1 到 {BillPricing.MaxQuantity} 之间。"];
+        }
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+        var institutionId = request.InstitutionId!.Value;
+        if (!await db.Set<PricingInstitution>().AnyAsync(i => i.Id == institutionId, ct))
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["institutionId"] = ["没有以此 id 公示价目表的机构。"] });
+        if (!PricingAccess.IsStaffOf(actor, institutionId))
+            throw ProblemException.Forbidden("Only the institution's own staff issue its bills.");
+
+        var deathCase = await cases.FindAsync(caseId, ct) ?? throw ProblemException.NotFound("No such case.");
+        if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        var certificate = await certificates.CurrentAsync(deathCase.CertificateId, ct);
+        var resident = certificate is not null && BillPricing.IsResident(
+            certificate.Data.Decedent.HouseholdAddress, certificate.Data.Decedent.IdNumber, CityName, CityRegionPrefix);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // The per-funeral subsidy cap spans this case's bills: one bill of a case at a time (SQLite has one writer anyway).
+        if (db.IsPostgres)
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727102, {0})", [CaseLockKey(caseId)], ct);
+        var settings = await PricingSettingsStore.ReadAsync(db, ct);
+        var granted = (await db.Set<Bill>().AsNoTracking().Where(b => b.CaseId == caseId).Select(b => b.Subsidy).ToListAsync(ct)).Sum();
+        var requested = lines.Select(l => new BillLineRequest(l.ItemId!.Value, l.Quantity!.Value)).ToList();
+        var catalogue = await PricingCatalogue.LoadAsync(db, requested.Select(l => l.ItemId).Distinct().ToList(), ct);
+        var (priced, refusals) = BillPricing.Price(requested, catalogue.Items, institutionId, serviceDate, resident, granted, settings.ResidentSubsidyCapPerFuneral);
+        if (priced is null)
+            throw new ProblemException(StatusCodes.Status422UnprocessableEntity, "Only published items can be charged",
+                string.Join("; ", refusals.Select(r => $"{r.Path}: {r.Message}")));
+
+        var now = clock.GetUtcNow();
+        var bill = new Bill
+        {
+            Id = Guid.NewGuid(), Number = $"JS{serviceDate:yyyyMMdd}{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}",
+            CaseId = caseId, InstitutionId = institutionId, ServiceDate = serviceDate, Resident = resident,
+            Total = priced.Total, Subsidy = priced.Subsidy, Payable = priced.Payable, IssuedAt = now, IssuedBy = actor.Name,
+        };
+        db.Add(bill);
+        db.AddRange(priced.Lines.Select((l, n) => new BillLine
+        {
+            BillId = bill.Id, LineNo = n + 1, ItemId = l.Item.ItemId, Name = l.Item.Name, Category = l.Item.Category, Unit = l.Item.Unit,
+            UnitPrice = l.UnitPrice, Quantity = l.Quantity, Amount = l.Amount, Subsidy = l.Subsidy, Payable = l.Payable,
+            PriceEffectiveFrom = l.PriceEffectiveFrom,
+        }));
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(actor, "bill.issue", $"bill:{bill.Number}", "funeral-service",
+            $"case {caseId}: total {bill.Total:0.00}, subsidy {bill.Subsidy:0.00}, payable {bill.Payable:0.00}", ct);
+        await tx.CommitAsync(ct);
+        return (await BillsAsync(db, b => b.Id == bill.Id, ct)).Single();
+    }
+
+    /// <summary>
+    /// The bills of a case: the bureau sees all, an institution the bills it issued. The family has no account on
+    /// the platform yet: the institution hands them the bill (and the bureau can show it).
+    /// </summary>
+    public async Task<IReadOnlyList<BillDto>> ListForCaseAsync(Actor actor, Guid caseId, CancellationToken ct)
+    {
+        var supervisor = PricingAccess.Supervises(actor);
+        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
+            throw ProblemException.Forbidden("Only the bureau and the institutions that bill a case see its bills.");
+        if (await cases.FindAsync(caseId, ct) is null) throw ProblemException.NotFound("No such case.");
+        var org = actor.OrganisationId;
+        var bills = await BillsAsync(db, b => b.CaseId == caseId && (supervisor || b.InstitutionId == org), ct);
+        await audit.RecordAsync(actor, "bill.list", $"case:{caseId}", supervisor ? "supervision" : "funeral-service", $"{bills.Count} bills", ct);
+        return bills;
+    }
+
+    /// <summary>One bill: the bureau or the institution that issued it.</summary>
+    public async Task<BillDto> ReadAsync(Actor actor, Guid billId, CancellationToken ct)
+    {
+        var bill = (await BillsAsync(db, b => b.Id == billId, ct)).FirstOrDefault() ?? throw ProblemException.NotFound("No such bill.");
+        if (!PricingAccess.Supervises(actor) && !PricingAccess.IsStaffOf(actor, bill.InstitutionId))
+            throw ProblemException.Forbidden("This bill was issued by another institution.");
+        await audit.RecordAsync(actor, "bill.read", $"bill:{bill.Number}", PricingAccess.Supervises(actor) ? "supervision" : "funeral-service", "", ct);
+        return bill;
+    }
+
+    /// <summary>The institution's own bills (or any, for the bureau), newest first.</summary>
+    public async Task<IReadOnlyList<BillDto>> ListRecentAsync(Actor actor, Guid? institutionId, int take, CancellationToken ct)
+    {
+        var supervisor = PricingAccess.Supervises(actor);
+        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
+            throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see bills.");
+        var own = supervisor ? institutionId : actor.OrganisationId;
+        var ids = await db.Set<Bill>().AsNoTracking().Where(b => own == null || b.InstitutionId == own)
+            .OrderByDescending(b => b.IssuedAt).Take(Math.Clamp(take, 1, 200)).Select(b => b.Id).ToListAsync(ct);
+        return (await BillsAsync(db, b => ids.Contains(b.Id), ct)).OrderByDescending(b => b.IssuedAt).ToList();
+    }
+
+    private static int CaseLockKey(Guid caseId) => BitConverter.ToInt32(caseId.ToByteArray(), 0);
+
+    private static async Task<IReadOnlyList<BillDto>> BillsAsync(HereafterDbContext db, System.Linq.Expressions.Expression<Func<Bill, bool>> filter, CancellationToken ct)
+    {
+        var bills = await db.Set<Bill>().AsNoTracking().Where(filter).ToListAsync(ct);
+        var ids = bills.Select(b => b.Id).ToList();
+        var lines = (await db.Set<BillLine>().AsNoTracking().Where(l => ids.Contains(l.BillId)).ToListAsync(ct)).ToLookup(l => l.BillId);
+        var orgIds = bills.Select(b => b.InstitutionId).Distinct().ToList();
+        var names = await db.Set<Organisation>().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return bills.OrderBy(b => b.ServiceDate).ThenBy(b => b.IssuedAt).Select(b => new BillDto(
+                b.Id, b.Number, b.CaseId, b.InstitutionId, names[b.InstitutionId], b.ServiceDate, b.Resident,
+                lines[b.Id].OrderBy(l => l.LineNo).Select(l => new PricedLine(l.ItemId, b.InstitutionId, names[b.InstitutionId], l.Name, l.Category, l.Unit,
+                    l.UnitPrice, l.Quantity, l.Amount, l.Subsidy, l.Payable, l.PriceEffectiveFrom)).ToList(),
+                b.Total, b.Subsidy, b.Payable, b.IssuedAt, b.IssuedBy))
+            .ToList();
+    }
+}

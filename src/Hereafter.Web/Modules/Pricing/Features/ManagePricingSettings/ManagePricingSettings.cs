@@ -1,0 +1,62 @@
+using Hereafter.Domain.Pricing;
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Modules.Pricing.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Pricing.Features.ManagePricingSettings;
+
+/// <summary>
+/// The bureau's warning thresholds, per-funeral subsidy cap and statistics baseline, kept in the database so every
+/// node uses the same values and a change needs no deployment (ADR 0006). A change re-runs the plot scan.
+/// </summary>
+public sealed class ManagePricingSettingsHandler(HereafterDbContext db, PlotWarningScanner scanner, AuditLog audit, TimeProvider clock)
+{
+    public async Task<PricingSettingsDto> GetAsync(Actor actor, CancellationToken ct)
+    {
+        _ = actor;
+        return PricingSettingsStore.ToDto(await PricingSettingsStore.ReadAsync(db, ct));
+    }
+
+    public async Task<PricingSettingsDto> UpdateAsync(Actor actor, PricingSettingsDto request, CancellationToken ct)
+    {
+        if (!PricingAccess.Decides(actor))
+            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors change pricing settings.");
+        var thresholds = new WarningThresholds(request.MedianFactor, request.MedianMinimumPlots, request.RisePercent, request.RiseWindowMonths,
+            request.AshesGraveMaxArea, request.SingleGraveMaxArea, request.DoubleGraveMaxArea);
+        var errors = thresholds.Problems().ToDictionary(p => p.Key, p => new[] { p.Value });
+        if (request.ResidentSubsidyCapPerFuneral is < 0m or > 100000m || !PriceRules.IsWholeFen(request.ResidentSubsidyCapPerFuneral))
+            errors["residentSubsidyCapPerFuneral"] = ["须在 0 到 100000 元之间，最多两位小数。"];
+        if (request.BaselineAveragePerFuneral is < 0m or > 10000000m || !PriceRules.IsWholeFen(request.BaselineAveragePerFuneral))
+            errors["baselineAveragePerFuneral"] = ["须在 0 到 10000000 元之间，最多两位小数（0 表示不比较）。"];
+        var label = request.BaselineLabel?.Trim() ?? "";
+        if (label.Length > 100 || label.Contains('<') || label.Contains('>')) errors["baselineLabel"] = ["100 字以内，不含尖括号。"];
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.Set<PricingSettings>().FirstOrDefaultAsync(s => s.Id == 1, ct);
+        if (row is null) db.Add(row = PricingSettingsStore.Defaults());
+        var before = PricingSettingsStore.ToDto(row);
+        row.MedianFactor = request.MedianFactor;
+        row.MedianMinimumPlots = request.MedianMinimumPlots;
+        row.RisePercent = request.RisePercent;
+        row.RiseWindowMonths = request.RiseWindowMonths;
+        row.AshesGraveMaxArea = request.AshesGraveMaxArea;
+        row.SingleGraveMaxArea = request.SingleGraveMaxArea;
+        row.DoubleGraveMaxArea = request.DoubleGraveMaxArea;
+        row.ResidentSubsidyCapPerFuneral = request.ResidentSubsidyCapPerFuneral;
+        row.BaselineAveragePerFuneral = request.BaselineAveragePerFuneral;
+        row.BaselineLabel = label;
+        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedBy = actor.Name;
+        await db.SaveChangesAsync(ct);
+        var raised = await scanner.ScanAsync(ct);
+        await audit.RecordAsync(actor, "pricing.settings", "pricing-settings", "price-regulation",
+            $"{before with { UpdatedAt = null, UpdatedBy = null }} → {PricingSettingsStore.ToDto(row) with { UpdatedAt = null, UpdatedBy = null }}; {raised.Count} warnings raised", ct);
+        await tx.CommitAsync(ct);
+        return PricingSettingsStore.ToDto(row);
+    }
+}

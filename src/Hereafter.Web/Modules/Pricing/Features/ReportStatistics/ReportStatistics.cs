@@ -1,0 +1,90 @@
+using System.Globalization;
+using Hereafter.Domain.Pricing;
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Modules.Pricing.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Pricing.Features.ReportStatistics;
+
+/// <summary>
+/// What funerals really cost, for the bureau: average and median bill per funeral (a funeral = a death case,
+/// its cost the sum of its bills), the basic vs non-basic share, by institution and by service month, against
+/// the configurable baseline. Months are yyyy-MM, inclusive; the last 12 months by default.
+/// </summary>
+public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    public async Task<StatisticsDto> HandleAsync(Actor actor, StatisticsQuery query, CancellationToken ct)
+    {
+        if (!PricingAccess.Supervises(actor))
+            throw ProblemException.Forbidden("Funeral cost statistics are for the civil-affairs bureau.");
+        var today = PricingTime.Today(clock);
+        var errors = new Dictionary<string, string[]>();
+        var to = ParseMonth(query.To, "to", new DateOnly(today.Year, today.Month, 1), errors);
+        var from = ParseMonth(query.From, "from", to.AddMonths(-11), errors);
+        if (errors.Count == 0 && from > to) errors["from"] = ["起始月份不能晚于结束月份。"];
+        if (errors.Count == 0 && from < to.AddMonths(-119)) errors["from"] = ["最多统计 120 个月。"];
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+        var end = to.AddMonths(1);
+
+        var bills = db.Set<Bill>().AsNoTracking().Where(b => b.ServiceDate >= from && b.ServiceDate < end);
+        if (query.InstitutionId is { } only) bills = bills.Where(b => b.InstitutionId == only);
+        var rows = await bills.Select(b => new { b.Id, b.CaseId, b.InstitutionId, b.ServiceDate, b.Total, b.Subsidy, b.Payable }).ToListAsync(ct);
+        var ids = rows.Select(b => b.Id).ToList();
+        var amounts = new Dictionary<Guid, Dictionary<string, decimal>>();
+        // Lines come in chunks: an IN list of a few thousand ids stays well inside both providers' limits.
+        foreach (var chunk in ids.Chunk(2000))
+        {
+            var lines = await db.Set<BillLine>().AsNoTracking().Where(l => chunk.Contains(l.BillId))
+                .Select(l => new { l.BillId, l.Category, l.Amount }).ToListAsync(ct);
+            foreach (var l in lines)
+            {
+                var byCategory = amounts.TryGetValue(l.BillId, out var d) ? d : amounts[l.BillId] = new Dictionary<string, decimal>();
+                byCategory[l.Category] = byCategory.GetValueOrDefault(l.Category) + l.Amount;
+            }
+        }
+        var figures = rows.Select(b => new BillFigures(b.CaseId, b.InstitutionId, b.ServiceDate, b.Total, b.Subsidy, b.Payable,
+            amounts.TryGetValue(b.Id, out var a) ? a : new Dictionary<string, decimal>())).ToList();
+
+        var settings = await PricingSettingsStore.ReadAsync(db, ct);
+        var baseline = settings.BaselineAveragePerFuneral;
+        var orgIds = figures.Select(f => f.InstitutionId).Distinct().ToList();
+        var names = await db.Set<Organisation>().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+
+        var byInstitution = figures.GroupBy(f => f.InstitutionId)
+            .Select(g => Row(g.Key.ToString(), names.GetValueOrDefault(g.Key, ""), g.ToList(), baseline))
+            .OrderBy(r => r.Label, StringComparer.Ordinal).ToList();
+        // A funeral belongs to the month of its first service date.
+        var funeralMonth = figures.GroupBy(f => f.CaseId).ToDictionary(g => g.Key, g => FuneralStatistics.Month(g.Min(f => f.ServiceDate)));
+        var byMonth = new List<StatisticsRow>();
+        for (var m = from; m <= to; m = m.AddMonths(1))
+        {
+            var key = FuneralStatistics.Month(m);
+            byMonth.Add(Row(key, key, figures.Where(f => funeralMonth[f.CaseId] == key).ToList(), baseline));
+        }
+        var overall = Row("all", "全部", figures, baseline);
+        await audit.RecordAsync(actor, "pricing.statistics", "bills", "supervision",
+            $"{FuneralStatistics.Month(from)}..{FuneralStatistics.Month(to)}: {overall.Funerals} funerals", ct);
+        return new StatisticsDto(FuneralStatistics.Month(from), FuneralStatistics.Month(to), query.InstitutionId, baseline, settings.BaselineLabel,
+            overall, byInstitution, byMonth);
+    }
+
+    private static StatisticsRow Row(string key, string label, IReadOnlyCollection<BillFigures> bills, decimal baseline)
+    {
+        var f = FuneralStatistics.Compute(bills, baseline);
+        return new StatisticsRow(key, label, f.Funerals, f.Bills, f.Total, f.AveragePerFuneral, f.MedianPerFuneral, f.AveragePayablePerFuneral,
+            f.Subsidy, f.BasicShare, f.NonBasicShare, f.GoodsShare, f.PlotShare, f.ChangeVsBaselinePercent);
+    }
+
+    private static DateOnly ParseMonth(string? text, string field, DateOnly fallback, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return fallback;
+        if (DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)) return month;
+        errors[field] = ["月份格式应为 yyyy-MM。"];
+        return fallback;
+    }
+}

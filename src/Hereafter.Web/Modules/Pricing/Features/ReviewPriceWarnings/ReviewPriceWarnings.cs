@@ -1,0 +1,90 @@
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Modules.Pricing.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Pricing.Features.ReviewPriceWarnings;
+
+/// <summary>
+/// Price warnings with their evidence: the bureau sees all and closes them with a note; an institution's staff
+/// see their own. A scan can be run on demand (it also runs on every approval and threshold change).
+/// </summary>
+public sealed class ReviewPriceWarningsHandler(HereafterDbContext db, PlotWarningScanner scanner, AuditLog audit, TimeProvider clock)
+{
+    /// <param name="status">open | closed | null for both.</param>
+    public async Task<IReadOnlyList<PriceWarningDto>> ListAsync(Actor actor, string? status, Guid? institutionId, int take, CancellationToken ct)
+    {
+        var supervisor = PricingAccess.Supervises(actor);
+        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
+            throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see price warnings.");
+        if (status is not (null or "" or WarningStatuses.Open or WarningStatuses.Closed))
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["status"] = ["open 或 closed。"] });
+        var query = db.Set<PriceWarning>().AsNoTracking();
+        if (!supervisor) query = query.Where(w => w.InstitutionId == actor.OrganisationId);
+        if (institutionId is { } id) query = query.Where(w => w.InstitutionId == id);
+        if (!string.IsNullOrEmpty(status)) query = query.Where(w => w.Status == status);
+        var ids = await query.OrderByDescending(w => w.RaisedAt).Take(Math.Clamp(take, 1, 1000)).Select(w => w.Id).ToListAsync(ct);
+        await audit.RecordAsync(actor, "price-warning.list", "price-warnings", "price-regulation", $"{ids.Count} warnings", ct);
+        return await ReadManyAsync(ids, ct);
+    }
+
+    public async Task<PriceWarningDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var dto = (await ReadManyAsync([id], ct)).FirstOrDefault() ?? throw ProblemException.NotFound("No such warning.");
+        if (!PricingAccess.Supervises(actor) && !PricingAccess.IsStaffOf(actor, dto.InstitutionId))
+            throw ProblemException.Forbidden("This warning concerns another institution.");
+        return dto;
+    }
+
+    public async Task<PriceWarningDto> CloseAsync(Actor actor, Guid id, CloseWarningRequest? request, CancellationToken ct)
+    {
+        if (!PricingAccess.Decides(actor))
+            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors close price warnings.");
+        var note = request?.Note?.Trim();
+        if (string.IsNullOrEmpty(note) || note.Length > 1000 || note.Contains('<') || note.Contains('>'))
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["note"] = ["请填写处理说明（1000 字以内，不含尖括号）。"] });
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var warning = await db.Set<PriceWarning>().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw ProblemException.NotFound("No such warning.");
+        if (warning.Status != WarningStatuses.Open) throw ProblemException.Conflict("This warning is already closed.");
+        warning.Status = WarningStatuses.Closed;
+        warning.OpenKey = null;
+        warning.ClosedAt = clock.GetUtcNow();
+        warning.ClosedBy = actor.Name;
+        warning.CloseNote = note;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(actor, "price-warning.close", $"price-warning:{id}", "price-regulation", note, ct);
+        await tx.CommitAsync(ct);
+        return (await ReadManyAsync([id], ct)).Single();
+    }
+
+    /// <summary>Runs the plot scan now (the bureau); returns the warnings it opened.</summary>
+    public async Task<IReadOnlyList<PriceWarningDto>> ScanAsync(Actor actor, CancellationToken ct)
+    {
+        if (!PricingAccess.Decides(actor))
+            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors run the price warning scan.");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var raised = await scanner.ScanAsync(ct);
+        await audit.RecordAsync(actor, "price-warning.scan", "price-warnings", "price-regulation", $"{raised.Count} raised", ct);
+        await tx.CommitAsync(ct);
+        return await ReadManyAsync(raised.Select(w => w.Id).ToList(), ct);
+    }
+
+    private async Task<IReadOnlyList<PriceWarningDto>> ReadManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var rows = await (from w in db.Set<PriceWarning>().AsNoTracking()
+                          join i in db.Set<PriceItem>() on w.ItemId equals i.Id
+                          join o in db.Set<Organisation>() on w.InstitutionId equals o.Id
+                          where ids.Contains(w.Id)
+                          select new { w, ItemName = i.Name, i.Category, o.Name }).ToListAsync(ct);
+        var order = ids.Select((id, n) => (id, n)).ToDictionary(x => x.id, x => x.n);
+        return rows.OrderBy(r => order[r.w.Id]).Select(r => new PriceWarningDto(
+                r.w.Id, r.w.InstitutionId, r.Name, r.w.ItemId, r.ItemName, r.Category, r.w.Rule, Hereafter.Domain.Pricing.WarningRules.ChineseName(r.w.Rule),
+                r.w.Evidence, r.w.Observed, r.w.Threshold, r.w.PriceAtWarning, r.w.Status, r.w.RaisedAt, r.w.PriceChangeId,
+                r.w.ClosedAt, r.w.ClosedBy, r.w.CloseNote))
+            .ToList();
+    }
+}
