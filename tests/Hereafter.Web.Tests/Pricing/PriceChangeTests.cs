@@ -171,6 +171,25 @@ public sealed class PriceChangeTests(HereafterFactory factory) : IClassFixture<H
     }
 
     [Fact]
+    public async Task TwoDecisionsAtOnce_OneWins_TheOtherIs409()
+    {
+        var shop = await factory.InstitutionAsync("huimin-service-shop");
+        var shroud = (await factory.CreateClient().PriceListAsync(shop)).Item("goods.shroud");
+        var id = await (await factory.ClientForAsync("demo-service-shop")).ProposeOkAsync(shop, shroud.Id(), 560m, Today.AddDays(1));
+        var system = await factory.ClientForAsync("demo-civil-affairs");
+        var supervisor = await Pages.SignedIn.AsAsync(factory, "supervisor.zhou");
+        var answers = await Task.WhenAll(
+            system.PostAsync($"/api/v1/price-changes/{id}/approval", null),
+            supervisor.PostAsJsonAsync($"/api/v1/price-changes/{id}/rejection", new { reason = "与批准同时提交" }));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order().ToArray());
+        var winner = await answers.Single(a => a.StatusCode == HttpStatusCode.OK).JsonAsync();
+        var stored = await (await system.GetAsync($"/api/v1/price-changes/{id}")).JsonAsync();
+        Assert.Equal(winner.GetProperty("status").GetString(), stored.GetProperty("status").GetString());
+        var history = (await (await factory.CreateClient().GetAsync($"/api/v1/price-items/{shroud.Id()}/history")).JsonAsync()).GetArrayLength();
+        Assert.Equal(stored.GetProperty("status").GetString() == "approved" ? 2 : 1, history);
+    }
+
+    [Fact]
     public async Task PriceChanges_AreListedForTheBureau_AndForTheInstitutionOnlyItsOwn()
     {
         var bureau = await factory.ClientForAsync("demo-civil-affairs");

@@ -24,9 +24,7 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
         var note = ValidNote(request?.Reason, required: false);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var change = await db.Set<PriceChange>().FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw ProblemException.NotFound("No such price change.");
-        if (change.Status != PriceChangeStatuses.Proposed)
-            throw ProblemException.Conflict($"This price change is already {change.Status}.");
+        var change = await ClaimAsync(changeId, ct);
         var item = await db.Set<PriceItem>().AsNoTracking().FirstAsync(i => i.Id == change.ItemId, ct);
         var check = PriceRules.Check(new PricingTerms(item.PricingMode, item.Cap, item.RangeMin, item.RangeMax), change.NewPrice, change.Reason);
         if (check.Verdict is ProposalVerdict.Refused or ProposalVerdict.ReasonRequired)
@@ -67,9 +65,7 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
         var reason = ValidNote(request?.Reason, required: true)!;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var change = await db.Set<PriceChange>().FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw ProblemException.NotFound("No such price change.");
-        if (change.Status != PriceChangeStatuses.Proposed)
-            throw ProblemException.Conflict($"This price change is already {change.Status}.");
+        var change = await ClaimAsync(changeId, ct);
         var now = clock.GetUtcNow();
         change.Status = PriceChangeStatuses.Rejected;
         change.DecidedAt = now;
@@ -113,6 +109,19 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
         if (!PricingAccess.Supervises(actor) && !PricingAccess.IsStaffOf(actor, dto.InstitutionId))
             throw ProblemException.Forbidden("This price change belongs to another institution.");
         return dto;
+    }
+
+    /// <summary>
+    /// Takes the proposal for this decision: a conditional update that only a still-proposed change passes. On
+    /// PostgreSQL a second node deciding at the same moment waits for the row and then finds it decided (409).
+    /// </summary>
+    private async Task<PriceChange> ClaimAsync(Guid changeId, CancellationToken ct)
+    {
+        var claimed = await db.Set<PriceChange>().Where(c => c.Id == changeId && c.Status == PriceChangeStatuses.Proposed)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DecidedAt, clock.GetUtcNow()), ct);
+        var change = await db.Set<PriceChange>().FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw ProblemException.NotFound("No such price change.");
+        if (claimed == 0) throw ProblemException.Conflict($"This price change is already {change.Status}.");
+        return change;
     }
 
     private async Task<PriceChangeDto> ReadAsync(Guid id, CancellationToken ct) => (await ReadManyAsync([id], ct)).Single();

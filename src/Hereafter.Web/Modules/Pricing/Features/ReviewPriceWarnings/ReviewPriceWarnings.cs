@@ -48,8 +48,11 @@ public sealed class ReviewPriceWarningsHandler(HereafterDbContext db, PlotWarnin
         if (string.IsNullOrEmpty(note) || note.Length > 1000 || note.Contains('<') || note.Contains('>'))
             throw new FieldValidationException(new Dictionary<string, string[]> { ["note"] = ["请填写处理说明（1000 字以内，不含尖括号）。"] });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Only a still-open warning passes this conditional update: two supervisors closing at once get one 409.
+        var claimed = await db.Set<PriceWarning>().Where(w => w.Id == id && w.Status == WarningStatuses.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClosedAt, clock.GetUtcNow()), ct);
         var warning = await db.Set<PriceWarning>().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw ProblemException.NotFound("No such warning.");
-        if (warning.Status != WarningStatuses.Open) throw ProblemException.Conflict("This warning is already closed.");
+        if (claimed == 0) throw ProblemException.Conflict("This warning is already closed.");
         warning.Status = WarningStatuses.Closed;
         warning.OpenKey = null;
         warning.ClosedAt = clock.GetUtcNow();
