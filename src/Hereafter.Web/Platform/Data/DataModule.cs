@@ -37,6 +37,13 @@ public static class DataModule
     }
 
     /// <summary>Applies the provider's migrations. Safe to run on every node at start.</summary>
+    /// <summary>The first applied migration this build does not know, if any.</summary>
+    private static async Task<string?> HasForeignSchemaAsync(HereafterDbContext db, CancellationToken ct)
+    {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        return (await db.Database.GetAppliedMigrationsAsync(ct)).FirstOrDefault(m => !known.Contains(m));
+    }
+
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
@@ -54,6 +61,8 @@ public static class DataModule
             try
             {
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(727001)", ct);
+                if (await HasForeignSchemaAsync(db, ct) is { } foreign)
+                    throw new InvalidOperationException($"The database was created by another schema (migration '{foreign}' is not part of this build). Restore a matching build or use a new database.");
                 await db.Database.MigrateAsync(ct);
                 await db.Database.ExecuteSqlRawAsync(Audit.AuditModule.AppendOnlySql(postgres: true), ct);
             }
@@ -65,6 +74,19 @@ public static class DataModule
         }
         else
         {
+            if (await HasForeignSchemaAsync(db, ct) is { } foreign)
+            {
+                // Until the first production release the schema is one regenerated "Initial" migration, so a
+                // Development demo database made by an older build cannot be migrated: it holds only demo
+                // data and is made again. Anywhere else the operator must decide.
+                if (!services.GetRequiredService<IHostEnvironment>().IsDevelopment())
+                    throw new InvalidOperationException($"The database was created by another schema (migration '{foreign}' is not part of this build). Restore a matching build or point Storage:DataDirectory at a new folder.");
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("Hereafter.Data")
+                    .LogWarning("The Development database was created by another schema (migration {Migration}); it is recreated with fresh demo data.", foreign);
+                var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+                await db.Database.EnsureDeletedAsync(ct);
+                foreach (var suffix in new[] { "-wal", "-shm" }) File.Delete(file + suffix);
+            }
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await db.Database.ExecuteSqlRawAsync(Audit.AuditModule.AppendOnlySql(postgres: false), ct);
