@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261126112530_Initial")]
+    [Migration("20261126113203_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -260,6 +260,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("FamilyCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 
@@ -297,6 +302,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("FamilyCodeHash")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();

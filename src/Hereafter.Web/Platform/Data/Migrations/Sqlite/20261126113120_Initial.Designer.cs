@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-    [Migration("20261126112507_Initial")]
+    [Migration("20261126113120_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -253,6 +253,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FamilyCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
@@ -290,6 +295,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("FamilyCodeHash")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();

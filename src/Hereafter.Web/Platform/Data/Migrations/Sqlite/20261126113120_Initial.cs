@@ -639,7 +639,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     Subsidy = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     Payable = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FamilyCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -951,6 +952,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_pricing_bills_CaseId",
                 table: "pricing_bills",
                 column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_pricing_bills_FamilyCodeHash",
+                table: "pricing_bills",
+                column: "FamilyCodeHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_pricing_bills_InstitutionId_ServiceDate",
