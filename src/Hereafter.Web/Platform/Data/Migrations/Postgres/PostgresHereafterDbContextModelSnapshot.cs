@@ -1268,6 +1268,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CertificateId")
                         .IsUnique();
 
+                    b.HasIndex("CertificateNumber");
+
                     b.HasIndex("OpenedAt");
 
                     b.ToTable("sharing_cases", (string)null);

@@ -1249,6 +1249,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CertificateId")
                         .IsUnique();
 
+                    b.HasIndex("CertificateNumber");
+
                     b.HasIndex("OpenedAt");
 
                     b.ToTable("sharing_cases", (string)null);

@@ -1095,6 +1095,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_sharing_cases_CertificateNumber",
+                table: "sharing_cases",
+                column: "CertificateNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sharing_cases_OpenedAt",
                 table: "sharing_cases",
                 column: "OpenedAt");

@@ -1094,6 +1094,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_sharing_cases_CertificateNumber",
+                table: "sharing_cases",
+                column: "CertificateNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_sharing_cases_OpenedAt",
                 table: "sharing_cases",
                 column: "OpenedAt");
