@@ -49,11 +49,15 @@ public static class StaffLinks
                 links.Add(new("/supervision/reconciliation", "应停未停统计", "各项目按月的应停、已停、多发和追回金额。"));
             if (PublishesPrices(actor.OrganisationType))
                 links.Add(new("/prices/manage", "价格申报", "申报本单位的价格调整，查看审核结果。"));
+            if (actor.OrganisationType is OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery)
+                links.Add(new("/prices/bills/new", "出具结算单", "按公示价格为逝者家属出具结算单，并给家属查看链接。"));
             if (PricingAccess.Supervises(actor))
             {
                 links.Add(new("/supervision/prices", "调价审核", "审核殡葬服务机构申报的价格调整。"));
                 links.Add(new("/supervision/price-warnings", "价格预警", "墓位价格预警及其依据，核查后关闭。"));
                 links.Add(new("/supervision/price-statistics", "殡葬费用统计", "每例丧事的平均和中位费用、基本与延伸服务占比，导出 Excel。"));
+                if (PricingAccess.Decides(actor))
+                    links.Add(new("/supervision/price-settings", "预警阈值", "墓位价格预警阈值、居民补贴上限和费用统计基准。"));
             }
         }
         links.Add(PublicPrices);

@@ -323,7 +323,7 @@ public static class PricingDemoData
                         Id = Guid.NewGuid(), Number = $"JS{serviceDate:yyyyMMdd}D{++number:D4}", CaseId = caseId, InstitutionId = institutionId,
                         ServiceDate = serviceDate, Resident = resident, Total = priced.Total, Subsidy = priced.Subsidy, Payable = priced.Payable,
                         IssuedAt = new DateTimeOffset(serviceDate.ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
-                        IssuedBy = "demo",
+                        IssuedBy = "demo", FamilyCodeHash = FamilyBillCode.New().Hash,
                     };
                     bills.Add(bill);
                     lines.AddRange(priced.Lines.Select((l, n) => new BillLine

@@ -16,4 +16,12 @@ internal sealed class DeathCaseDirectory(HereafterDbContext db) : IDeathCaseDire
             .Where(t => t.CaseId == caseId && t.Department == Departments.FuneralHome).Select(t => t.OrganisationId).FirstOrDefaultAsync(ct);
         return new DeathCaseReference(found.Id, found.CertificateId, found.Status, funeralHome);
     }
+
+    public async Task<DeathCaseReference?> FindByCertificateNumberAsync(string certificateNumber, CancellationToken ct)
+    {
+        var number = certificateNumber.Trim();
+        var id = await db.Set<DeathCase>().AsNoTracking().Where(c => c.CertificateNumber == number)
+            .OrderByDescending(c => c.OpenedAt).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+        return id is { } caseId ? await FindAsync(caseId, ct) : null;
+    }
 }

@@ -117,9 +117,17 @@ public sealed record CreateBillRequest(Guid? InstitutionId, IReadOnlyList<Select
 
 /// <summary>A priced bill. Total = sum of amounts; subsidy paid by the city; payable by the family.</summary>
 /// <param name="Resident">The decedent's household registration is in the city (from the death certificate).</param>
+/// <param name="FamilyUrl">
+/// Only in the answer that issues the bill: the family's link to it, <c>/bills/{code}</c> (no sign-in). The code is
+/// 128 random bits and only its hash is stored, so it is shown this once: print it or hand it to the family.
+/// </param>
 public sealed record BillDto(
     Guid Id, string Number, Guid CaseId, Guid InstitutionId, string InstitutionName, DateOnly ServiceDate, bool Resident,
-    IReadOnlyList<PricedLine> Lines, decimal Total, decimal Subsidy, decimal Payable, DateTimeOffset IssuedAt, string IssuedBy);
+    IReadOnlyList<PricedLine> Lines, decimal Total, decimal Subsidy, decimal Payable, DateTimeOffset IssuedAt, string IssuedBy,
+    string? FamilyUrl = null);
+
+/// <summary>A bill as the family sees it through its link: the bill, the decedent's masked name and the complaint line.</summary>
+public sealed record FamilyBillView(BillDto Bill, string DecedentNameMasked, string ComplaintPhone);
 
 /// <summary>Statistics query: months yyyy-MM inclusive, optionally one institution.</summary>
 public sealed record StatisticsQuery(string? From, string? To, Guid? InstitutionId);

@@ -137,6 +137,8 @@ public sealed class Bill
     public decimal Payable { get; set; }
     public DateTimeOffset IssuedAt { get; set; }
     public string IssuedBy { get; set; } = "";
+    /// <summary>Lowercase hex SHA-256 of the family access code (the code itself is shown once, when the bill is issued).</summary>
+    public string FamilyCodeHash { get; set; } = "";
 }
 
 public sealed class BillLine
@@ -284,6 +286,8 @@ internal sealed class PricingConfiguration :
         Money(b.Property(x => x.Subsidy));
         Money(b.Property(x => x.Payable));
         b.Property(x => x.IssuedBy).HasMaxLength(64);
+        b.Property(x => x.FamilyCodeHash).HasMaxLength(64);
+        b.HasIndex(x => x.FamilyCodeHash).IsUnique();
         b.HasOne<PricingInstitution>().WithMany().HasForeignKey(x => x.InstitutionId);
     }
 

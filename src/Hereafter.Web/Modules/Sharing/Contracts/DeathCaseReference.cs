@@ -10,4 +10,7 @@ public interface IDeathCaseDirectory
 {
     /// <summary>The case, or null when there is none with this id.</summary>
     Task<DeathCaseReference?> FindAsync(Guid caseId, CancellationToken ct);
+
+    /// <summary>The case of the death certificate with this number (as currently numbered), or null when there is none.</summary>
+    Task<DeathCaseReference?> FindByCertificateNumberAsync(string certificateNumber, CancellationToken ct);
 }

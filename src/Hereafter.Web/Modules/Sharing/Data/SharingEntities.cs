@@ -89,6 +89,7 @@ internal sealed class SharingConfiguration :
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.CertificateId).IsUnique();
         b.HasIndex(x => x.OpenedAt);
+        b.HasIndex(x => x.CertificateNumber);
         b.Property(x => x.CertificateNumber).HasMaxLength(32);
         b.Property(x => x.DecedentName).HasMaxLength(50);
         b.Property(x => x.Status).HasMaxLength(16);

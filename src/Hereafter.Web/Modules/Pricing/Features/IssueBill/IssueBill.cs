@@ -1,3 +1,4 @@
+using Hereafter.Domain.Identity;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Pricing.Contracts;
@@ -71,11 +72,13 @@ public sealed class IssueBillHandler(
                 string.Join("; ", refusals.Select(r => $"{r.Path}: {r.Message}")));
 
         var now = clock.GetUtcNow();
+        var family = FamilyBillCode.New();
         var bill = new Bill
         {
             Id = Guid.NewGuid(), Number = $"JS{serviceDate:yyyyMMdd}{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}",
             CaseId = caseId, InstitutionId = institutionId, ServiceDate = serviceDate, Resident = resident,
             Total = priced.Total, Subsidy = priced.Subsidy, Payable = priced.Payable, IssuedAt = now, IssuedBy = actor.Name,
+            FamilyCodeHash = family.Hash,
         };
         db.Add(bill);
         db.AddRange(priced.Lines.Select((l, n) => new BillLine
@@ -88,7 +91,24 @@ public sealed class IssueBillHandler(
         await audit.RecordAsync(actor, "bill.issue", $"bill:{bill.Number}", "funeral-service",
             $"case {caseId}: total {bill.Total:0.00}, subsidy {bill.Subsidy:0.00}, payable {bill.Payable:0.00}", ct);
         await tx.CommitAsync(ct);
-        return (await BillsAsync(db, b => b.Id == bill.Id, ct)).Single();
+        return (await BillsAsync(db, b => b.Id == bill.Id, ct)).Single() with { FamilyUrl = FamilyBillCode.Url(family.Code) };
+    }
+
+    /// <summary>
+    /// The bill behind a family link, or null for a code that matches none. Anyone holding the code may read it (there are
+    /// no family accounts yet); each read is audited as an anonymous family-link read.
+    /// </summary>
+    public async Task<FamilyBillView?> ReadForFamilyAsync(string? code, CancellationToken ct)
+    {
+        if (!FamilyBillCode.IsWellFormed(code)) return null;
+        var hash = FamilyBillCode.Hash(code!);
+        var id = await db.Set<Bill>().AsNoTracking().Where(b => b.FamilyCodeHash == hash).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+        if (id is not { } billId) return null;
+        var bill = (await BillsAsync(db, b => b.Id == billId, ct)).Single();
+        var deathCase = await cases.FindAsync(bill.CaseId, ct);
+        var certificate = deathCase is null ? null : await certificates.CurrentAsync(deathCase.CertificateId, ct);
+        await audit.RecordAsync(null, "bill.family-read", $"bill:{bill.Number}", "family", "family link", ct);
+        return new FamilyBillView(bill, PersonalDataMask.Name(certificate?.Data.Decedent.Name), PriceListQueries.ComplaintPhone);
     }
 
     /// <summary>

@@ -257,6 +257,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("FamilyCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("uuid");
 
@@ -294,6 +299,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("FamilyCodeHash")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1259,6 +1267,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("CertificateId")
                         .IsUnique();
+
+                    b.HasIndex("CertificateNumber");
 
                     b.HasIndex("OpenedAt");
 

@@ -250,6 +250,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FamilyCodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("InstitutionId")
                         .HasColumnType("TEXT");
 
@@ -287,6 +292,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CaseId");
+
+                    b.HasIndex("FamilyCodeHash")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1240,6 +1248,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("CertificateId")
                         .IsUnique();
+
+                    b.HasIndex("CertificateNumber");
 
                     b.HasIndex("OpenedAt");
 

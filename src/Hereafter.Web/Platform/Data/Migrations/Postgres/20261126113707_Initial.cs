@@ -640,7 +640,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     Subsidy = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     Payable = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
                     IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IssuedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                    IssuedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    FamilyCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -954,6 +955,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_pricing_bills_FamilyCodeHash",
+                table: "pricing_bills",
+                column: "FamilyCodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pricing_bills_InstitutionId_ServiceDate",
                 table: "pricing_bills",
                 columns: new[] { "InstitutionId", "ServiceDate" });
@@ -1086,6 +1093,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 table: "sharing_cases",
                 column: "CertificateId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_cases_CertificateNumber",
+                table: "sharing_cases",
+                column: "CertificateNumber");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sharing_cases_OpenedAt",

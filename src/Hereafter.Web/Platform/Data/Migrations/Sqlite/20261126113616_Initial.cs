@@ -639,7 +639,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     Subsidy = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     Payable = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
                     IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FamilyCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -953,6 +954,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_pricing_bills_FamilyCodeHash",
+                table: "pricing_bills",
+                column: "FamilyCodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_pricing_bills_InstitutionId_ServiceDate",
                 table: "pricing_bills",
                 columns: new[] { "InstitutionId", "ServiceDate" });
@@ -1085,6 +1092,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 table: "sharing_cases",
                 column: "CertificateId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_cases_CertificateNumber",
+                table: "sharing_cases",
+                column: "CertificateNumber");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sharing_cases_OpenedAt",
