@@ -12,14 +12,7 @@ internal static class Prices
 {
     public static async Task<int> RunAsync(Options o)
     {
-        var useWrk = o.Load == "wrk" || (o.Load is null && WrkLoad.Available);
-        if (useWrk && !WrkLoad.Available)
-        {
-            Console.WriteLine($"--load wrk: {WrkLoad.DefaultPath} not found (apt-get install -y wrk)");
-            return 2;
-        }
-        if (o.Load is null && !useWrk)
-            Console.WriteLine($"note: {WrkLoad.DefaultPath} not found, using the in-process load generator (it shares this process's CPU with the server: compare ratios only)");
+        if (Scenarios.ChooseWrk(o) is not { } useWrk) return 2;
 
         using var counters = new ProcessCounters();
         using var host = new BenchHost(o.Postgres);

@@ -86,20 +86,29 @@ internal sealed record Options(string Scenario, double Seconds, bool SecondsGive
 internal static class Scenarios
 {
     /// <summary>
+    /// wrk by default: it runs in its own process, so the server keeps its thread pool and GC to itself.
+    /// Null (after saying why) when wrk was asked for and is not installed.
+    /// </summary>
+    public static bool? ChooseWrk(Options o)
+    {
+        var useWrk = o.Load == "wrk" || (o.Load is null && WrkLoad.Available);
+        if (useWrk && !WrkLoad.Available)
+        {
+            Console.WriteLine($"--load wrk: {WrkLoad.DefaultPath} not found (apt-get install -y wrk)");
+            return null;
+        }
+        if (o.Load is null && !useWrk)
+            Console.WriteLine($"note: {WrkLoad.DefaultPath} not found, using the in-process load generator (it shares this process's CPU with the server: compare ratios only)");
+        return useWrk;
+    }
+
+    /// <summary>
     /// Issues certificates, then loads the public verify endpoint and the bare /health endpoint with the same
     /// load generator, connections and duration, one after the other in the same process.
     /// </summary>
     public static async Task<int> VerifyAsync(Options o)
     {
-        // wrk by default: it runs in its own process, so the server keeps its thread pool and GC to itself.
-        var useWrk = o.Load == "wrk" || (o.Load is null && WrkLoad.Available);
-        if (useWrk && !WrkLoad.Available)
-        {
-            Console.WriteLine($"--load wrk: {WrkLoad.DefaultPath} not found (apt-get install -y wrk)");
-            return 2;
-        }
-        if (o.Load is null && !useWrk)
-            Console.WriteLine($"note: {WrkLoad.DefaultPath} not found, using the in-process load generator (it shares this process's CPU with the server: compare ratios only)");
+        if (Scenarios.ChooseWrk(o) is not { } useWrk) return 2;
 
         using var counters = new ProcessCounters();
         using var host = new BenchHost(o.Postgres);

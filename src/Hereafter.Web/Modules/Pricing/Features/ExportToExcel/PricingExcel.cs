@@ -1,15 +1,13 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Platform.Excel;
 
 namespace Hereafter.Web.Modules.Pricing.Features.ExportToExcel;
 
-/// <summary>Excel (.xlsx) exports of a price list and of the statistics, written with the Open XML SDK and explicit column widths.</summary>
+/// <summary>Excel (.xlsx) exports of a price list and of the statistics (the platform's <see cref="XlsxSheet"/>, explicit column widths).</summary>
 public static class PricingExcel
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = XlsxSheet.ContentType;
 
     public static byte[] PriceList(PriceListDto list)
     {
@@ -55,47 +53,6 @@ public static class PricingExcel
         return Workbook("统计", [26, 8, 10, 14, 12, 12, 12, 12, 12, 12, 10, 10, 14], rows);
     }
 
-    private static byte[] Workbook(string sheetName, double[] widths, IEnumerable<object?[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var doc = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = doc.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var columns = new Columns(widths.Select((w, i) => new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = w, CustomWidth = true }));
-            var data = new SheetData();
-            uint r = 0;
-            foreach (var values in rows)
-            {
-                r++;
-                var row = new Row { RowIndex = r };
-                for (var c = 0; c < values.Length; c++)
-                {
-                    var cell = values[c] switch
-                    {
-                        null => null,
-                        decimal d => new Cell { DataType = CellValues.Number, CellValue = new CellValue(d) },
-                        int n => new Cell { DataType = CellValues.Number, CellValue = new CellValue(n) },
-                        var v => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(v.ToString() ?? "")) },
-                    };
-                    if (cell is null) continue;
-                    cell.CellReference = $"{ColumnName(c)}{r}";
-                    row.Append(cell);
-                }
-                data.Append(row);
-            }
-            sheetPart.Worksheet = new Worksheet(columns, data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName }));
-            workbook.Workbook.Save();
-        }
-        return stream.ToArray();
-    }
-
-    private static string ColumnName(int index)
-    {
-        var name = "";
-        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
-        return name;
-    }
+    private static byte[] Workbook(string sheetName, double[] widths, IEnumerable<object?[]> rows) =>
+        XlsxSheet.ToBytes(sheetName, widths, rows);
 }

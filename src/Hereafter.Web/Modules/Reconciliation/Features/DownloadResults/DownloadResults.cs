@@ -1,7 +1,4 @@
 using System.Text;
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Modules.Reconciliation.Features.ReadRoll;
@@ -10,6 +7,7 @@ using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Excel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.DownloadResults;
@@ -22,7 +20,7 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.DownloadResults;
 public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandler reader, AuditLog audit)
 {
     public static readonly string[] Kinds = ["stops", "review", "rejected"];
-    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string XlsxType = XlsxSheet.ContentType;
 
     public sealed record ResultFile(Stream Content, string ContentType, string FileName);
 
@@ -89,64 +87,35 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
     }
 
     /// <summary>
-    /// Streams a one-sheet workbook with <see cref="OpenXmlWriter"/> (memory flat for any number of rows).
-    /// Inline strings keep IDs as text; amounts and counts are numbers. Widths are set, not measured.
+    /// The CSV's records as a one-sheet workbook (the platform's streaming <see cref="XlsxSheet"/>): IDs stay text,
+    /// amounts and counts in their columns are numbers. Widths are set, not measured.
     /// </summary>
     public static void WriteXlsx(TextReader csv, string path, string sheetName)
     {
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        string[]? header = null;
-        using (var writer = OpenXmlWriter.Create(sheetPart))
+        var header = CsvFields.ReadRecord(csv) ?? [];
+        var widths = header.Select(h => h switch
         {
-            writer.WriteStartElement(new Worksheet());
-            var first = CsvFields.ReadRecord(csv);
-            header = first ?? [];
-            writer.WriteStartElement(new Columns());
-            for (var i = 0; i < header.Length; i++)
-            {
-                var width = header[i] switch
-                {
-                    var h when h.Contains("id", StringComparison.OrdinalIgnoreCase) || h.Contains("身份证", StringComparison.Ordinal) => 22d,
-                    var h when h.Contains("reason", StringComparison.OrdinalIgnoreCase) || h.Contains("原因", StringComparison.Ordinal) => 48d,
-                    var h when h.Contains("name", StringComparison.OrdinalIgnoreCase) || h.Contains("姓名", StringComparison.Ordinal) => 14d,
-                    _ => 14d,
-                };
-                writer.WriteElement(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = width, CustomWidth = true });
-            }
-            writer.WriteEndElement();
-            writer.WriteStartElement(new SheetData());
-            var numeric = header.Select(IsNumericColumn).ToArray();
-            if (first is not null) WriteRow(writer, 1, first, new bool[first.Length]);
-            uint rowIndex = 1;
+            _ when h.Contains("id", StringComparison.OrdinalIgnoreCase) || h.Contains("身份证", StringComparison.Ordinal) => 22d,
+            _ when h.Contains("reason", StringComparison.OrdinalIgnoreCase) || h.Contains("原因", StringComparison.Ordinal) => 48d,
+            _ => 14d,
+        }).ToArray();
+        var numeric = header.Select(IsNumericColumn).ToArray();
+        IEnumerable<object?[]> Rows()
+        {
+            if (header.Length > 0) yield return header;
             while (CsvFields.ReadRecord(csv) is { } record)
-                WriteRow(writer, ++rowIndex, record, numeric);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
+                yield return record.Select((value, i) =>
+                    i < numeric.Length && numeric[i] && decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number)
+                        ? number : (object?)value).ToArray();
         }
-        workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Name = sheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
-        workbookPart.Workbook.Save();
+        using var file = File.Create(path);
+        XlsxSheet.Write(file, sheetName, widths, Rows());
     }
 
     private static bool IsNumericColumn(string name)
     {
         var h = name.ToLowerInvariant();
         return h is "row" or "行号" || h.StartsWith("stops_", StringComparison.Ordinal) || h.Contains("prevented") || h.Contains("amount") || h.Contains("months") || h.Contains("金额") || h.Contains("月数");
-    }
-
-    private static void WriteRow(OpenXmlWriter writer, uint index, string[] fields, bool[] numeric)
-    {
-        writer.WriteStartElement(new Row { RowIndex = index });
-        for (var i = 0; i < fields.Length; i++)
-        {
-            var value = fields[i];
-            if (i < numeric.Length && numeric[i] && decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _))
-                writer.WriteElement(new Cell { DataType = CellValues.Number, CellValue = new CellValue(value) });
-            else
-                writer.WriteElement(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value)) });
-        }
-        writer.WriteEndElement();
     }
 }
 

@@ -5,6 +5,7 @@ using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Excel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.ReportStatistics;
@@ -74,24 +75,12 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
         return new StatisticsDto(fromMonth?.ToString(), toMonth?.ToString(), code, rows, total);
     }
 
-    /// <summary>The rows and the total as a workbook (written by the same streaming writer as the result downloads).</summary>
-    public static byte[] ToXlsx(StatisticsDto data)
-    {
-        var csv = new System.Text.StringBuilder("month,programme,stops_identified,stops_executed,overpaid_amount_identified,overpaid_amount_recovered,monthly_payments_prevented\n");
-        foreach (var r in data.Rows.Append(data.Total))
-            csv.Append(System.FormattableString.Invariant(
-                $"{r.Month},{r.Programme},{r.StopsIdentified},{r.StopsExecuted},{r.OverpaidIdentified:0.00},{r.OverpaidRecovered:0.00},{r.MonthlyPaymentsPrevented:0.00}\n"));
-        var path = Path.Combine(Path.GetTempPath(), $"hereafter-{Guid.NewGuid():n}.xlsx");
-        try
-        {
-            DownloadResults.DownloadResultsHandler.WriteXlsx(new StringReader(csv.ToString()), path, "statistics");
-            return File.ReadAllBytes(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    /// <summary>The rows and the total as a workbook.</summary>
+    public static byte[] ToXlsx(StatisticsDto data) =>
+        XlsxSheet.ToBytes("statistics", [10, 22, 16, 16, 24, 24, 24],
+            data.Rows.Append(data.Total)
+                .Select(r => new object?[] { r.Month, r.Programme, r.StopsIdentified, r.StopsExecuted, r.OverpaidIdentified, r.OverpaidRecovered, r.MonthlyPaymentsPrevented })
+                .Prepend(["month", "programme", "stops_identified", "stops_executed", "overpaid_amount_identified", "overpaid_amount_recovered", "monthly_payments_prevented"]));
 
     private sealed class Cell
     {
