@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Time;
 
 namespace Hereafter.Domain.Certificates;
 
@@ -111,7 +112,8 @@ public static class CertificateValidator
     private sealed class Run(CertificateData data, CertificateContext context)
     {
         private readonly List<FieldError> errors = [];
-        private readonly DateOnly today = DateOnly.FromDateTime(context.Now.DateTime);
+        // "Today" is the China date whatever offset the caller's clock carries (a UTC clock is a day behind from 16:00 UTC).
+        private readonly DateOnly today = ChinaTime.DateOf(context.Now);
 
         public CertificateValidation Execute()
         {
@@ -171,7 +173,7 @@ public static class CertificateValidator
 
             // Death.
             var deathAt = DeathTime(death.DateTime);
-            var deathDate = deathAt is { } at ? DateOnly.FromDateTime(at.DateTime) : (DateOnly?)null;
+            var deathDate = deathAt is { } at ? ChinaTime.DateOf(at) : (DateOnly?)null;
             int? age = null;
             if (birthDate is { } born && deathDate is { } died)
             {

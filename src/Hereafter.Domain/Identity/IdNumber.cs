@@ -37,9 +37,9 @@ public readonly record struct IdNumber
 
     public override string ToString() => Value ?? "";
 
-    /// <summary>Parses with today taken from the UTC clock, one day of tolerance for time zones.</summary>
+    /// <summary>Parses with today taken from the system clock's China date, one day of tolerance for clock skew.</summary>
     public static bool TryParse(string? input, out IdNumber id, out IdNumberError error) =>
-        TryParse(input, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1), out id, out error);
+        TryParse(input, Time.ChinaTime.Today(TimeProvider.System).AddDays(1), out id, out error);
 
     /// <summary>
     /// Parses an 18-character or 15-digit legacy number. Surrounding whitespace is ignored and a

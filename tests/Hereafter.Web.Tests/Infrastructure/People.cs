@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Platform.Demo;
 
@@ -32,7 +33,7 @@ public static class People
     /// <summary>A valid hospital death yesterday morning, local Guiyang time.</summary>
     public static CertificateData HospitalDeath(Person p, DateTimeOffset? deathAt = null)
     {
-        var at = deathAt ?? new DateTimeOffset(DateTime.UtcNow.Date.AddDays(-1).AddHours(2), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(8));
+        var at = deathAt ?? ChinaTime.At(ChinaTime.Today(TimeProvider.System).AddDays(-1), new TimeOnly(10, 0));
         return Sample.HospitalDeath(p.Name, p.Sex, p.IdNumber, p.BirthDate.ToString("yyyy-MM-dd"), at.ToString("yyyy-MM-ddTHH:mm:sszzz"),
             "贵阳市第一人民医院", "王立新", "110520100012345",
             [("a", "急性心肌梗死", 3m, "hours", "I21.9"), ("b", "冠状动脉粥样硬化性心脏病", 8m, "years", "I25.1")], "I21.9");

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -41,7 +42,8 @@ public sealed class VerifyCertificatePageTests(HereafterFactory factory) : IClas
         Assert.Contains(person.Name[0] + "*", html);
         Assert.Contains(person.IdNumber[..4] + "**********" + person.IdNumber[^4..], html);
         Assert.Contains("贵阳市第一人民医院", html);
-        Assert.Contains(DateTime.UtcNow.AddHours(8).Date.AddDays(-1).ToString("yyyy-MM-dd"), html);
+        // People.HospitalDeath dies yesterday at 10:00 China time; the page shows the China date.
+        Assert.Contains(ChinaTime.Today(TimeProvider.System).AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), html);
         AssertNoPersonalData(html, person);
         Assert.Contains("<title>证明验证 · 百姓身后事服务平台</title>", html);
     }

@@ -13,7 +13,7 @@ public sealed class PricingStaffPagesTests(HereafterFactory factory) : IClassFix
     private static string Yuan(decimal amount) => amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
 
     private static string Today() =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Hereafter.Domain.Time.ChinaTime.Date(DateTimeOffset.UtcNow);
 
     /// <summary>The price list of the institution named <paramref name="name"/>, from the public API.</summary>
     private async Task<JsonElement> ListOfAsync(string name)

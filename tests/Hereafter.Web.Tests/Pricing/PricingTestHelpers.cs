@@ -16,7 +16,7 @@ public static class PricingTestHelpers
     public static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
     /// <summary>Today in China, as the platform sees it.</summary>
-    public static DateOnly Today => PricingTime.Today(TimeProvider.System);
+    public static DateOnly Today => Hereafter.Domain.Time.ChinaTime.Today(TimeProvider.System);
 
     public static async Task<Guid> InstitutionAsync(this HereafterFactory factory, string organisationCode)
     {

@@ -336,7 +336,7 @@ public sealed class ReconcileRollTests(HereafterFactory factory) : IClassFixture
         var supervisor = await factory.ClientForAsync("demo-civil-affairs");
         var stats = await (await supervisor.GetAsync("/api/v1/reconciliation/statistics?programme=resident-pension")).JsonAsync();
         var rows = stats.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("month").GetString()!);
-        var thisMonth = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var thisMonth = Hereafter.Domain.Time.ChinaTime.Month(DateTimeOffset.UtcNow);
         Assert.Equal(2, rows[thisMonth].GetProperty("stopsIdentified").GetInt64());          // the exact stop and the confirmed review row
         Assert.Equal(2469.00m + 600.00m, rows[thisMonth].GetProperty("overpaidIdentified").GetDecimal());
         Assert.Equal(1, rows["2026-12"].GetProperty("stopsExecuted").GetInt64());

@@ -32,7 +32,7 @@ public sealed class SmallRoll
         var renamed = People.Next();
         var near = People.Next();
         var numbers = new[] { await factory.IssueAsync(dead), await factory.IssueAsync(renamed), await factory.IssueAsync(near) };
-        var deathDate = DateOnly.FromDateTime(DateTime.UtcNow.Date.AddDays(-1));
+        var deathDate = Hereafter.Domain.Time.ChinaTime.Today(TimeProvider.System).AddDays(-1); // People.HospitalDeath: yesterday, China date
         var month = YearMonth.Of(deathDate);
         // One digit of the sequence changed: the check character then no longer fits, which alone does not reject.
         var digit = near.IdNumber[15] == '9' ? '8' : (char)(near.IdNumber[15] + 1);

@@ -17,8 +17,6 @@ public static class CertificateLabels
         _ => status,
     };
 
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public static string Status(string status, Texts t) => status switch
     {
         CertificateStatus.Issued => t["已出具"],
@@ -57,10 +55,9 @@ public static class CertificateLabels
         _ => copy.ToString(CultureInfo.InvariantCulture),
     };
 
-    public static string ChinaTime(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
+    /// <summary>An ISO instant from a certificate's JSON, shown in China time; the text as given when it is not one.</summary>
     public static string ChinaTime(string? iso) =>
-        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? ChinaTime(at) : iso ?? "";
+        DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? Domain.Time.ChinaTime.Minutes(at) : iso ?? "";
 
     public static readonly IReadOnlyDictionary<string, string> Strings = new Dictionary<string, string>(StringComparer.Ordinal)
     {

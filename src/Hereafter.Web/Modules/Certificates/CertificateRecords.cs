@@ -16,8 +16,6 @@ namespace Hereafter.Web.Modules.Certificates;
 /// <summary>Shared certificate logic used by the feature handlers: lookup, versions, signing, history.</summary>
 public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens tokens, TimeProvider clock, IConfiguration configuration, Platform.Outbox.Outbox outbox)
 {
-    public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     public string VerificationUrl(string token) =>
         $"{(configuration["Platform:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/verify/{token}";
 
@@ -102,8 +100,8 @@ public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens 
         certificate.Status = CertificateStatus.Issued;
         certificate.ActiveNumber = certificate.Number;
         certificate.ReportedAt = now;
-        var deathDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(certificate.DeathAt, China).DateTime);
-        var reportDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
+        var deathDay = ChinaTime.DateOf(certificate.DeathAt);
+        var reportDay = ChinaTime.DateOf(now);
         certificate.ReportedLate = WorkingDays.Between(deathDay, reportDay) > 5;
     }
 

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
@@ -26,7 +27,7 @@ public sealed class PlotWarningScanner(HereafterDbContext db, TimeProvider clock
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ScanLockKey})", ct);
         var settings = await PricingSettingsStore.ReadAsync(db, ct);
         var thresholds = PricingSettingsStore.Thresholds(settings);
-        var today = PricingTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         var plots = await (from p in db.Set<Plot>().AsNoTracking()
                            join i in db.Set<PriceItem>() on p.ItemId equals i.Id
                            select new { p, i }).ToListAsync(ct);

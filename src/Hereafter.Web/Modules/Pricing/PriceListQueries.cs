@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
@@ -44,7 +45,7 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
                           where i.Id == institutionId
                           select new { i, o.Name, o.District }).FirstOrDefaultAsync(ct);
         if (head is null) return null;
-        var date = asOf ?? PricingTime.Today(clock);
+        var date = asOf ?? ChinaTime.Today(clock);
         var items = await db.Set<PriceItem>().AsNoTracking().Where(x => x.InstitutionId == institutionId).ToListAsync(ct);
         var lines = await PriceLinesAsync(items, date, ct);
         return new PriceListDto(head.i.Id, head.Name, head.i.Type, head.District, head.i.CemeteryKind, head.i.Address, head.i.Phone,
@@ -81,7 +82,7 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
         var items = await db.Set<PriceItem>().AsNoTracking().Where(i => i.Code == key).ToListAsync(ct);
         if (items.Count == 0) items = await db.Set<PriceItem>().AsNoTracking().Where(i => i.Name == key).ToListAsync(ct);
         if (items.Count == 0) return null;
-        var date = asOf ?? PricingTime.Today(clock);
+        var date = asOf ?? ChinaTime.Today(clock);
         var lines = await PriceLinesAsync(items, date, ct);
         var ids = items.Select(i => i.InstitutionId).Distinct().ToList();
         var institutions = await (from i in db.Set<PricingInstitution>().AsNoTracking()
@@ -107,7 +108,7 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
     public async Task<CalculationResult> CalculateAsync(CalculationRequest request, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var date = PricingTime.Today(clock);
+        var date = ChinaTime.Today(clock);
         if (request.Date is { Length: > 0 } && !PricingTime.TryParseDate(request.Date, out date))
             errors["date"] = ["日期格式应为 yyyy-MM-dd。"];
         var requested = request.Lines ?? [];

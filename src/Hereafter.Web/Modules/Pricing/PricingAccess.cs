@@ -16,13 +16,9 @@ public static class PricingAccess
     public static bool Decides(Actor actor) => Supervises(actor) && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
 }
 
-/// <summary>Dates of prices and bills are China-local calendar dates.</summary>
+/// <summary>Dates of prices and bills are China-local calendar dates (<see cref="Hereafter.Domain.Time.ChinaTime"/>).</summary>
 public static class PricingTime
 {
-    public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
-
     public static bool TryParseDate(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
 }

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
@@ -136,7 +137,7 @@ public static class PricingDemoData
         if (orgs.Count != codes.Count) return;
 
         var clock = sp.GetRequiredService<TimeProvider>();
-        var today = PricingTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         var start = today.AddMonths(-24);
         var now = clock.GetUtcNow();
         var random = new Random(2026);
@@ -196,7 +197,7 @@ public static class PricingDemoData
             db.Add(new PricingInstitution
             {
                 Id = org.Id, Type = spec.Type, CemeteryKind = spec.Kind, Address = spec.Address, Phone = spec.Phone, PricingBasis = spec.Basis,
-                UpdatedAt = new DateTimeOffset(latest.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
+                UpdatedAt = ChinaTime.At(latest, new TimeOnly(9, 0)).ToUniversalTime(),
             });
         }
         db.AddRange(items);
@@ -252,7 +253,7 @@ public static class PricingDemoData
 
     private static PriceChange Approved(Guid institutionId, Guid itemId, decimal oldPrice, decimal newPrice, DateOnly from, string staff, string reason)
     {
-        var decided = new DateTimeOffset(from.AddDays(-5).ToDateTime(new TimeOnly(10, 30)), TimeSpan.FromHours(8)).ToUniversalTime();
+        var decided = ChinaTime.At(from.AddDays(-5), new TimeOnly(10, 30)).ToUniversalTime();
         return new PriceChange
         {
             Id = Guid.NewGuid(), InstitutionId = institutionId, ItemId = itemId, OldPrice = oldPrice, NewPrice = newPrice, EffectiveFrom = from,
@@ -322,7 +323,7 @@ public static class PricingDemoData
                     {
                         Id = Guid.NewGuid(), Number = $"JS{serviceDate:yyyyMMdd}D{++number:D4}", CaseId = caseId, InstitutionId = institutionId,
                         ServiceDate = serviceDate, Resident = resident, Total = priced.Total, Subsidy = priced.Subsidy, Payable = priced.Payable,
-                        IssuedAt = new DateTimeOffset(serviceDate.ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(8)).ToUniversalTime(),
+                        IssuedAt = ChinaTime.At(serviceDate, new TimeOnly(17, 0)).ToUniversalTime(),
                         IssuedBy = "demo", FamilyCodeHash = FamilyBillCode.New().Hash,
                     };
                     bills.Add(bill);

@@ -7,8 +7,6 @@ namespace Hereafter.Web.Modules.Sharing;
 /// <summary>Chinese labels for task statuses and departments, and how each department names its effective date.</summary>
 public static class SharingLabels
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public static string Status(string status) => status switch
     {
         TaskStatuses.Pending => "待处理",
@@ -46,10 +44,6 @@ public static class SharingLabels
         _ when EffectiveMonth(department) => "停发月份",
         _ => "生效日期",
     };
-
-    public static string ChinaTime(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
-    public static string ChinaDate(DateTimeOffset at) => at.ToOffset(China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Amount(decimal amount) => amount.ToString("#,0.00", CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Identity;
 using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
@@ -154,8 +155,7 @@ public static class DemoData
     {
         var upload = sp.GetRequiredService<Modules.Reconciliation.Features.UploadRoll.UploadRollHandler>();
         var clock = sp.GetRequiredService<TimeProvider>();
-        var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), china);
+        var today = ChinaTime.Today(clock);
         var paid = new DateOnly(today.Year, today.Month, 1).AddMonths(1).ToString("yyyy-MM");
         var wang = IdFor("520102", new DateOnly(1942, 5, 14), 131);
         var li = IdFor("520103", new DateOnly(1938, 9, 2), 242);
@@ -194,10 +194,9 @@ public static class DemoData
         var issue = sp.GetRequiredService<IssueCertificateHandler>();
         var amend = sp.GetRequiredService<AmendCertificateHandler>();
         var clock = sp.GetRequiredService<TimeProvider>();
-        var china = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var today = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), china);
+        var today = ChinaTime.Today(clock);
         string At(int daysAgo, int hour, int minute) =>
-            new DateTimeOffset(today.Year, today.Month, today.Day, hour, minute, 0, TimeSpan.FromHours(8)).AddDays(-daysAgo).ToString("yyyy-MM-ddTHH:mm:sszzz");
+            ChinaTime.At(today.AddDays(-daysAgo), new TimeOnly(hour, minute)).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
         var hospital = ActorFor(orgs["gy-first-hospital"], "王立新医生");
         var university = ActorFor(orgs["gy-medical-university-hospital"], "李卫东医生");

@@ -84,7 +84,7 @@ public static class Sample
     private static int AgeAt(string birthDate, string deathAt)
     {
         var birth = DateOnly.Parse(birthDate, System.Globalization.CultureInfo.InvariantCulture);
-        var death = DateOnly.FromDateTime(DateTimeOffset.Parse(deathAt, System.Globalization.CultureInfo.InvariantCulture).DateTime);
+        var death = Hereafter.Domain.Time.ChinaTime.DateOf(DateTimeOffset.Parse(deathAt, System.Globalization.CultureInfo.InvariantCulture));
         var age = death.Year - birth.Year;
         if (death < birth.AddYears(age)) age--;
         return age;

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using System.Globalization;
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Modules.Certificates.Data;
@@ -73,7 +74,7 @@ public static class FhirDocumentBuilder
     public static Bundle Build(FhirDocumentSource source)
     {
         var data = source.Data;
-        var certifiedAt = FhirTime(TimeZoneInfo.ConvertTime(source.CertifiedAt, CertificateRecords.China));
+        var certifiedAt = FhirTime(ChinaTime.ToChina(source.CertifiedAt));
 
         var patient = Entry(NewPatient(source));
         var practitioner = Entry(new Practitioner
@@ -145,7 +146,7 @@ public static class FhirDocumentBuilder
             Type = Bundle.BundleType.Document,
             Identifier = new Identifier("urn:ietf:rfc:3986", $"urn:uuid:{Guid.NewGuid()}"),
             // An instant to the second, in China time like every other time in the document.
-            Timestamp = DateTimeOffset.Parse(FhirTime(TimeZoneInfo.ConvertTime(source.Now, CertificateRecords.China)), CultureInfo.InvariantCulture),
+            Timestamp = DateTimeOffset.Parse(FhirTime(ChinaTime.ToChina(source.Now)), CultureInfo.InvariantCulture),
             Entry = entries.Select(e => new Bundle.EntryComponent { FullUrl = e.FullUrl, Resource = e.Resource }).ToList(),
         };
     }

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Hereafter.Domain.Certificates;
@@ -13,7 +14,6 @@ public sealed partial class CertificateForm
 {
     public const int PartILines = 4;
     public const int PartIIRows = 3;
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     public DecedentForm Decedent { get; set; } = new();
     public DeathForm Death { get; set; } = new();
@@ -278,13 +278,13 @@ public sealed partial class CertificateForm
         if (local is null) return null;
         // datetime-local posts yyyy-MM-ddTHH:mm (seconds only when set); anything else goes through for the validator to report.
         return DateTime.TryParseExact(local, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? new DateTimeOffset(at, China).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)
+            ? new DateTimeOffset(at, ChinaTime.Offset).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture)
             : local;
     }
 
     private static string? ToLocalInput(string? iso) =>
         DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            ? at.ToOffset(China).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)
+            ? ChinaTime.ToChina(at).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture)
             : iso;
 
     private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);

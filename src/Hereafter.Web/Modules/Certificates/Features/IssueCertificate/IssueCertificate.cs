@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
@@ -31,7 +32,7 @@ public sealed class IssueCertificateHandler(HereafterDbContext db, CertificateRe
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var number = content.NumberKind == "unidentified"
-                ? await NextUnidentifiedNumberAsync(issuer.CreditCode, TimeZoneInfo.ConvertTime(now, CertificateRecords.China).Year, ct)
+                ? await NextUnidentifiedNumberAsync(issuer.CreditCode, ChinaTime.ToChina(now).Year, ct)
                 : content.IdNumber!;
             var nameKey = CertificateRecords.NameKey(content.Data.Decedent.Name!);
             if (content.BirthDate is { } birth)

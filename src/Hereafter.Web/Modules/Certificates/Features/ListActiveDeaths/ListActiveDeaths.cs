@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using System.Runtime.CompilerServices;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
@@ -21,8 +22,7 @@ internal sealed class ActiveDeathsReader(HereafterDbContext db) : IActiveDeaths
             .AsAsyncEnumerable();
         await foreach (var c in rows.WithCancellation(ct))
         {
-            var local = TimeZoneInfo.ConvertTime(c.DeathAt, CertificateRecords.China);
-            yield return new ActiveDeath(c.Number, c.DecedentName, c.BirthDate, DateOnly.FromDateTime(local.DateTime));
+            yield return new ActiveDeath(c.Number, c.DecedentName, c.BirthDate, ChinaTime.DateOf(c.DeathAt));
         }
     }
 

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using System.Collections.Concurrent;
 using Hereafter.Domain.Identity;
 using Hereafter.Web.Modules.Certificates.Contracts;
@@ -68,11 +69,10 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
             _ => "invalid",
         };
         if (status == "invalid") return Invalid;
-        var deathLocal = TimeZoneInfo.ConvertTime(row.DeathAt, CertificateRecords.China);
         return new VerificationResult(status,
             PersonalDataMask.Name(row.DecedentName),
             row.NumberKind == "unidentified" ? null : PersonalDataMask.IdNumber(row.Number),
-            deathLocal.ToString("yyyy-MM-dd"),
+            ChinaTime.Date(row.DeathAt),
             row.Issuer);
     }
 }

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using System.Globalization;
 using Hereafter.Web.Platform.Localization;
 
@@ -6,8 +7,6 @@ namespace Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
 /// <summary>How the pricing pages write money, dates and areas (the same in both cultures, digits grouped).</summary>
 public static class PriceFormat
 {
-    private static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-
     /// <summary>1,234.50 元 / ¥1,234.50.</summary>
     public static string Yuan(decimal amount) => Texts.IsEnglish
         ? "¥" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture)
@@ -25,7 +24,7 @@ public static class PriceFormat
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>China time, to the minute.</summary>
-    public static string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset at) => ChinaTime.Minutes(at);
 
-    public static string DateOf(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string DateOf(DateTimeOffset at) => ChinaTime.Date(at);
 }

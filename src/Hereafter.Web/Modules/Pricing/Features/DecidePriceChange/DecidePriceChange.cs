@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
@@ -31,7 +32,7 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
             throw new ProblemException(StatusCodes.Status422UnprocessableEntity, "This price can never be approved", check.Message);
 
         var now = clock.GetUtcNow();
-        var today = PricingTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         var effective = change.EffectiveFrom < today ? today : change.EffectiveFrom;
         var row = await db.Set<PriceHistoryRow>().FirstOrDefaultAsync(h => h.ItemId == item.Id && h.EffectiveFrom == effective, ct);
         if (row is null)
@@ -136,7 +137,7 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
         var itemIds = rows.Select(r => r.i.Id).Distinct().ToList();
         var history = (await db.Set<PriceHistoryRow>().AsNoTracking().Where(h => itemIds.Contains(h.ItemId)).ToListAsync(ct))
             .ToLookup(h => h.ItemId, h => new PriceEntry(h.Price, h.EffectiveFrom));
-        var today = PricingTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         var order = ids.Select((id, n) => (id, n)).ToDictionary(x => x.id, x => x.n);
         return rows.OrderBy(r => order[r.c.Id]).Select(r => new PriceChangeDto(
                 r.c.Id, r.c.InstitutionId, r.Name, r.i.Id, r.i.Name, r.i.Category, r.i.Unit,

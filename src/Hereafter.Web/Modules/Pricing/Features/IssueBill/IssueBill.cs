@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Identity;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Certificates.Contracts;
@@ -28,7 +29,7 @@ public sealed class IssueBillHandler(
 
     public async Task<BillDto> HandleAsync(Actor actor, Guid caseId, CreateBillRequest request, CancellationToken ct)
     {
-        var today = PricingTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         var errors = new Dictionary<string, string[]>();
         if (request.InstitutionId is null) errors["institutionId"] = ["请指定出具结算单的机构。"];
         var serviceDate = today;

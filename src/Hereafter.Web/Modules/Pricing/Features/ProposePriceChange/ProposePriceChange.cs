@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
@@ -25,7 +26,7 @@ public sealed class ProposePriceChangeHandler(HereafterDbContext db, AuditLog au
         if (!PricingAccess.IsStaffOf(actor, institutionId))
             throw ProblemException.Forbidden("Only the institution's own staff propose its prices.");
 
-        var today = PricingTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         var errors = new Dictionary<string, string[]>();
         if (request.ItemId is null) errors["itemId"] = ["请选择项目。"];
         if (request.NewPrice is null) errors["newPrice"] = ["请填写新价格。"];

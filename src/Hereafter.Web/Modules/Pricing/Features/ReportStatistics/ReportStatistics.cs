@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using System.Globalization;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
@@ -22,7 +23,7 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
     {
         if (!PricingAccess.Supervises(actor))
             throw ProblemException.Forbidden("Funeral cost statistics are for the civil-affairs bureau.");
-        var today = PricingTime.Today(clock);
+        var today = ChinaTime.Today(clock);
         var errors = new Dictionary<string, string[]>();
         var to = ParseMonth(query.To, "to", new DateOnly(today.Year, today.Month, 1), errors);
         var from = ParseMonth(query.From, "from", to.AddMonths(-11), errors);

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using System.Text;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Data;
@@ -31,7 +32,7 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
         var job = await reader.RequireCompletedAsync(actor, id, ct);
         var csvPath = await WriteCsvAsync(job, kind, ct);
         await audit.RecordAsync(actor, "reconciliation.download", $"reconciliation:{id}", "benefit-reconciliation", $"{kind}.{format} (full ID numbers)", ct);
-        var baseName = $"{job.Programme}-{job.CreatedAt.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}-{kind}";
+        var baseName = $"{job.Programme}-{ChinaTime.ToChina(job.CreatedAt):yyyyMMdd}-{kind}";
         if (format == "csv")
             return new ResultFile(new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.DeleteOnClose), "text/csv; charset=utf-8", baseName + ".csv");
         var xlsxPath = Path.Combine(Path.GetTempPath(), $"hereafter-{Guid.NewGuid():n}.xlsx");

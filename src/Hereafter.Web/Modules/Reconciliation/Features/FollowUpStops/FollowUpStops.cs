@@ -26,16 +26,21 @@ public sealed class FollowUpStopsHandler(HereafterDbContext db, ReadRollHandler 
             throw new FieldValidationException(new Dictionary<string, string[]> { ["effectiveMonth"] = ["停发月份须为 YYYY-MM，如 2026-12"] });
         var job = await reader.RequireCompletedAsync(actor, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var executedMonth = month.ToString();
+        var now = clock.GetUtcNow();
+        // The conditional update is the decision: of any number of concurrent executions (on any node) only the
+        // one that finds the row still unexecuted writes it and its StopExecuted event; the others wait for its
+        // row lock, then match nothing and answer 409.
+        var claimed = await Stops(job, row).Where(s => s.ExecutedMonth == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExecutedMonth, executedMonth).SetProperty(s => s.ExecutedAt, now)
+                .SetProperty(s => s.ExecutedBy, actor.Name), ct);
         var stop = await StopAsync(job, row, ct);
-        if (stop.ExecutedMonth is not null) throw ProblemException.Conflict($"Row {row} was already stopped from {stop.ExecutedMonth}.");
-        stop.ExecutedMonth = month.ToString();
-        stop.ExecutedAt = clock.GetUtcNow();
-        stop.ExecutedBy = actor.Name;
+        if (claimed == 0) throw ProblemException.Conflict($"Row {row} was already stopped from {stop.ExecutedMonth}.");
         outbox.Add(ReconciliationEventTypes.StopExecuted, new StopExecuted(
             $"{job.Id:n}:{row}", stop.DeathIdNumber, job.Department, job.OrganisationId, actor.OrganisationName, actor.Name,
-            stop.Programme, stop.ExecutedMonth, stop.MonthlyAmount, stop.OverpaidAmount));
+            stop.Programme, executedMonth, stop.MonthlyAmount, stop.OverpaidAmount));
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(actor, "reconciliation.stop-executed", $"reconciliation:{id}", "benefit-reconciliation", $"row {row} from {stop.ExecutedMonth}", ct);
+        await audit.RecordAsync(actor, "reconciliation.stop-executed", $"reconciliation:{id}", "benefit-reconciliation", $"row {row} from {executedMonth}", ct);
         await tx.CommitAsync(ct);
         return ReadRollHandler.ToDto(stop);
     }
@@ -52,19 +57,25 @@ public sealed class FollowUpStopsHandler(HereafterDbContext db, ReadRollHandler 
         if (errors.Count > 0) throw new FieldValidationException(errors);
         var job = await reader.RequireCompletedAsync(actor, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var recovered = request.Amount;
+        // Recorded once: the conditional update lets one of concurrent recordings in, the others get 409.
+        var claimed = await Stops(job, row).Where(s => s.RecoveredAmount == null && s.OverpaidAmount != 0)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RecoveredAmount, recovered).SetProperty(s => s.RecoveredOn, date)
+                .SetProperty(s => s.RecoveredBy, actor.Name), ct);
         var stop = await StopAsync(job, row, ct);
-        if (stop.RecoveredAmount is not null) throw ProblemException.Conflict($"Row {row}'s overpayment was already recorded as recovered.");
-        if (stop.OverpaidAmount == 0) throw ProblemException.Conflict($"Row {row} has no overpayment to recover.");
-        stop.RecoveredAmount = request.Amount;
-        stop.RecoveredOn = date;
-        stop.RecoveredBy = actor.Name;
-        await db.SaveChangesAsync(ct);
+        if (claimed == 0)
+            throw ProblemException.Conflict(stop.OverpaidAmount == 0
+                ? $"Row {row} has no overpayment to recover."
+                : $"Row {row}'s overpayment was already recorded as recovered.");
         await audit.RecordAsync(actor, "reconciliation.recovered", $"reconciliation:{id}", "benefit-reconciliation", $"row {row}: {request.Amount} on {date:yyyy-MM-dd}", ct);
         await tx.CommitAsync(ct);
         return ReadRollHandler.ToDto(stop);
     }
 
+    private IQueryable<StopResult> Stops(RollJob job, long row) =>
+        db.Set<StopResult>().Where(s => s.JobId == job.Id && s.Attempt == job.CompletedAttempt && s.Row == row);
+
     private async Task<StopResult> StopAsync(RollJob job, long row, CancellationToken ct) =>
-        await db.Set<StopResult>().FirstOrDefaultAsync(s => s.JobId == job.Id && s.Attempt == job.CompletedAttempt && s.Row == row, ct)
+        await Stops(job, row).AsNoTracking().FirstOrDefaultAsync(ct)
         ?? throw ProblemException.NotFound($"Row {row} is not a stop of this job (a review row becomes one when confirmed).");
 }

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
@@ -23,8 +24,6 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.ReportStatistics;
 /// </summary>
 public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audit)
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     public async Task<StatisticsDto> HandleAsync(Actor actor, string? from, string? to, string? programme, CancellationToken ct)
     {
         if (!ReconciliationAccess.SeesStatistics(actor)) throw ProblemException.Forbidden("Reconciliation statistics are for the civil-affairs supervisor.");
@@ -48,7 +47,7 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
         foreach (var person in stops.GroupBy(s => (s.Programme, s.Person)))
         {
             var first = person.MinBy(s => s.IdentifiedAt)!;
-            var identified = At(first.Programme, first.IdentifiedAt.ToOffset(China).ToString("yyyy-MM"));
+            var identified = At(first.Programme, ChinaTime.Month(first.IdentifiedAt));
             identified.Identified++;
             identified.OverpaidIdentified += first.OverpaidAmount;
             if (person.Where(s => s.ExecutedMonth is not null).MinBy(s => s.ExecutedAt) is { ExecutedMonth: { } executedMonth } done)

@@ -20,11 +20,10 @@ public sealed class WorkReviewQueueHandler(HereafterDbContext db, ReadRollHandle
     {
         var job = await reader.RequireCompletedAsync(actor, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var review = await PendingAsync(job, row, ct);
         var now = clock.GetUtcNow();
-        review.Decision = ReviewDecisions.Confirmed;
-        review.DecidedAt = now;
-        review.DecidedBy = actor.Name;
+        await DecideOnceAsync(job, row, u => u.SetProperty(r => r.Decision, ReviewDecisions.Confirmed)
+            .SetProperty(r => r.DecidedAt, now).SetProperty(r => r.DecidedBy, actor.Name), ct);
+        var review = await ReviewAsync(job, row, ct);
         var stop = ResultRows.Confirmed(review, now);
         db.Add(stop);
         await SaveOnceAsync(ct);
@@ -42,24 +41,33 @@ public sealed class WorkReviewQueueHandler(HereafterDbContext db, ReadRollHandle
             throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["原因不超过500字，不含控制字符"] });
         var job = await reader.RequireCompletedAsync(actor, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var review = await PendingAsync(job, row, ct);
-        review.Decision = ReviewDecisions.Dismissed;
-        review.DismissReason = reason;
-        review.DecidedAt = clock.GetUtcNow();
-        review.DecidedBy = actor.Name;
-        await SaveOnceAsync(ct);
+        var now = clock.GetUtcNow();
+        await DecideOnceAsync(job, row, u => u.SetProperty(r => r.Decision, ReviewDecisions.Dismissed).SetProperty(r => r.DismissReason, reason)
+            .SetProperty(r => r.DecidedAt, now).SetProperty(r => r.DecidedBy, actor.Name), ct);
+        var review = await ReviewAsync(job, row, ct);
         await audit.RecordAsync(actor, "reconciliation.review-dismiss", $"reconciliation:{id}", "benefit-reconciliation", $"row {row}: {reason}", ct);
         await tx.CommitAsync(ct);
         return ReadRollHandler.ToDto(review);
     }
 
-    private async Task<ReviewResult> PendingAsync(RollJob job, long row, CancellationToken ct)
+    private IQueryable<ReviewResult> Reviews(RollJob job, long row) =>
+        db.Set<ReviewResult>().Where(r => r.JobId == job.Id && r.Attempt == job.CompletedAttempt && r.Row == row);
+
+    private async Task<ReviewResult> ReviewAsync(RollJob job, long row, CancellationToken ct) =>
+        await Reviews(job, row).AsNoTracking().FirstOrDefaultAsync(ct)
+        ?? throw ProblemException.NotFound($"Row {row} is not in this job's review queue.");
+
+    /// <summary>
+    /// The decision is a conditional update on a still-pending row: of concurrent confirmations and dismissals
+    /// (on any node) one passes, the others wait for its row lock, match nothing and answer 409.
+    /// </summary>
+    private async Task DecideOnceAsync(RollJob job, long row,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<ReviewResult>> decide, CancellationToken ct)
     {
-        var review = await db.Set<ReviewResult>().FirstOrDefaultAsync(r => r.JobId == job.Id && r.Attempt == job.CompletedAttempt && r.Row == row, ct)
-                     ?? throw ProblemException.NotFound($"Row {row} is not in this job's review queue.");
-        if (review.Decision != ReviewDecisions.Pending)
-            throw ProblemException.Conflict($"Row {row} was already {review.Decision} by {review.DecidedBy}.");
-        return review;
+        var decided = await Reviews(job, row).Where(r => r.Decision == ReviewDecisions.Pending).ExecuteUpdateAsync(decide, ct);
+        if (decided == 1) return;
+        var review = await ReviewAsync(job, row, ct);
+        throw ProblemException.Conflict($"Row {row} was already {review.Decision} by {review.DecidedBy}.");
     }
 
     /// <summary>Two clerks deciding the same row at once: the unique (job, attempt, row) index on stops lets only one confirmation in.</summary>

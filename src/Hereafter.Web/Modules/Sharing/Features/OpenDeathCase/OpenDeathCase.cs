@@ -60,9 +60,8 @@ public sealed class CertificateChangedHandler(HereafterDbContext db, SharingEven
         };
         db.Add(deathCase);
         var days = configuration.GetValue("Sharing:AcknowledgeWithinWorkingDays", 2);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Certificates.CertificateRecords.China).DateTime);
-        var due = WorkingDays.Add(today, days).ToDateTime(new TimeOnly(23, 59));
-        var acknowledgeBy = new DateTimeOffset(due, TimeSpan.FromHours(8)).ToUniversalTime();
+        var today = ChinaTime.DateOf(now);
+        var acknowledgeBy = ChinaTime.At(WorkingDays.Add(today, days), new TimeOnly(23, 59)).ToUniversalTime();
         foreach (var department in Departments.Always)
         {
             db.Add(new CaseTask
