@@ -93,6 +93,7 @@ public sealed class BillTests(HereafterFactory factory) : IClassFixture<Hereafte
         var cemetery = await factory.InstitutionAsync("qianling-public-cemetery");
         var eco = (await factory.CreateClient().PriceListAsync(cemetery)).Item("basic.eco-burial").Id();
         var caseId = await factory.OpenCaseAsync();
+        await factory.LinkAsync(caseId, "qianling-public-cemetery");
         var first = await (await (await factory.ClientForAsync("demo-funeral-home")).BillAsync(caseId, home, null,
             (list.Item("basic.transport").Id(), 1), (list.Item("basic.storage").Id(), 3), (list.Item("basic.farewell").Id(), 1),
             (list.Item("basic.cremation").Id(), 1), (list.Item("basic.ashes-storage").Id(), 1))).ExpectJsonAsync(HttpStatusCode.Created);
@@ -124,6 +125,7 @@ public sealed class BillTests(HereafterFactory factory) : IClassFixture<Hereafte
         var shop = await factory.InstitutionAsync("huimin-service-shop");
         var wreath = (await factory.CreateClient().PriceListAsync(shop)).Item("goods.wreath").Id();
         var caseId = await factory.OpenCaseAsync();
+        await factory.LinkAsync(caseId, "huimin-service-shop");
         await (await (await factory.ClientForAsync("demo-funeral-home")).BillAsync(caseId, home, null, (list.Item("basic.cremation").Id(), 1))).ExpectJsonAsync(HttpStatusCode.Created);
         var shopBill = await (await (await factory.ClientForAsync("demo-service-shop")).BillAsync(caseId, shop, null, (wreath, 2))).ExpectJsonAsync(HttpStatusCode.Created);
 

@@ -40,8 +40,31 @@ public static class PricingTestHelpers
 
     public static decimal Price(this JsonElement item) => item.GetProperty("price").GetDecimal();
 
-    /// <summary>Issues a certificate (a Guiyang resident unless the data says otherwise) and waits for its death case.</summary>
+    /// <summary>
+    /// Issues a certificate (a Guiyang resident unless the data says otherwise), waits for its death case and, as
+    /// civil affairs on the family's behalf, adds the family's chosen funeral home (贵阳市殡仪馆) so that it may bill the case.
+    /// </summary>
     public static async Task<Guid> OpenCaseAsync(this HereafterFactory factory, Func<CertificateData, CertificateData>? change = null)
+    {
+        var caseId = await factory.OpenUnlinkedCaseAsync(change);
+        var civil = await factory.ClientForAsync("demo-civil-affairs");
+        var chosen = await civil.PostAsJsonAsync($"/api/v1/cases/{caseId}/tasks",
+            new { department = "funeral-home", reason = "家属选择贵阳市殡仪馆", organisationId = await factory.InstitutionAsync("gy-funeral-home") }, Web);
+        Assert.Equal(HttpStatusCode.Created, chosen.StatusCode);
+        return caseId;
+    }
+
+    /// <summary>Civil affairs links another institution the family chose (cemetery, columbarium, shop) to the case.</summary>
+    public static async Task LinkAsync(this HereafterFactory factory, Guid caseId, string organisationCode)
+    {
+        var civil = await factory.ClientForAsync("demo-civil-affairs");
+        var linked = await civil.PostAsJsonAsync($"/api/v1/cases/{caseId}/institutions",
+            new { organisationId = await factory.InstitutionAsync(organisationCode), reason = "家属选择" }, Web);
+        Assert.Equal(HttpStatusCode.Created, linked.StatusCode);
+    }
+
+    /// <summary>Issues a certificate and waits for its death case; no institution is linked to it.</summary>
+    public static async Task<Guid> OpenUnlinkedCaseAsync(this HereafterFactory factory, Func<CertificateData, CertificateData>? change = null)
     {
         var hospital = await factory.ClientForAsync("demo-hospital");
         var data = People.HospitalDeath(People.Next());

@@ -85,7 +85,9 @@ public sealed class StatisticsTests(HereafterFactory factory) : IClassFixture<He
         var before = Month(await (await bureau.GetAsync($"/api/v1/pricing/statistics?institutionId={shop}")).JsonAsync());
 
         var vigil = (await factory.CreateClient().PriceListAsync(shop)).Item("nonbasic.master-of-ceremonies");
-        var bill = await (await (await factory.ClientForAsync("demo-service-shop")).BillAsync(await factory.OpenCaseAsync(), shop, null, (vigil.Id(), 1)))
+        var caseId = await factory.OpenCaseAsync();
+        await factory.LinkAsync(caseId, "huimin-service-shop");
+        var bill = await (await (await factory.ClientForAsync("demo-service-shop")).BillAsync(caseId, shop, null, (vigil.Id(), 1)))
             .ExpectJsonAsync(HttpStatusCode.Created);
 
         var after = await (await bureau.GetAsync($"/api/v1/pricing/statistics?institutionId={shop}&from={ThisMonth}&to={ThisMonth}")).JsonAsync();

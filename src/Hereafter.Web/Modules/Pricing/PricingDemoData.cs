@@ -243,6 +243,10 @@ public static class PricingDemoData
 
         var (bills, lines) = Bills(catalogue, byCode, orgs, today, random, settings.ResidentSubsidyCapPerFuneral);
 
+        // The demo funerals are statistical samples without death cases: no institution link to check, but each
+        // case's subsidy is recorded once, as IssueBill records it, so later bills respect the per-funeral cap.
+        db.AddRange(bills.GroupBy(b => b.CaseId).Select(g => new { g.Key, Granted = g.Sum(b => b.Subsidy), Last = g.Max(b => b.IssuedAt) })
+            .Where(g => g.Granted > 0).Select(g => new SubsidyGrant { CaseId = g.Key, Granted = g.Granted, UpdatedAt = g.Last }));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await db.InsertAsync(bills, ct);

@@ -5,16 +5,21 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Sharing;
 
-internal sealed class DeathCaseDirectory(HereafterDbContext db) : IDeathCaseDirectory
+internal sealed class DeathCaseDirectory(HereafterDbContext db, IEnumerable<ICaseInstitutionSource> sources) : IDeathCaseDirectory
 {
     public async Task<DeathCaseReference?> FindAsync(Guid caseId, CancellationToken ct)
     {
         var found = await db.Set<DeathCase>().AsNoTracking().Where(c => c.Id == caseId)
             .Select(c => new { c.Id, c.CertificateId, c.Status }).FirstOrDefaultAsync(ct);
         if (found is null) return null;
-        var funeralHome = await db.Set<CaseTask>().AsNoTracking()
-            .Where(t => t.CaseId == caseId && t.Department == Departments.FuneralHome).Select(t => t.OrganisationId).FirstOrDefaultAsync(ct);
-        return new DeathCaseReference(found.Id, found.CertificateId, found.Status, funeralHome);
+        // Every task naming one organisation (today only the chosen funeral home) links it to the case.
+        var named = await db.Set<CaseTask>().AsNoTracking().Where(t => t.CaseId == caseId && t.OrganisationId != null)
+            .Select(t => new { t.Department, t.OrganisationId }).ToListAsync(ct);
+        var funeralHome = named.FirstOrDefault(t => t.Department == Departments.FuneralHome)?.OrganisationId;
+        var linked = named.Select(t => t.OrganisationId!.Value).ToHashSet();
+        linked.UnionWith(await db.Set<CaseInstitution>().AsNoTracking().Where(l => l.CaseId == caseId).Select(l => l.OrganisationId).ToListAsync(ct));
+        foreach (var source in sources) linked.UnionWith(await source.InstitutionsAsync(caseId, ct));
+        return new DeathCaseReference(found.Id, found.CertificateId, found.Status, funeralHome, linked);
     }
 
     public async Task<DeathCaseReference?> FindByCertificateNumberAsync(string certificateNumber, CancellationToken ct)

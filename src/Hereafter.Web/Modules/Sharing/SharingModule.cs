@@ -27,6 +27,7 @@ public static class SharingModule
         services.AddScoped<ReadDeathCaseHandler>();
         services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
+        services.AddScoped<Features.LinkCaseInstitution.LinkCaseInstitutionHandler>();
         services.AddScoped<ManageSubscriptionsHandler>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<WebhookDispatcher>();
@@ -64,6 +65,16 @@ public static class SharingModule
             .Produces<CaseTaskDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        api.MapPost("/cases/{caseId:guid}/institutions",
+                async (Guid caseId, Features.LinkCaseInstitution.LinkCaseInstitutionRequest request, HttpContext http, Features.LinkCaseInstitution.LinkCaseInstitutionHandler handler, CancellationToken ct) =>
+                    TypedResults.Created($"/api/v1/cases/{caseId}", await handler.HandleAsync(Actor.Require(http), caseId, request, ct)))
+            .WithSummary("Civil affairs links an institution the family chose (funeral home, cemetery, columbarium or service shop: organisationId, reason); only linked institutions bill the case")
+            .Produces<Features.LinkCaseInstitution.CaseInstitutionDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapPost("/cases/{caseId:guid}/tasks/{department}/outcome",

@@ -122,6 +122,17 @@ public sealed class PricingSettings
     public string? UpdatedBy { get; set; }
 }
 
+/// <summary>
+/// The city subsidy granted to one death case across all its bills: one row per case (its key), so the
+/// per-funeral cap is spent once however many institutions bill the case, even at the same moment.
+/// </summary>
+public sealed class SubsidyGrant
+{
+    public Guid CaseId { get; set; }
+    public decimal Granted { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
 /// <summary>结算单.</summary>
 public sealed class Bill
 {
@@ -161,9 +172,18 @@ public sealed class BillLine
 internal sealed class PricingConfiguration :
     IEntityTypeConfiguration<PricingInstitution>, IEntityTypeConfiguration<PriceItem>, IEntityTypeConfiguration<PriceHistoryRow>,
     IEntityTypeConfiguration<Plot>, IEntityTypeConfiguration<PriceChange>, IEntityTypeConfiguration<PriceWarning>,
-    IEntityTypeConfiguration<PricingSettings>, IEntityTypeConfiguration<Bill>, IEntityTypeConfiguration<BillLine>
+    IEntityTypeConfiguration<PricingSettings>, IEntityTypeConfiguration<Bill>, IEntityTypeConfiguration<BillLine>,
+    IEntityTypeConfiguration<SubsidyGrant>
 {
     private static void Money<T>(PropertyBuilder<T> p) => p.HasPrecision(14, 2);
+
+    public void Configure(EntityTypeBuilder<SubsidyGrant> b)
+    {
+        b.ToTable("pricing_subsidy_grants");
+        b.HasKey(x => x.CaseId);
+        b.Property(x => x.CaseId).ValueGeneratedNever();
+        Money(b.Property(x => x.Granted));
+    }
 
     public void Configure(EntityTypeBuilder<PricingInstitution> b)
     {

@@ -79,10 +79,32 @@ public static class TaskStatuses
     public static readonly string[] Reportable = [Received, Done, Rejected, NotApplicable];
 }
 
+/// <summary>
+/// An institution civil affairs linked to a case on the family's behalf (a cemetery, columbarium, service shop
+/// or funeral home the family chose). Linked institutions may bill the case; no event is shared with them.
+/// </summary>
+public sealed class CaseInstitution
+{
+    public Guid CaseId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public DateTimeOffset LinkedAt { get; set; }
+    public string LinkedBy { get; set; } = "";
+    public string Reason { get; set; } = "";
+}
+
 internal sealed class SharingConfiguration :
     IEntityTypeConfiguration<DeathCase>, IEntityTypeConfiguration<CaseTask>,
-    IEntityTypeConfiguration<CaseTaskEntry>, IEntityTypeConfiguration<SharingEvent>
+    IEntityTypeConfiguration<CaseTaskEntry>, IEntityTypeConfiguration<SharingEvent>, IEntityTypeConfiguration<CaseInstitution>
 {
+    public void Configure(EntityTypeBuilder<CaseInstitution> b)
+    {
+        b.ToTable("sharing_case_institutions");
+        b.HasKey(x => new { x.CaseId, x.OrganisationId });
+        b.Property(x => x.LinkedBy).HasMaxLength(100);
+        b.Property(x => x.Reason).HasMaxLength(500);
+        b.HasOne<DeathCase>().WithMany().HasForeignKey(x => x.CaseId);
+    }
+
     public void Configure(EntityTypeBuilder<DeathCase> b)
     {
         b.ToTable("sharing_cases");

@@ -54,6 +54,8 @@ public sealed class IssueBillHandler(
             throw ProblemException.Forbidden("Only the institution's own staff issue its bills.");
 
         var deathCase = await cases.FindAsync(caseId, ct) ?? throw ProblemException.NotFound("No such case.");
+        if (!deathCase.IsLinked(institutionId))
+            throw ProblemException.Forbidden(NotLinkedMessage);
         if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
         var certificate = await certificates.CurrentAsync(deathCase.CertificateId, ct);
         var resident = certificate is not null && BillPricing.IsResident(
@@ -64,7 +66,8 @@ public sealed class IssueBillHandler(
         if (db.IsPostgres)
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727102, {0})", [CaseLockKey(caseId)], ct);
         var settings = await PricingSettingsStore.ReadAsync(db, ct);
-        var granted = (await db.Set<Bill>().AsNoTracking().Where(b => b.CaseId == caseId).Select(b => b.Subsidy).ToListAsync(ct)).Sum();
+        var grant = await db.Set<SubsidyGrant>().AsNoTracking().FirstOrDefaultAsync(g => g.CaseId == caseId, ct);
+        var granted = grant?.Granted ?? 0m;
         var requested = lines.Select(l => new BillLineRequest(l.ItemId!.Value, l.Quantity!.Value)).ToList();
         var catalogue = await PricingCatalogue.LoadAsync(db, requested.Select(l => l.ItemId).Distinct().ToList(), ct);
         var (priced, refusals) = BillPricing.Price(requested, catalogue.Items, institutionId, serviceDate, resident, granted, settings.ResidentSubsidyCapPerFuneral);
@@ -88,7 +91,9 @@ public sealed class IssueBillHandler(
             UnitPrice = l.UnitPrice, Quantity = l.Quantity, Amount = l.Amount, Subsidy = l.Subsidy, Payable = l.Payable,
             PriceEffectiveFrom = l.PriceEffectiveFrom,
         }));
-        await db.SaveChangesAsync(ct);
+        if (bill.Subsidy > 0) await GrantAsync(caseId, grant, bill.Subsidy, now, ct);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { throw SubsidyRace(); }
         await audit.RecordAsync(actor, "bill.issue", $"bill:{bill.Number}", "funeral-service",
             $"case {caseId}: total {bill.Total:0.00}, subsidy {bill.Subsidy:0.00}, payable {bill.Payable:0.00}", ct);
         await tx.CommitAsync(ct);
@@ -149,6 +154,31 @@ public sealed class IssueBillHandler(
             .OrderByDescending(b => b.IssuedAt).Take(Math.Clamp(take, 1, 200)).Select(b => b.Id).ToListAsync(ct);
         return (await BillsAsync(db, b => ids.Contains(b.Id), ct)).OrderByDescending(b => b.IssuedAt).ToList();
     }
+
+    /// <summary>Shown to an institution that is not linked to the case (API ProblemDetails and the staff page).</summary>
+    public const string NotLinkedMessage =
+        "This institution is not linked to the case: only the funeral home the family chose, or an institution civil affairs linked to the case, may bill it.";
+
+    /// <summary>
+    /// Spends the case's subsidy once: the first grant inserts the case's row (its key refuses a second insert), later
+    /// ones move it from the amount this bill was priced against. A concurrent bill that got there first makes this
+    /// one fail with 409 rather than grant the cap twice.
+    /// </summary>
+    private async Task GrantAsync(Guid caseId, SubsidyGrant? before, decimal subsidy, DateTimeOffset now, CancellationToken ct)
+    {
+        if (before is null)
+        {
+            db.Add(new SubsidyGrant { CaseId = caseId, Granted = subsidy, UpdatedAt = now });
+            return;
+        }
+        var total = before.Granted + subsidy;
+        var moved = await db.Set<SubsidyGrant>().Where(g => g.CaseId == caseId && g.Granted == before.Granted)
+            .ExecuteUpdateAsync(u => u.SetProperty(g => g.Granted, total).SetProperty(g => g.UpdatedAt, now), ct);
+        if (moved == 0) throw SubsidyRace();
+    }
+
+    private static ProblemException SubsidyRace() =>
+        ProblemException.Conflict("Another bill of this case was issued at the same moment and changed its subsidy; issue this bill again.");
 
     private static int CaseLockKey(Guid caseId) => BitConverter.ToInt32(caseId.ToByteArray(), 0);
 

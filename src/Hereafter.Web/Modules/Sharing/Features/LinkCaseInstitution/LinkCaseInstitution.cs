@@ -1,0 +1,59 @@
+using Hereafter.Web.Modules.Sharing.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Sharing.Features.LinkCaseInstitution;
+
+/// <summary><c>organisationId</c>: a funeral home, cemetery, columbarium or service shop the family chose; <c>reason</c>: why.</summary>
+public sealed record LinkCaseInstitutionRequest(Guid? OrganisationId, string? Reason);
+
+/// <summary>An institution linked to a case.</summary>
+public sealed record CaseInstitutionDto(Guid CaseId, Guid OrganisationId, string OrganisationName, DateTimeOffset LinkedAt, string LinkedBy, string Reason);
+
+/// <summary>
+/// Civil affairs links an institution the family chose to a case, so that it may bill the case (and use its city
+/// subsidy). Only linked institutions bill a case; no certificate data is shared with them by the link.
+/// </summary>
+public sealed class LinkCaseInstitutionHandler(HereafterDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>Organisation types that bill families.</summary>
+    public static readonly string[] Linkable =
+        [OrganisationTypes.FuneralHome, OrganisationTypes.Cemetery, OrganisationTypes.Columbarium, OrganisationTypes.ServiceShop];
+
+    public async Task<CaseInstitutionDto> HandleAsync(Actor actor, Guid caseId, LinkCaseInstitutionRequest request, CancellationToken ct)
+    {
+        if (!SharingAccess.Supervises(actor))
+            throw ProblemException.Forbidden("Only civil affairs links an institution to a case (on the family's request).");
+        var errors = new Dictionary<string, string[]>();
+        var organisation = request.OrganisationId is { } id
+            ? await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
+            : null;
+        if (organisation is null || !Linkable.Contains(organisation.Type))
+            errors["organisationId"] = ["请指定家属选择的殡仪馆、公墓、骨灰堂或殡葬服务店（organisationId）"];
+        var reason = request.Reason?.Trim() ?? "";
+        if (reason.Length is 0 or > 500 || reason.Any(char.IsControl) || reason.Contains('<') || reason.Contains('>'))
+            errors["reason"] = ["请填写原因（500字以内，不含尖括号）"];
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var deathCase = await db.Set<DeathCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct)
+                        ?? throw ProblemException.NotFound("No such case.");
+        if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        if (await db.Set<CaseInstitution>().AnyAsync(l => l.CaseId == caseId && l.OrganisationId == organisation!.Id, ct))
+            throw ProblemException.Conflict($"{organisation!.Name} is already linked to this case.");
+        var link = new CaseInstitution
+        {
+            CaseId = caseId, OrganisationId = organisation!.Id, LinkedAt = clock.GetUtcNow(), LinkedBy = actor.Name, Reason = reason,
+        };
+        db.Add(link);
+        try { await db.SaveChangesAsync(ct); }
+        catch (DbUpdateException) { throw ProblemException.Conflict($"{organisation.Name} is already linked to this case."); }
+        await audit.RecordAsync(actor, "case.institution-linked", $"case:{caseId}", "death-case", $"{organisation.Name}: {reason}", ct);
+        await tx.CommitAsync(ct);
+        return new CaseInstitutionDto(caseId, organisation.Id, organisation.Name, link.LinkedAt, link.LinkedBy, link.Reason);
+    }
+}
