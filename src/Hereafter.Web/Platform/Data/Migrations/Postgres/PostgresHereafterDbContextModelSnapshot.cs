@@ -749,6 +749,23 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("pricing_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.SubsidyGrant", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Granted")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("pricing_subsidy_grants", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.RejectedResult", b =>
                 {
                     b.Property<long>("Id")
@@ -1130,6 +1147,32 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("JobId", "Index");
 
                     b.ToTable("reconciliation_upload_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseInstitution", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("CaseId", "OrganisationId");
+
+                    b.ToTable("sharing_case_institutions", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTask", b =>
@@ -1916,6 +1959,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Hereafter.Web.Modules.Reconciliation.Data.RollJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseInstitution", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Sharing.Data.DeathCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

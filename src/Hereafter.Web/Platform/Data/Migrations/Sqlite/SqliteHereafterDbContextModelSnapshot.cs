@@ -738,6 +738,23 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("pricing_settings", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.SubsidyGrant", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Granted")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.ToTable("pricing_subsidy_grants", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Reconciliation.Data.RejectedResult", b =>
                 {
                     b.Property<long>("Id")
@@ -1113,6 +1130,32 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("JobId", "Index");
 
                     b.ToTable("reconciliation_upload_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseInstitution", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LinkedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "OrganisationId");
+
+                    b.ToTable("sharing_case_institutions", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTask", b =>
@@ -1887,6 +1930,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Hereafter.Web.Modules.Reconciliation.Data.RollJob", null)
                         .WithMany()
                         .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseInstitution", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Sharing.Data.DeathCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

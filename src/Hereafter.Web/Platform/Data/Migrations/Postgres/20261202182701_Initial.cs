@@ -134,6 +134,19 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "pricing_subsidy_grants",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Granted = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_subsidy_grants", x => x.CaseId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reconciliation_jobs",
                 columns: table => new
                 {
@@ -474,6 +487,27 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         name: "FK_reconciliation_upload_chunks_reconciliation_jobs_JobId",
                         column: x => x.JobId,
                         principalTable: "reconciliation_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharing_case_institutions",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LinkedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LinkedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_case_institutions", x => new { x.CaseId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_sharing_case_institutions_sharing_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "sharing_cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1196,6 +1230,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "pricing_settings");
 
             migrationBuilder.DropTable(
+                name: "pricing_subsidy_grants");
+
+            migrationBuilder.DropTable(
                 name: "pricing_warnings");
 
             migrationBuilder.DropTable(
@@ -1209,6 +1246,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "reconciliation_upload_chunks");
+
+            migrationBuilder.DropTable(
+                name: "sharing_case_institutions");
 
             migrationBuilder.DropTable(
                 name: "sharing_case_task_entries");

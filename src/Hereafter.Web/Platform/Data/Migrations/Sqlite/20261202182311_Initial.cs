@@ -133,6 +133,19 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "pricing_subsidy_grants",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Granted = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_pricing_subsidy_grants", x => x.CaseId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "reconciliation_jobs",
                 columns: table => new
                 {
@@ -473,6 +486,27 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         name: "FK_reconciliation_upload_chunks_reconciliation_jobs_JobId",
                         column: x => x.JobId,
                         principalTable: "reconciliation_jobs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharing_case_institutions",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LinkedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LinkedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_case_institutions", x => new { x.CaseId, x.OrganisationId });
+                    table.ForeignKey(
+                        name: "FK_sharing_case_institutions_sharing_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "sharing_cases",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1195,6 +1229,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "pricing_settings");
 
             migrationBuilder.DropTable(
+                name: "pricing_subsidy_grants");
+
+            migrationBuilder.DropTable(
                 name: "pricing_warnings");
 
             migrationBuilder.DropTable(
@@ -1208,6 +1245,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "reconciliation_upload_chunks");
+
+            migrationBuilder.DropTable(
+                name: "sharing_case_institutions");
 
             migrationBuilder.DropTable(
                 name: "sharing_case_task_entries");
