@@ -89,6 +89,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -122,7 +126,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "CertifiedAt");
 
-                    b.ToTable("certificates", (string)null);
+                    b.ToTable("certificates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_certificates_inactive_frees_number", "\"Status\" NOT IN ('revoked', 'rejected') OR \"ActiveNumber\" IS NULL");
+                        });
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Certificates.Data.CertificateAction", b =>
@@ -1312,6 +1319,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SourceMessageId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1324,6 +1334,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("SourceMessageId");
 
                     b.HasIndex("Department", "FeedPosition");
 
@@ -1723,6 +1735,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("OrderingKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1741,6 +1757,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("ProcessedAt", "Sequence");
+
+                    b.HasIndex("OrderingKey", "ProcessedAt", "Sequence");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

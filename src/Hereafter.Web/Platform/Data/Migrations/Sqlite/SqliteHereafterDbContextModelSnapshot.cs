@@ -84,6 +84,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -117,7 +121,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CertifiedAt");
 
-                    b.ToTable("certificates", (string)null);
+                    b.ToTable("certificates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_certificates_inactive_frees_number", "\"Status\" NOT IN ('revoked', 'rejected') OR \"ActiveNumber\" IS NULL");
+                        });
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Certificates.Data.CertificateAction", b =>
@@ -1291,6 +1298,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SourceMessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1303,6 +1313,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("SourceMessageId");
 
                     b.HasIndex("Department", "FeedPosition");
 
@@ -1694,6 +1706,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OrderingKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PayloadJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1712,6 +1728,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ProcessedAt", "Sequence");
+
+                    b.HasIndex("OrderingKey", "ProcessedAt", "Sequence");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -98,6 +98,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrderingKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
                     PayloadJson = table.Column<string>(type: "text", nullable: false),
                     OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ProcessedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -203,7 +204,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     CertificateNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Json = table.Column<string>(type: "text", nullable: false)
+                    Json = table.Column<string>(type: "text", nullable: false),
+                    SourceMessageId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -295,11 +297,13 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     PossibleDuplicateOfId = table.Column<Guid>(type: "uuid", nullable: true),
                     ReviewNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     RevocationReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Revision = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_certificates", x => x.Id);
+                    table.CheckConstraint("ck_certificates_inactive_frees_number", "\"Status\" NOT IN ('revoked', 'rejected') OR \"ActiveNumber\" IS NULL");
                     table.ForeignKey(
                         name: "FK_certificates_organisations_IssuerOrganisationId",
                         column: x => x.IssuerOrganisationId,
@@ -935,6 +939,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_OrderingKey_ProcessedAt_Sequence",
+                table: "outbox_messages",
+                columns: new[] { "OrderingKey", "ProcessedAt", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_ProcessedAt_Sequence",
                 table: "outbox_messages",
                 columns: new[] { "ProcessedAt", "Sequence" });
@@ -1120,6 +1129,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 table: "sharing_events",
                 column: "Id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_events_SourceMessageId",
+                table: "sharing_events",
+                column: "SourceMessageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_staff_accounts_OrganisationId",

@@ -97,6 +97,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    OrderingKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
                     PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
                     OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ProcessedAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -202,7 +203,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Json = table.Column<string>(type: "TEXT", nullable: false)
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    SourceMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -294,11 +296,13 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     PossibleDuplicateOfId = table.Column<Guid>(type: "TEXT", nullable: true),
                     ReviewNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     RevocationReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_certificates", x => x.Id);
+                    table.CheckConstraint("ck_certificates_inactive_frees_number", "\"Status\" NOT IN ('revoked', 'rejected') OR \"ActiveNumber\" IS NULL");
                     table.ForeignKey(
                         name: "FK_certificates_organisations_IssuerOrganisationId",
                         column: x => x.IssuerOrganisationId,
@@ -934,6 +938,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_outbox_messages_OrderingKey_ProcessedAt_Sequence",
+                table: "outbox_messages",
+                columns: new[] { "OrderingKey", "ProcessedAt", "Sequence" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_outbox_messages_ProcessedAt_Sequence",
                 table: "outbox_messages",
                 columns: new[] { "ProcessedAt", "Sequence" });
@@ -1119,6 +1128,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 table: "sharing_events",
                 column: "Id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_events_SourceMessageId",
+                table: "sharing_events",
+                column: "SourceMessageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_staff_accounts_OrganisationId",
