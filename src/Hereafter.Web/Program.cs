@@ -85,6 +85,7 @@ app.MapOpenApi();
 app.MapScalarApiReference("/api-docs");
 app.MapPlatformAuth();
 app.MapPlatformAudit();
+app.MapPlatformOutbox();
 app.MapPlatformLocalization();
 app.MapCertificates();
 app.MapSharing();

@@ -124,8 +124,32 @@ public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens 
             .Select(v => v.DataJson).FirstAsync(ct); // saved by the caller in this transaction
         var issuer = await OrganisationAsync(certificate.IssuerOrganisationId, ct);
         outbox.Add(type, new CertificateChanged(certificate.Id, certificate.Number, previousNumber, certificate.CurrentVersion,
-            certificate.Status, issuer.Id, issuer.Name, certificate.CertifiedAt, CertificateJson.Deserialize<CertificateData>(json), reason));
+            certificate.Status, issuer.Id, issuer.Name, certificate.CertifiedAt, CertificateJson.Deserialize<CertificateData>(json), reason),
+            CertificateEventTypes.OrderingKey(certificate.Id));
     }
+
+    /// <summary>
+    /// Claims the certificate for this transaction's change: a conditional UPDATE of its revision, before
+    /// anything else is written. The row lock it takes makes a concurrent amendment wait and then fail here
+    /// (409) instead of overwriting this one or deadlocking on the rows that refer to the certificate, and it
+    /// makes the certificate's outbox events commit in the order they are inserted.
+    /// </summary>
+    public async Task ClaimAsync(Certificate certificate, CancellationToken ct)
+    {
+        var seen = certificate.Revision;
+        var claimed = await db.Set<Certificate>().Where(c => c.Id == certificate.Id && c.Revision == seen)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Revision, seen + 1), ct);
+        if (claimed == 0) throw ChangedMeanwhile();
+        var entry = db.Entry(certificate).Property(c => c.Revision);
+        entry.CurrentValue = seen + 1;
+        entry.OriginalValue = seen + 1;
+    }
+
+    public static ProblemException ChangedMeanwhile() => ProblemException.Conflict(
+        Texts.IsEnglish
+            ? "This certificate was changed by someone else at the same moment; nothing was saved. Reload it and decide again."
+            : "该证明刚刚被他人修改，本次操作未保存。请刷新后重新操作。",
+        "https://hereafter.example/problems/certificate-changed");
 
     public static string RequireReason(string? reason)
     {

@@ -19,7 +19,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public void Add(string type, DeathCase deathCase, string department, JsonObject data, Guid? organisationId = null)
+    public void Add(string type, DeathCase deathCase, string department, JsonObject data, Guid? organisationId = null, Guid? sourceMessageId = null)
     {
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
@@ -34,6 +34,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
             Department = department,
             OrganisationId = organisationId,
             Json = JsonSerializer.Serialize(envelope, Json),
+            SourceMessageId = sourceMessageId,
         });
     }
 

@@ -72,6 +72,8 @@ internal static class SharingStrings
         // Supervision.
         ["身后事档案"] = "After-death cases",
         ["身后事档案仅限民政部门使用。"] = "After-death cases are for civil affairs only.",
+        ["{0} 个跨部门事件处理失败（其中 {1} 个已失败 5 次以上），相关证明的后续事件正在等待：请联系平台运维。"] =
+            "{0} integration events failed ({1} of them 5 times or more); the later events of those certificates are waiting: contact the platform's operators.",
         ["每份证明出具后建立档案，各部门在平台登记办理结果。超时未接收的事项以红色标出。"] =
             "A case opens when a certificate is issued; each department records its outcome here. Tasks not acknowledged in time are marked red.",
         ["筛选"] = "Filter",

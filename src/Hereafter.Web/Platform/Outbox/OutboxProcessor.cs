@@ -21,11 +21,17 @@ public sealed class Outbox(HereafterDbContext db, TimeProvider clock)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    /// <summary>Adds an event to the caller's unit of work: it commits or rolls back with the change.</summary>
-    public void Add<T>(string type, T payload) => db.Add(new OutboxMessage
+    /// <summary>
+    /// Adds an event to the caller's unit of work: it commits or rolls back with the change. Events with the
+    /// same <paramref name="orderingKey"/> are handled strictly in insert order, so the caller must make insert
+    /// order equal commit order for its key: lock (or conditionally update) the row the key names before
+    /// adding the event, as the certificate handlers do.
+    /// </summary>
+    public void Add<T>(string type, T payload, string? orderingKey) => db.Add(new OutboxMessage
     {
         Id = Guid.NewGuid(),
         Type = type,
+        OrderingKey = orderingKey,
         PayloadJson = JsonSerializer.Serialize(payload, Json),
         OccurredAt = clock.GetUtcNow(),
     });
@@ -67,11 +73,20 @@ public sealed class OutboxSignal
 /// <summary>
 /// Hands committed integration events to their handlers, one message per transaction: the handler's
 /// writes and the "processed" mark commit together, so a crash anywhere repeats at most the handling of
-/// an uncommitted message. Nodes claim messages with <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL.
+/// an uncommitted message. A node claims the first due message whose ordering key has no earlier
+/// unprocessed message (<c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL): the events of one key are handled in
+/// order on any number of nodes, and a message that is locked by another node, waiting for its retry or
+/// failing for ever holds up only its own key. A failed message is retried with capped exponential backoff.
 /// </summary>
 public sealed class OutboxProcessor(IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider clock, ILogger<OutboxProcessor> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>From this many failed attempts on, a message is reported as poisoned to the supervisor.</summary>
+    public const int PoisonedAfterAttempts = 5;
+
+    /// <summary>2, 4, 8 … seconds after each failed attempt, at most 10 minutes; retried for ever.</summary>
+    public static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, Math.Min(attempts, 30))));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -101,18 +116,26 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, OutboxSignal si
         OutboxMessage? message;
         if (db.IsPostgres)
         {
+            // An earlier message of the key that another node holds locked is still unprocessed here, so its
+            // successors are not claimable until that node commits.
             message = await db.Set<OutboxMessage>().FromSqlRaw(
                     """
-                    SELECT * FROM outbox_messages
-                    WHERE "ProcessedAt" IS NULL AND ("NextAttemptAt" IS NULL OR "NextAttemptAt" <= {0})
-                    ORDER BY "Sequence" LIMIT 1 FOR UPDATE SKIP LOCKED
+                    SELECT m.* FROM outbox_messages m
+                    WHERE m."ProcessedAt" IS NULL AND (m."NextAttemptAt" IS NULL OR m."NextAttemptAt" <= {0})
+                      AND (m."OrderingKey" IS NULL OR NOT EXISTS (
+                            SELECT 1 FROM outbox_messages p
+                            WHERE p."OrderingKey" = m."OrderingKey" AND p."ProcessedAt" IS NULL AND p."Sequence" < m."Sequence"))
+                    ORDER BY m."Sequence" LIMIT 1 FOR UPDATE OF m SKIP LOCKED
                     """, now)
                 .FirstOrDefaultAsync(ct);
         }
         else
         {
+            // SQLite: one writer, and transactions begin IMMEDIATE, so claims are serialised.
             message = await db.Set<OutboxMessage>()
-                .Where(m => m.ProcessedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now))
+                .Where(m => m.ProcessedAt == null && (m.NextAttemptAt == null || m.NextAttemptAt <= now)
+                            && (m.OrderingKey == null || !db.Set<OutboxMessage>().Any(p =>
+                                p.OrderingKey == m.OrderingKey && p.ProcessedAt == null && p.Sequence < m.Sequence)))
                 .OrderBy(m => m.Sequence).FirstOrDefaultAsync(ct);
         }
         if (message is null) return false;
@@ -130,12 +153,17 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, OutboxSignal si
         {
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            logger.LogWarning(e, "Handling outbox message {Id} ({Type}) failed", message.Id, message.Type);
             var attempts = message.Attempts + 1;
+            if (attempts >= PoisonedAfterAttempts)
+                logger.LogError(e, "Outbox message {Id} ({Type}, key {Key}) failed {Attempts} times; later messages of its key wait",
+                    message.Id, message.Type, message.OrderingKey, attempts);
+            else
+                logger.LogWarning(e, "Handling outbox message {Id} ({Type}) failed", message.Id, message.Type);
+            var error = $"{e.GetType().Name}: {e.Message}";
             await db.Set<OutboxMessage>().Where(m => m.Sequence == message.Sequence).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Attempts, attempts)
-                .SetProperty(m => m.NextAttemptAt, now + TimeSpan.FromSeconds(Math.Min(600, Math.Pow(2, attempts))))
-                .SetProperty(m => m.LastError, e.Message.Length > 1000 ? e.Message[..1000] : e.Message), ct);
+                .SetProperty(m => m.NextAttemptAt, now + RetryDelay(attempts))
+                .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), ct);
             return true;
         }
     }
@@ -149,6 +177,21 @@ public static class OutboxModule
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxProcessor>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
+        services.AddScoped<SuperviseOutboxHandler>();
         return services;
+    }
+
+    public static IEndpointRouteBuilder MapPlatformOutbox(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/supervision/outbox", async (HttpContext http, SuperviseOutboxHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Auth.Actor.Require(http), ct)))
+            .RequireAuthorization()
+            .WithTags("Supervision")
+            .WithSummary("Integration events that failed and are not handled yet (civil-affairs supervisor): type, ordering key, attempts, last error, since")
+            .WithDescription("Events of one certificate are handled in order: a stuck event holds up the later events of its key (waitingBehind), never other certificates. " +
+                             "poisoned is true from 5 failed attempts; retries continue every 10 minutes at most.")
+            .Produces<OutboxHealthDto>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return app;
     }
 }

@@ -8,6 +8,12 @@ public static class CertificateEventTypes
     public const string Issued = "certificates.issued";
     public const string Corrected = "certificates.corrected";
     public const string Revoked = "certificates.revoked";
+
+    /// <summary>
+    /// The outbox ordering key of a certificate's events: they are handled in the order they committed.
+    /// Another module's event about the same certificate (e.g. a benefit stop) uses it to come after them.
+    /// </summary>
+    public static string OrderingKey(Guid certificateId) => $"certificate:{certificateId}";
 }
 
 /// <summary>

@@ -49,6 +49,12 @@ public sealed class Certificate
     public string? ReviewNote { get; set; }
     public string? RevocationReason { get; set; }
     public DateTimeOffset? RevokedAt { get; set; }
+    /// <summary>
+    /// Raised by every change after issue (correct, reissue, revoke, review) through a conditional update
+    /// (<c>CertificateRecords.ClaimAsync</c>); also EF's concurrency token. Of two racing changes one wins,
+    /// the other gets 409.
+    /// </summary>
+    public int Revision { get; set; }
 }
 
 /// <summary>A version of the certificate's content. A correction adds one; the old one is superseded.</summary>
@@ -107,8 +113,11 @@ internal sealed class CertificateConfiguration :
 {
     public void Configure(EntityTypeBuilder<Certificate> b)
     {
-        b.ToTable("certificates");
+        // A revoked or rejected certificate never keeps the person's number reserved.
+        b.ToTable("certificates", t => t.HasCheckConstraint("ck_certificates_inactive_frees_number",
+            "\"Status\" NOT IN ('revoked', 'rejected') OR \"ActiveNumber\" IS NULL"));
         b.HasKey(x => x.Id);
+        b.Property(x => x.Revision).IsConcurrencyToken();
         b.Property(x => x.Number).HasMaxLength(32);
         b.Property(x => x.ActiveNumber).HasMaxLength(32);
         b.HasIndex(x => x.ActiveNumber).IsUnique();

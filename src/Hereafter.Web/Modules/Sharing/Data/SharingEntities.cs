@@ -67,6 +67,8 @@ public sealed class SharingEvent
     public Guid? OrganisationId { get; set; }
     /// <summary>The complete event JSON as delivered and served by the feed.</summary>
     public string Json { get; set; } = "";
+    /// <summary>The integration event (outbox message) this event was written for: a repeat of it writes nothing.</summary>
+    public Guid? SourceMessageId { get; set; }
 }
 
 public static class TaskStatuses
@@ -153,6 +155,7 @@ internal sealed class SharingConfiguration :
         b.HasIndex(x => x.Id).IsUnique();
         b.HasIndex(x => x.FeedPosition).IsUnique();
         b.HasIndex(x => new { x.Department, x.FeedPosition });
+        b.HasIndex(x => x.SourceMessageId);
         b.Property(x => x.Type).HasMaxLength(40);
         b.Property(x => x.Department).HasMaxLength(40);
         b.Property(x => x.CertificateNumber).HasMaxLength(32);

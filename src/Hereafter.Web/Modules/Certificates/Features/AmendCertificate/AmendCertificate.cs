@@ -39,6 +39,7 @@ public sealed class AmendCertificateHandler(HereafterDbContext db, CertificateRe
             var newNumber = content.NumberKind == "unidentified" ? certificate.Number : content.IdNumber!;
             if (newNumber != certificate.Number && await db.Set<Certificate>().AnyAsync(c => c.ActiveNumber == newNumber, ct))
                 throw IssueCertificateHandler.DuplicateConflict();
+            await records.ClaimAsync(certificate, ct);
 
             var oldNumber = certificate.Number;
             certificate.Number = newNumber;
@@ -64,6 +65,10 @@ public sealed class AmendCertificateHandler(HereafterDbContext db, CertificateRe
             return new CertificateIssued(newNumber, certificate.CurrentVersion, certificate.Status,
                 records.VerificationUrl(version.Token!), CertificateRecords.Warnings(validation.Warnings));
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw CertificateRecords.ChangedMeanwhile();
+        }
         catch (DbUpdateException e) when (CertificateRecords.IsUniqueViolation(e))
         {
             throw IssueCertificateHandler.DuplicateConflict();
@@ -77,14 +82,14 @@ public sealed class AmendCertificateHandler(HereafterDbContext db, CertificateRe
         var certificate = await RequireIssuerAsync(actor, number, ct);
         if (certificate.Status != CertificateStatus.Issued)
             throw ProblemException.Conflict($"Only an issued certificate can be reissued; this one is {certificate.Status}.");
-        // The guard is in the UPDATE itself so two simultaneous reissues cannot both pass.
-        var updated = await db.Set<Certificate>().Where(c => c.Id == certificate.Id && c.ReissueCount == 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ReissueCount, 1), ct);
-        if (updated == 0)
+        if (certificate.ReissueCount > 0)
             throw ProblemException.Conflict("This certificate has already been reissued once; it cannot be reissued again.",
                 "https://hereafter.example/problems/reissue-used");
+        // Two simultaneous amendments (two reissues, or a reissue and a revocation) cannot both pass the claim.
+        await records.ClaimAsync(certificate, ct);
+        certificate.ReissueCount++;
         records.AddAction(certificate, "reissued", actor, reason);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         await audit.RecordAsync(actor, "certificate.reissue", $"certificate:{certificate.Number}", "certification", reason, ct);
         await tx.CommitAsync(ct);
         var token = await db.Set<CertificateVersion>().Where(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion)
@@ -100,18 +105,31 @@ public sealed class AmendCertificateHandler(HereafterDbContext db, CertificateRe
         var certificate = await RequireIssuerAsync(actor, number, ct);
         if (certificate.Status is CertificateStatus.Revoked or CertificateStatus.Rejected)
             throw ProblemException.Conflict($"This certificate is already {certificate.Status}.");
+        await records.ClaimAsync(certificate, ct);
         certificate.Status = CertificateStatus.Revoked;
         certificate.ActiveNumber = null;
         certificate.RevocationReason = reason;
         certificate.RevokedAt = clock.GetUtcNow();
         records.AddAction(certificate, "revoked", actor, reason);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         await records.PublishAsync(CertificateEventTypes.Revoked, certificate, null, reason, ct);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         await audit.RecordAsync(actor, "certificate.revoke", $"certificate:{certificate.Number}", "certification", reason, ct);
         await tx.CommitAsync(ct);
         verificationCache.Invalidate();
         return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status, null, []);
+    }
+
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw CertificateRecords.ChangedMeanwhile();
+        }
     }
 
     private async Task<Certificate> RequireIssuerAsync(Actor actor, string number, CancellationToken ct)

@@ -26,6 +26,7 @@ public sealed class ReviewCertificateHandler(HereafterDbContext db, CertificateR
         var certificate = await db.Set<Certificate>()
             .Where(c => c.Number == number.Trim().ToUpperInvariant() && c.Status == CertificateStatus.PendingReview)
             .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("No certificate with this number is waiting for review.");
+        await records.ClaimAsync(certificate, ct);
         string? token = null;
         if (decision.Decision == "issue")
         {

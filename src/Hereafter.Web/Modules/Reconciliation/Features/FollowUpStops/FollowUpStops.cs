@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hereafter.Domain.Reconciliation;
+using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Modules.Reconciliation.Features.ReadRoll;
@@ -17,7 +18,7 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.FollowUpStops;
 /// overpayment was recovered (once, amount and date). Executing a stop tells the Sharing module through the
 /// outbox, in the same transaction, so the person's death case shows this department's task as done.
 /// </summary>
-public sealed class FollowUpStopsHandler(HereafterDbContext db, ReadRollHandler reader, AuditLog audit, Outbox outbox, TimeProvider clock)
+public sealed class FollowUpStopsHandler(HereafterDbContext db, ReadRollHandler reader, AuditLog audit, Outbox outbox, IActiveDeaths deaths, TimeProvider clock)
 {
     public async Task<StopDto> ExecuteAsync(Actor actor, Guid id, long row, ExecutionRequest request, CancellationToken ct)
     {
@@ -36,9 +37,12 @@ public sealed class FollowUpStopsHandler(HereafterDbContext db, ReadRollHandler 
                 .SetProperty(s => s.ExecutedBy, actor.Name), ct);
         var stop = await StopAsync(job, row, ct);
         if (claimed == 0) throw ProblemException.Conflict($"Row {row} was already stopped from {stop.ExecutedMonth}.");
+        // Ordered with the certificate's own events, so the stop reaches the death case after it was opened.
+        var certificateId = await deaths.FindCertificateIdAsync(stop.DeathIdNumber, ct);
         outbox.Add(ReconciliationEventTypes.StopExecuted, new StopExecuted(
             $"{job.Id:n}:{row}", stop.DeathIdNumber, job.Department, job.OrganisationId, actor.OrganisationName, actor.Name,
-            stop.Programme, executedMonth, stop.MonthlyAmount, stop.OverpaidAmount));
+            stop.Programme, executedMonth, stop.MonthlyAmount, stop.OverpaidAmount),
+            certificateId is { } certificate ? CertificateEventTypes.OrderingKey(certificate) : null);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "reconciliation.stop-executed", $"reconciliation:{id}", "benefit-reconciliation", $"row {row} from {executedMonth}", ct);
         await tx.CommitAsync(ct);

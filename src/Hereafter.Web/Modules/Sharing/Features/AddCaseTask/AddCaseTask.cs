@@ -45,8 +45,7 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         if (errors.Count > 0) throw new FieldValidationException(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var deathCase = await db.Set<DeathCase>().FirstOrDefaultAsync(c => c.Id == caseId, ct)
-                        ?? throw ProblemException.NotFound("No such case.");
+        var deathCase = await DeathCaseRows.LockAsync(db, caseId, ct) ?? throw ProblemException.NotFound("No such case.");
         if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
         if (await db.Set<CaseTask>().AnyAsync(t => t.CaseId == caseId && t.Department == request.Department, ct))
             throw ProblemException.Conflict($"The case already has a {request.Department} task.");

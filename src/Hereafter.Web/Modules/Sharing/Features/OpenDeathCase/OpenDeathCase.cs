@@ -11,26 +11,38 @@ namespace Hereafter.Web.Modules.Sharing.Features.OpenDeathCase;
 /// <summary>
 /// Reacts to certificate changes: an issued certificate opens a death case with one task per department
 /// and tells each department; a correction or revocation is sent to every department as its own event
-/// (so a revocation in error can be undone downstream). Idempotent: a repeated message changes nothing.
+/// (so a revocation in error can be undone downstream). The outbox hands one certificate's events over in
+/// the order they committed, so a correction or revocation always finds its case open; should it not, the
+/// handler fails and the event is retried rather than lost. Idempotent: a repeated message changes nothing.
 /// </summary>
 public sealed class CertificateChangedHandler(HereafterDbContext db, SharingEvents events, TimeProvider clock, IConfiguration configuration)
 {
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var change = Outbox.Read<CertificateChanged>(message);
-        var deathCase = await db.Set<DeathCase>().FirstOrDefaultAsync(c => c.CertificateId == change.CertificateId, ct);
+        if (await db.Set<SharingEvent>().AnyAsync(e => e.SourceMessageId == message.Id, ct)) return; // shared by an earlier delivery
+        var deathCase = await DeathCaseRows.LockByCertificateAsync(db, change.CertificateId, ct);
         switch (message.Type)
         {
             case CertificateEventTypes.Issued:
-                if (deathCase is not null) return; // already opened by an earlier delivery of this message
+                if (deathCase is not null) return; // a certificate is issued once: this is a repeat
                 deathCase = Open(change);
                 foreach (var department in Departments.Always)
-                    events.Add(SharingEventTypes.CertificateIssued, deathCase, department, SharingEvents.CertificateData(change, department));
+                    events.Add(SharingEventTypes.CertificateIssued, deathCase, department, SharingEvents.CertificateData(change, department),
+                        sourceMessageId: message.Id);
                 break;
             case CertificateEventTypes.Corrected:
             case CertificateEventTypes.Revoked:
-                if (deathCase is null) return;
-                if (await db.Set<SharingEvent>().AnyAsync(e => e.CaseId == deathCase.Id && e.Json.Contains(message.Id.ToString()), ct)) return;
+                if (deathCase is null)
+                {
+                    // Revoking a certificate still held for review (never issued) concerns no department.
+                    var key = message.OrderingKey ?? CertificateEventTypes.OrderingKey(change.CertificateId);
+                    var everIssued = await db.Set<OutboxMessage>().AnyAsync(m =>
+                        m.OrderingKey == key && m.Type == CertificateEventTypes.Issued && m.Sequence < message.Sequence, ct);
+                    if (!everIssued) return;
+                    throw new InvalidOperationException(
+                        $"The death case of certificate {change.CertificateId} is not open yet; {message.Type} waits for its issue to be shared.");
+                }
                 deathCase.CertificateNumber = change.Number;
                 if (message.Type == CertificateEventTypes.Revoked) deathCase.Status = "cancelled";
                 var type = message.Type == CertificateEventTypes.Revoked ? SharingEventTypes.CertificateRevoked : SharingEventTypes.CertificateCorrected;
@@ -40,7 +52,7 @@ public sealed class CertificateChangedHandler(HereafterDbContext db, SharingEven
                 {
                     var data = SharingEvents.CertificateData(change, target.Department);
                     data["sourceEventId"] = message.Id.ToString();
-                    events.Add(type, deathCase, target.Department, data, target.OrganisationId);
+                    events.Add(type, deathCase, target.Department, data, target.OrganisationId, message.Id);
                 }
                 break;
         }

@@ -25,8 +25,9 @@ public sealed class BenefitStopHandler(HereafterDbContext db, IActiveDeaths deat
         if (!Departments.All.Contains(stop.Department)) return;
         var certificateId = await deaths.FindCertificateIdAsync(stop.IdNumber, ct);
         if (certificateId is null) return;
-        var deathCase = await db.Set<DeathCase>().FirstOrDefaultAsync(c => c.CertificateId == certificateId, ct);
-        if (deathCase is null) return;
+        var deathCase = await DeathCaseRows.LockByCertificateAsync(db, certificateId.Value, ct)
+                        // Ordered after the certificate's events, so its issue has been shared: fail and retry rather than lose the stop.
+                        ?? throw new InvalidOperationException($"The death case of certificate {certificateId} is not open yet; the stop waits for it.");
         var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == deathCase.Id && t.Department == stop.Department, ct);
         if (task is null) return;
         var marker = $"[{stop.Key}]";
