@@ -1496,8 +1496,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Details")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("Hash")
                         .IsRequired()

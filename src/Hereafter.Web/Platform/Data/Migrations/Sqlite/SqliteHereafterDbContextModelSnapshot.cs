@@ -1471,7 +1471,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Details")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")

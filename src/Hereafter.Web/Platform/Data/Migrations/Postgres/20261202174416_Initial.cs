@@ -25,7 +25,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Subject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     Purpose = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Details = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
                     PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },

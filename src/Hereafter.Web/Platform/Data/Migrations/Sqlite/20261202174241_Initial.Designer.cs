@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-    [Migration("20261126113616_Initial")]
+    [Migration("20261202174241_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1474,7 +1474,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<string>("Details")
                         .IsRequired()
-                        .HasMaxLength(2000)
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hash")

@@ -24,7 +24,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },

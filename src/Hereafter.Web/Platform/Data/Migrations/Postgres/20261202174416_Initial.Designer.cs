@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261126113707_Initial")]
+    [Migration("20261202174416_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1499,8 +1499,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<string>("Details")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("Hash")
                         .IsRequired()
