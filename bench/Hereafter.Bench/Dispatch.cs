@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
 using Microsoft.AspNetCore.Builder;
@@ -44,8 +43,8 @@ internal static class Dispatch
             await http.Request.Body.CopyToAsync(buffer);
             if (Volatile.Read(ref down)) return Results.StatusCode(503);
             if (http.Request.Path != "/direct")
-                accepted.Enqueue((Stopwatch.GetTimestamp(), buffer.ToArray(), http.Request.Headers["X-Hereafter-Event-Id"].ToString(),
-                    http.Request.Headers["X-Hereafter-Signature"].ToString(), http.Request.Headers["X-Hereafter-Timestamp"].ToString()));
+                accepted.Enqueue((Stopwatch.GetTimestamp(), buffer.ToArray(), http.Request.Headers["webhook-id"].ToString(),
+                    http.Request.Headers["webhook-signature"].ToString(), http.Request.Headers["webhook-timestamp"].ToString()));
             return Results.NoContent();
         });
         await receiver.StartAsync();
@@ -55,7 +54,8 @@ internal static class Dispatch
         var subscribe = await police.PostAsJsonAsync("/api/v1/subscriptions",
             new { callbackUrl = $"{receiverUrl}/hooks/police", eventTypes = new[] { "certificate.issued" } });
         subscribe.EnsureSuccessStatusCode();
-        var secret = Encoding.UTF8.GetBytes((await subscribe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!);
+        var secret = (await subscribe.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
+        var key = WebhookSignature.SigningKey(secret);
 
         var clients = new HttpClient[o.Clients];
         for (var i = 0; i < clients.Length; i++) clients[i] = await Issuing.ClientAsync(baseUrl);
@@ -92,9 +92,15 @@ internal static class Dispatch
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, $"{receiverUrl}/direct") { Content = new ByteArrayContent(body) };
                 request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-                request.Headers.Add("X-Hereafter-Event-Id", Guid.NewGuid().ToString());
-                request.Headers.Add("X-Hereafter-Timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-                request.Headers.Add("X-Hereafter-Signature", WebhookDispatcher.Sign(secret, body));
+                // The same headers the dispatcher sends: Standard Webhooks and, for one release, the deprecated ones.
+                var id = Guid.NewGuid().ToString();
+                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+                request.Headers.Add("webhook-id", id);
+                request.Headers.Add("webhook-timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+                request.Headers.Add("webhook-signature", WebhookSignature.Sign(key, id, timestamp, body));
+                request.Headers.Add("X-Hereafter-Event-Id", id);
+                request.Headers.Add("X-Hereafter-Timestamp", timestamp.ToString(CultureInfo.InvariantCulture));
+                request.Headers.Add("X-Hereafter-Signature", WebhookSignature.LegacySign(secret, body));
                 using var response = await direct.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 response.EnsureSuccessStatusCode();
             }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Hereafter.Domain.Csv;
 
 namespace Hereafter.Domain.Reconciliation;
 
 /// <summary>
 /// Writes <c>stops.csv</c>, <c>review.csv</c>, <c>rejected.csv</c> (UTF-8 without BOM, LF line ends, header
-/// row, RFC 4180 quoting, invariant culture, amounts with two decimals) and <c>summary.json</c>.
+/// row, RFC 4180 quoting, invariant culture, amounts with two decimals) and <c>summary.json</c>. Text cells that a
+/// spreadsheet would run as a formula get a leading <c>'</c> (<see cref="CsvCell"/>); numbers are written as numbers.
 /// </summary>
 /// <remarks>
 /// Files are written under temporary names (<c>*.partial</c>) and renamed into place by
@@ -33,15 +35,22 @@ public sealed class ResultFilesSink : IReconciliationSink, IDisposable
     private static readonly UTF8Encoding Utf8NoBom = new(false);
 
     private readonly string _directory;
+    private readonly bool _neutraliseFormulas;
     private readonly StreamWriter _stops;
     private readonly StreamWriter _review;
     private readonly StreamWriter _rejected;
     private bool _finished;
     private bool _disposed;
 
-    public ResultFilesSink(string directory)
+    /// <param name="directory">Where the files go.</param>
+    /// <param name="neutraliseFormulas">
+    /// Prefix text cells that start like a formula with <c>'</c> (the default: the files are opened in spreadsheets).
+    /// Off only when the CSV is an intermediate for a workbook whose text cells are never evaluated.
+    /// </param>
+    public ResultFilesSink(string directory, bool neutraliseFormulas = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
+        _neutraliseFormulas = neutraliseFormulas;
         _directory = Directory.CreateDirectory(directory).FullName;
         foreach (var name in new[] { SummaryFile, StopsFile, ReviewFile, RejectedFile })
         {
@@ -63,12 +72,12 @@ public sealed class ResultFilesSink : IReconciliationSink, IDisposable
         Field(w, e.Name);
         Field(w, e.Programme);
         Field(w, e.Account);
-        Field(w, Money(e.MonthlyAmount));
+        Number(w, Money(e.MonthlyAmount));
         Field(w, e.PaidThrough.ToString());
         Field(w, Date(row.Death.DeathDate));
         Field(w, row.Terms.StopFrom.ToString());
-        Field(w, row.Terms.OverpaidMonths.ToString(CultureInfo.InvariantCulture));
-        Field(w, Money(row.Terms.OverpaidAmount));
+        Number(w, row.Terms.OverpaidMonths.ToString(CultureInfo.InvariantCulture));
+        Number(w, Money(row.Terms.OverpaidAmount));
         Field(w, e.SuspectId ? "true" : "false");
         w.Write('\n');
     }
@@ -84,15 +93,15 @@ public sealed class ResultFilesSink : IReconciliationSink, IDisposable
         Field(w, e.Name);
         Field(w, e.Programme);
         Field(w, e.Account);
-        Field(w, Money(e.MonthlyAmount));
+        Number(w, Money(e.MonthlyAmount));
         Field(w, e.PaidThrough.ToString());
         Field(w, e.SuspectId ? "true" : "false");
         Field(w, row.Candidate.IdNumber);
         Field(w, row.Candidate.Name);
         Field(w, Date(row.Candidate.DeathDate));
         Field(w, row.Terms.StopFrom.ToString());
-        Field(w, row.Terms.OverpaidMonths.ToString(CultureInfo.InvariantCulture));
-        Field(w, Money(row.Terms.OverpaidAmount));
+        Number(w, row.Terms.OverpaidMonths.ToString(CultureInfo.InvariantCulture));
+        Number(w, Money(row.Terms.OverpaidAmount));
         w.Write('\n');
     }
 
@@ -206,13 +215,28 @@ public sealed class ResultFilesSink : IReconciliationSink, IDisposable
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>A comma and the value, quoted only when it holds a comma, quote or line break (RFC 4180).</summary>
-    private static void Field(StreamWriter w, string? value)
+    /// <summary>A comma and a number as it is (never prefixed: a negative amount stays <c>-12.50</c>).</summary>
+    private static void Number(StreamWriter w, string value)
+    {
+        w.Write(',');
+        w.Write(value);
+    }
+
+    /// <summary>
+    /// A comma and a text value, neutralised if it starts like a formula, quoted only when it holds a comma, quote
+    /// or line break (RFC 4180).
+    /// </summary>
+    private void Field(StreamWriter w, string? value)
     {
         w.Write(',');
         if (string.IsNullOrEmpty(value))
         {
             return;
+        }
+
+        if (_neutraliseFormulas)
+        {
+            value = CsvCell.Neutralise(value);
         }
 
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)

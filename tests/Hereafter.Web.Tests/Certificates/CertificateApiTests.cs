@@ -103,7 +103,7 @@ public sealed class CertificateApiTests(HereafterFactory factory) : IClassFixtur
 
         var supervisor = await factory.ClientForAsync("demo-civil-affairs");
         var queue = await (await supervisor.GetAsync("/api/v1/certificates?list=review")).JsonAsync();
-        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("number").GetString() == otherId);
+        Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("maskedNumber").GetString() == Hereafter.Domain.Identity.PersonalDataMask.IdNumber(otherId));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await hospital.PostAsJsonAsync($"/api/v1/certificates/{otherId}/review", new { decision = "issue", reason = "不同人" })).StatusCode);
         var decided = await supervisor.PostAsJsonAsync($"/api/v1/certificates/{otherId}/review", new { decision = "issue", reason = "核实为同名同生日的不同人员" });

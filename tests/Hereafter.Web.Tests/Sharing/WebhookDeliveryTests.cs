@@ -14,13 +14,13 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task AnIssuedCertificate_ReachesTheReceiver_SignedOverTheRawBody()
+    public async Task AnIssuedCertificate_ReachesTheReceiver_SignedPerStandardWebhooks()
     {
         using var factory = new WebhookFactory();
         await using var receiver = await WebhookReceiver.StartAsync();
         await factory.WaitUntilQuietAsync(); // the demo certificates' events are not part of this test
         var police = await factory.ClientForAsync("demo-police");
-        const string secret = "police-webhook-secret-0123456789";
+        var secret = WebhookTestHelpers.NewSecret();
         var (id, returned) = await police.SubscribeAsync(receiver.Url("police"), secret, ["certificate.issued"]);
         Assert.Equal(secret, returned);
 
@@ -28,12 +28,16 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         await WebhookTestHelpers.UntilAsync(() => receiver.Accepted("police").Count > 0, Wait, () => "no delivery");
         var delivery = Assert.Single(receiver.Accepted("police"));
 
-        Assert.Equal(WebhookTestHelpers.Sign(secret, delivery.Raw), delivery.Signature);
-        Assert.Matches("^sha256=[0-9a-f]{64}$", delivery.Signature);
+        WebhookTestHelpers.Verify(secret, delivery); // the StandardWebhooks reference library accepts it
+        Assert.Matches("^v1,[A-Za-z0-9+/]{43}=$", delivery.Signature);
         var tampered = (byte[])delivery.Raw.Clone();
         tampered[^2] ^= 1;
-        Assert.NotEqual(WebhookTestHelpers.Sign(secret, tampered), delivery.Signature);
-        Assert.NotEqual(WebhookTestHelpers.Sign("another-secret-0123456789", delivery.Raw), delivery.Signature);
+        Assert.False(WebhookTestHelpers.Verifies(secret, Encoding.UTF8.GetString(tampered), delivery.Headers));
+        Assert.False(WebhookTestHelpers.Verifies(WebhookTestHelpers.NewSecret(), delivery.Body, delivery.Headers));
+        // The deprecated headers are still sent for one release.
+        Assert.Equal(delivery.EventId, delivery.Headers["X-Hereafter-Event-Id"].ToString());
+        Assert.Equal(delivery.Timestamp, delivery.Headers["X-Hereafter-Timestamp"].ToString());
+        Assert.Equal(WebhookTestHelpers.LegacySign(secret, delivery.Raw), delivery.LegacySignature);
 
         Assert.StartsWith("application/json", delivery.ContentType);
         var body = delivery.Json;
@@ -73,7 +77,8 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         using var factory = new WebhookFactory();
         var police = await factory.ClientForAsync("demo-police");
         var (_, secret) = await police.SubscribeAsync("http://127.0.0.1:9/hook");
-        Assert.True(secret.Length >= 32);
+        Assert.Matches("^whsec_[A-Za-z0-9+/]+={0,2}$", secret);
+        Assert.InRange(Convert.FromBase64String(secret["whsec_".Length..]).Length, 24, 64);
 
         async Task<JsonElement> Rejected(object body)
         {
@@ -135,12 +140,13 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.Down = true;
         string number;
+        var secret = WebhookTestHelpers.NewSecret();
         var first = new WebhookFactory { KeepStorage = true };
         try
         {
             await first.WaitUntilQuietAsync();
             var police = await first.ClientForAsync("demo-police");
-            await police.SubscribeAsync(receiver.Url("police"), "restart-secret-0123456789");
+            await police.SubscribeAsync(receiver.Url("police"), secret);
             number = await first.IssueAsync();
             await WebhookTestHelpers.UntilAsync(() => receiver.Rejected("police").Count > 0, Wait, () => "never attempted");
         }
@@ -159,7 +165,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         var delivery = receiver.Accepted("police")[0];
         Assert.Equal(number, delivery.Json.GetProperty("certificateNumber").GetString());
         Assert.Equal(receiver.Rejected("police")[0].EventId, delivery.EventId);
-        Assert.Equal(WebhookTestHelpers.Sign("restart-secret-0123456789", delivery.Raw), delivery.Signature);
+        WebhookTestHelpers.Verify(secret, delivery);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StandardWebhooks;
+using StandardWebhooks.Diagnostics;
 
 namespace Hereafter.Web.Tests.Sharing;
 
@@ -35,8 +37,14 @@ public sealed class WebhookFactory : HereafterFactory
 /// <summary>A real HTTP receiver on loopback (Kestrel): records what arrives; answers 503 while <see cref="Down"/>.</summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
-    public sealed record Delivery(string Path, byte[] Raw, string EventId, string Timestamp, string Signature, string ContentType, bool Accepted)
+    /// <summary>
+    /// One POST as received. <see cref="EventId"/>, <see cref="Timestamp"/> and <see cref="Signature"/> are the
+    /// Standard Webhooks headers; <see cref="Headers"/> holds every header, for a reference library to verify.
+    /// </summary>
+    public sealed record Delivery(string Path, byte[] Raw, string EventId, string Timestamp, string Signature, string ContentType, bool Accepted,
+        IHeaderDictionary Headers)
     {
+        public string LegacySignature => Headers["X-Hereafter-Signature"].ToString();
         public string Body => Encoding.UTF8.GetString(Raw);
         public JsonElement Json => JsonDocument.Parse(Raw).RootElement;
     }
@@ -64,9 +72,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer);
             var down = self!.Down;
-            self.All.Enqueue(new Delivery(http.Request.Path, buffer.ToArray(), http.Request.Headers["X-Hereafter-Event-Id"].ToString(),
-                http.Request.Headers["X-Hereafter-Timestamp"].ToString(), http.Request.Headers["X-Hereafter-Signature"].ToString(),
-                http.Request.ContentType ?? "", !down));
+            var headers = new HeaderDictionary();
+            foreach (var (name, value) in http.Request.Headers) headers[name] = value;
+            self.All.Enqueue(new Delivery(http.Request.Path, buffer.ToArray(), headers["webhook-id"].ToString(),
+                headers["webhook-timestamp"].ToString(), headers["webhook-signature"].ToString(),
+                http.Request.ContentType ?? "", !down, headers));
             return down ? Results.StatusCode(503) : Results.NoContent();
         });
         await app.StartAsync();
@@ -102,8 +112,30 @@ public static class WebhookTestHelpers
         return (body.GetProperty("id").GetGuid(), body.GetProperty("secret").GetString()!);
     }
 
-    public static string Sign(string secret, byte[] body) =>
+    /// <summary>The deprecated <c>X-Hereafter-Signature</c>: hex HMAC-SHA256 of the body alone with the secret's UTF-8 bytes.</summary>
+    public static string LegacySign(string secret, byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+
+    /// <summary>Verifies a delivery as a department would, with the Standard Webhooks reference library (throws if it fails).</summary>
+    public static void Verify(string secret, WebhookReceiver.Delivery delivery) =>
+        new StandardWebhook(secret).Verify(delivery.Body, delivery.Headers);
+
+    /// <summary>Whether the reference library accepts the delivery (with the body and headers as given).</summary>
+    public static bool Verifies(string secret, string body, IHeaderDictionary headers)
+    {
+        try
+        {
+            new StandardWebhook(secret).Verify(body, headers);
+            return true;
+        }
+        catch (WebhookVerificationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A secret in the Standard Webhooks form: <c>whsec_</c> + base64 of <paramref name="bytes"/> random bytes.</summary>
+    public static string NewSecret(int bytes = 32) => "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(bytes));
 
     public static async Task UntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> what)
     {

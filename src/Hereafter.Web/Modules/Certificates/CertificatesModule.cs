@@ -51,8 +51,9 @@ public static class CertificatesModule
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         api.MapGet("/", async (string? list, int? page, int? pageSize, HttpContext http, SuperviseCertificatesHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), list ?? SuperviseCertificatesHandler.AllList, page ?? 1, pageSize ?? 50, ct)))
-            .WithSummary("List certificates: list=all|review|late (civil affairs; an issuer sees its own). ID numbers masked.")
+                TypedResults.Ok((await handler.ListAsync(Actor.Require(http), list ?? SuperviseCertificatesHandler.AllList, page ?? 1, pageSize ?? 50, ct)).Masked()))
+            .WithSummary("List certificates: list=all|review|late (civil affairs; an issuer sees its own). ID numbers and names masked.")
+            .WithDescription("Rows carry maskedNumber (5201**********013X) and maskedName, never the full ID number; each page is audited as a masked read.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         api.MapGet("/{number}", async (string number, HttpContext http, ReadCertificateHandler handler, CancellationToken ct) =>

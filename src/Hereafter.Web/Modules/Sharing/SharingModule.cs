@@ -94,9 +94,12 @@ public static class SharingModule
                 return TypedResults.Created($"/api/v1/subscriptions/{created.Id}", created);
             })
             .WithSummary("Subscribe your department system to your department's events: { callbackUrl, secret?, eventTypes }")
-            .WithDescription("Events sequenced after now are POSTed to callbackUrl one at a time in feed order, at least once (de-duplicate by X-Hereafter-Event-Id), " +
-                             "signed with X-Hereafter-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>. Outside development callbackUrl must be a public https URL. " +
-                             "Without a secret (at least 16 characters) one is generated; it is returned only here.")
+            .WithDescription("Events sequenced after now are POSTed to callbackUrl one at a time in feed order, at least once (de-duplicate by webhook-id), " +
+                             "signed per the Standard Webhooks specification: webhook-id, webhook-timestamp (Unix seconds) and webhook-signature: v1,<base64 HMAC-SHA256 over " +
+                             "\"{webhook-id}.{webhook-timestamp}.{raw body}\" keyed by the base64-decoded part of the secret>; verify with a Standard Webhooks library. " +
+                             "The X-Hereafter-* headers are deprecated and sent for one more release. Outside development callbackUrl must be a public https URL. " +
+                             "secret, when given, must be whsec_ + base64 of 24 to 64 random bytes (400 otherwise); without it one is generated and returned only here. " +
+                             "Every delivery attempt is audited as a read of the certificate it names.")
             .Produces<SubscriptionCreated>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);

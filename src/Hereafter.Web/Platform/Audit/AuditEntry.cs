@@ -39,7 +39,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Action).HasMaxLength(64);
         b.Property(x => x.Subject).HasMaxLength(128);
         b.Property(x => x.Purpose).HasMaxLength(128);
-        b.Property(x => x.Details).HasMaxLength(2000);
+        b.Property(x => x.Details).HasMaxLength(AuditLog.MaxDetailsLength);
         b.Property(x => x.PreviousHash).HasMaxLength(64);
         b.Property(x => x.Hash).HasMaxLength(64);
         b.HasIndex(x => x.Subject);

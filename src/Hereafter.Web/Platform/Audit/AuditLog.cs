@@ -15,12 +15,26 @@ public sealed class AuditLog(HereafterDbContext db, TimeProvider clock)
 {
     private const long ChainLockKey = 727002;
 
+    /// <summary>Longest details kept: a change-feed page names up to 500 certificate numbers.</summary>
+    public const int MaxDetailsLength = 20000;
+
     /// <summary>
     /// Writes one entry and saves it, inside the caller's transaction when there is one
     /// (so the audit entry commits or rolls back with the change it records).
     /// </summary>
-    public async Task RecordAsync(Actor? actor, string action, string subject, string purpose, string details = "", CancellationToken ct = default)
+    public Task RecordAsync(Actor? actor, string action, string subject, string purpose, string details = "", CancellationToken ct = default) =>
+        RecordManyAsync([new Record(actor, action, subject, purpose, details)], ct);
+
+    /// <summary>One entry to write with <see cref="RecordManyAsync"/>.</summary>
+    public sealed record Record(Actor? Actor, string Action, string Subject, string Purpose, string Details = "");
+
+    /// <summary>
+    /// Writes several entries in order with one read of the chain's head and one save (a batch of webhook
+    /// deliveries), inside the caller's transaction when there is one.
+    /// </summary>
+    public async Task RecordManyAsync(IReadOnlyList<Record> records, CancellationToken ct = default)
     {
+        if (records.Count == 0) return;
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
@@ -29,23 +43,29 @@ public sealed class AuditLog(HereafterDbContext db, TimeProvider clock)
             var last = await db.Set<AuditEntry>().AsNoTracking().OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
             var now = clock.GetUtcNow();
-            var entry = new AuditEntry
+            var sequence = last?.Sequence ?? 0;
+            var previous = last?.Hash ?? "";
+            foreach (var (actor, action, subject, purpose, details) in records)
             {
-                Sequence = (last?.Sequence ?? 0) + 1,
-                // Millisecond precision survives both providers' storage, so the hash recomputes identically.
-                At = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero),
-                ActorId = actor?.Id ?? "anonymous",
-                ActorName = actor?.Name ?? "",
-                OrganisationId = actor?.OrganisationId,
-                OrganisationName = actor?.OrganisationName ?? "",
-                Action = action,
-                Subject = subject,
-                Purpose = purpose,
-                Details = details.Length > 2000 ? details[..2000] : details,
-                PreviousHash = last?.Hash ?? "",
-            };
-            entry.Hash = ComputeHash(entry);
-            db.Set<AuditEntry>().Add(entry);
+                var entry = new AuditEntry
+                {
+                    Sequence = ++sequence,
+                    // Millisecond precision survives both providers' storage, so the hash recomputes identically.
+                    At = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero),
+                    ActorId = actor?.Id ?? "anonymous",
+                    ActorName = actor?.Name ?? "",
+                    OrganisationId = actor?.OrganisationId,
+                    OrganisationName = actor?.OrganisationName ?? "",
+                    Action = action,
+                    Subject = subject,
+                    Purpose = purpose,
+                    Details = details.Length > MaxDetailsLength ? details[..MaxDetailsLength] : details,
+                    PreviousHash = previous,
+                };
+                entry.Hash = ComputeHash(entry);
+                previous = entry.Hash;
+                db.Set<AuditEntry>().Add(entry);
+            }
             await db.SaveChangesAsync(ct);
             if (own is not null) await own.CommitAsync(ct);
         }

@@ -27,7 +27,10 @@ public sealed record CertificateView(
 /// <summary>What the public sees when scanning the QR code: nothing beyond masked data.</summary>
 public sealed record VerificationResult(string Status, string? MaskedName, string? MaskedIdNumber, string? DateOfDeath, string? Issuer);
 
-/// <summary>A row in the supervisor's lists; the ID number is masked.</summary>
+/// <summary>
+/// A row in the supervisor's lists as the pages use it: <see cref="Number"/> is the full number, for links and
+/// forms only; what is shown is <see cref="MaskedNumber"/>. The API serves <see cref="MaskedCertificateSummary"/>.
+/// </summary>
 public sealed record CertificateSummary(
     string Number, string MaskedNumber, string MaskedName, string Status, string Issuer,
     DateTimeOffset DeathAt, DateTimeOffset CertifiedAt, DateTimeOffset? ReportedAt,
@@ -36,3 +39,16 @@ public sealed record CertificateSummary(
 public sealed record ReasonRequest(string? Reason);
 public sealed record CorrectionRequest(string? Reason, CertificateData? Certificate);
 public sealed record ReviewDecision(string? Decision, string? Reason);
+
+/// <summary>
+/// A row of <c>GET /api/v1/certificates</c>: the ID number and name masked (<c>PersonalDataMask</c>), no full
+/// number, so a list is never a bulk read of personal data. Read one certificate (audited) by its number for more.
+/// </summary>
+public sealed record MaskedCertificateSummary(
+    string MaskedNumber, string MaskedName, string Status, string Issuer,
+    DateTimeOffset DeathAt, DateTimeOffset CertifiedAt, DateTimeOffset? ReportedAt,
+    bool CertifiedLate, bool ReportedLate, int WarningCount, int Version, string? ReviewNote)
+{
+    public static MaskedCertificateSummary From(CertificateSummary s) => new(s.MaskedNumber, s.MaskedName, s.Status, s.Issuer,
+        s.DeathAt, s.CertifiedAt, s.ReportedAt, s.CertifiedLate, s.ReportedLate, s.WarningCount, s.Version, s.ReviewNote);
+}

@@ -20,7 +20,13 @@ public sealed class SuperviseCertificatesHandler(HereafterDbContext db, AuditLog
     public const string ReviewQueue = "review";
     public const string LateList = "late";
 
-    public sealed record Page(IReadOnlyList<CertificateSummary> Items, int Total, int PageNumber, int PageSize, SupervisionCounts? Counts);
+    public sealed record Page(IReadOnlyList<CertificateSummary> Items, int Total, int PageNumber, int PageSize, SupervisionCounts? Counts)
+    {
+        /// <summary>The page as the API serves it: masked rows only.</summary>
+        public MaskedPage Masked() => new(Items.Select(MaskedCertificateSummary.From).ToList(), Total, PageNumber, PageSize, Counts);
+    }
+
+    public sealed record MaskedPage(IReadOnlyList<MaskedCertificateSummary> Items, int Total, int PageNumber, int PageSize, SupervisionCounts? Counts);
     public sealed record SupervisionCounts(int Issued, int PendingReview, int Revoked, int CertifiedLate, int ReportedLate, int WithWarnings);
 
     public async Task<Page> ListAsync(Actor actor, string list, int page, int pageSize, CancellationToken ct)

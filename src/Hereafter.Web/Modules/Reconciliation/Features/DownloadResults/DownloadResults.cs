@@ -30,7 +30,9 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
         if (!Kinds.Contains(kind)) throw ProblemException.NotFound($"Unknown result '{kind}'. Use stops, review or rejected.");
         if (format is not ("csv" or "xlsx")) throw ProblemException.BadRequest("format must be csv or xlsx.");
         var job = await reader.RequireCompletedAsync(actor, id, ct);
-        var csvPath = await WriteCsvAsync(job, kind, ct);
+        // A CSV is opened in spreadsheets: its text cells are neutralised. The workbook's cells are inline strings,
+        // never evaluated, so it carries the text as it is.
+        var csvPath = await WriteCsvAsync(job, kind, neutraliseFormulas: format == "csv", ct);
         await audit.RecordAsync(actor, "reconciliation.download", $"reconciliation:{id}", "benefit-reconciliation", $"{kind}.{format} (full ID numbers)", ct);
         var baseName = $"{job.Programme}-{ChinaTime.ToChina(job.CreatedAt):yyyyMMdd}-{kind}";
         if (format == "csv")
@@ -49,13 +51,13 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
     }
 
     /// <summary>Replays the stored rows through the engine's file writer and returns the path of the one file asked for.</summary>
-    private async Task<string> WriteCsvAsync(RollJob job, string kind, CancellationToken ct)
+    private async Task<string> WriteCsvAsync(RollJob job, string kind, bool neutraliseFormulas, CancellationToken ct)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"hereafter-recon-{Guid.NewGuid():n}");
         Directory.CreateDirectory(dir);
         try
         {
-            using (var sink = new ResultFilesSink(dir))
+            using (var sink = new ResultFilesSink(dir, neutraliseFormulas))
             {
                 switch (kind)
                 {

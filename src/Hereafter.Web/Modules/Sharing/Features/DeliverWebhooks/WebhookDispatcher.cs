@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Modules.Sharing.Features.ManageSubscriptions;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Organisations;
 using Hereafter.Web.Platform.Outbox;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -131,7 +133,10 @@ public sealed class WebhookDispatcher : BackgroundService
         return due;
     }
 
-    private sealed record Next(long Position, Guid Id, string Type, string? Json);
+    private sealed record Next(long Position, Guid Id, string Type, string CertificateNumber, string? Json);
+
+    /// <summary>An attempt to record, with the certificate its body names (for the audit entry).</summary>
+    private sealed record Attempted(WebhookDelivery Row, string CertificateNumber);
 
     private sealed record Outcome(bool Delivered, int? Status, string? Error, int DurationMs);
 
@@ -140,10 +145,12 @@ public sealed class WebhookDispatcher : BackgroundService
     {
         try
         {
-            var secret = Encoding.UTF8.GetBytes(_protector.Unprotect(subscription.ProtectedSecret));
+            var secret = _protector.Unprotect(subscription.ProtectedSecret);
+            var key = WebhookSignature.SigningKey(secret);
+            var reader = await ReaderAsync(subscription, stop);
             var types = subscription.Types;
             var cursor = subscription.DeliveredThrough;
-            var delivered = new List<WebhookDelivery>();
+            var delivered = new List<Attempted>();
             var redelivered = new List<long>();
             var lastFlush = Stopwatch.GetTimestamp();
             while (!stop.IsCancellationRequested)
@@ -158,7 +165,7 @@ public sealed class WebhookDispatcher : BackgroundService
                     if (redelivery is not null)
                     {
                         var again = await db.Set<SharingEvent>().AsNoTracking().Where(e => e.Id == redelivery.EventId)
-                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, e.Json)).FirstAsync(stop);
+                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, e.CertificateNumber, e.Json)).FirstAsync(stop);
                         batch = [(again, redelivery.Id)];
                     }
                     else
@@ -168,7 +175,7 @@ public sealed class WebhookDispatcher : BackgroundService
                         var events = await db.Set<SharingEvent>().AsNoTracking()
                             .Where(e => e.Department == subscription.Department && e.FeedPosition > cursor)
                             .OrderBy(e => e.FeedPosition).Take(_options.BatchSize)
-                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type,
+                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, e.CertificateNumber,
                                 types.Contains(e.Type) && (e.OrganisationId == null || e.OrganisationId == subscription.OrganisationId) ? e.Json : null))
                             .ToListAsync(stop);
                         if (events.Count == 0) break;
@@ -185,7 +192,7 @@ public sealed class WebhookDispatcher : BackgroundService
                     }
                     var attempt = subscription.Attempts + 1;
                     var at = _clock.GetUtcNow();
-                    var outcome = await PostAsync(subscription.CallbackUrl, secret, e, at, stop);
+                    var outcome = await PostAsync(subscription.CallbackUrl, secret, key, e, at, stop);
                     if (stop.IsCancellationRequested) return;
                     var row = new WebhookDelivery
                     {
@@ -196,12 +203,12 @@ public sealed class WebhookDispatcher : BackgroundService
                     if (outcome.Delivered)
                     {
                         subscription.Attempts = 0;
-                        delivered.Add(row);
+                        delivered.Add(new Attempted(row, e.CertificateNumber));
                         if (redelivery is { } r) redelivered.Add(r);
                         else cursor = e.Position;
                         if (delivered.Count >= 50 || Stopwatch.GetElapsedTime(lastFlush) > TimeSpan.FromMilliseconds(200))
                         {
-                            if (!await SaveAsync(subscription, cursor, delivered, redelivered, failure: null, release: false)) return;
+                            if (!await SaveAsync(subscription, reader, cursor, delivered, redelivered, failure: null, release: false)) return;
                             lastFlush = Stopwatch.GetTimestamp();
                         }
                         continue;
@@ -210,11 +217,11 @@ public sealed class WebhookDispatcher : BackgroundService
                     row.NextRetryAt = _clock.GetUtcNow() + _options.RetryDelay(attempt);
                     _logger.LogInformation("Webhook {Subscription} event {Event} attempt {Attempt} failed: {Error}; next at {Next}",
                         subscription.Id, e.Id, attempt, outcome.Error, row.NextRetryAt);
-                    await SaveAsync(subscription, cursor, delivered, redelivered, failure: row, release: true);
+                    await SaveAsync(subscription, reader, cursor, delivered, redelivered, failure: new Attempted(row, e.CertificateNumber), release: true);
                     return;
                 }
             }
-            await SaveAsync(subscription, cursor, delivered, redelivered, failure: null, release: true);
+            await SaveAsync(subscription, reader, cursor, delivered, redelivered, failure: null, release: true);
         }
         catch (Exception e) when (!stop.IsCancellationRequested)
         {
@@ -226,12 +233,22 @@ public sealed class WebhookDispatcher : BackgroundService
         }
     }
 
+    /// <summary>The receiving organisation as the audit log names it: each delivery is a read of personal data by it.</summary>
+    private async Task<Actor> ReaderAsync(WebhookSubscription s, CancellationToken ct)
+    {
+        using var scope = _scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        var name = await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == s.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
+        return new Actor($"webhook:{s.Id}", "webhook delivery", s.OrganisationId, name, "", new HashSet<string>());
+    }
+
     /// <summary>
-    /// Records attempts and moves the cursor in one transaction, only if this node still holds the lease
-    /// (false when it does not: another node has taken the subscription over, or it was deleted).
+    /// Records attempts, their audit entries (one per attempt, naming its certificate: the body left the platform
+    /// whether or not the receiver then accepted it) and moves the cursor in one transaction, only if this node still
+    /// holds the lease (false when it does not: another node has taken the subscription over, or it was deleted).
     /// </summary>
-    private async Task<bool> SaveAsync(WebhookSubscription s, long cursor, List<WebhookDelivery> delivered, List<long> redelivered,
-        WebhookDelivery? failure, bool release)
+    private async Task<bool> SaveAsync(WebhookSubscription s, Actor reader, long cursor, List<Attempted> delivered, List<long> redelivered,
+        Attempted? failure, bool release)
     {
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
@@ -239,7 +256,7 @@ public sealed class WebhookDispatcher : BackgroundService
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         DateTimeOffset? leaseUntil = release ? null : now + Lease;
         var owner = release ? null : NodeId;
-        var next = failure?.NextRetryAt ?? now;
+        var next = failure?.Row.NextRetryAt ?? now;
         var updated = await db.Set<WebhookSubscription>().Where(x => x.Id == s.Id && x.LeaseOwner == NodeId).ExecuteUpdateAsync(u =>
         {
             u.SetProperty(x => x.DeliveredThrough, cursor)
@@ -247,16 +264,20 @@ public sealed class WebhookDispatcher : BackgroundService
                 .SetProperty(x => x.NextAttemptAt, next)
                 .SetProperty(x => x.LeaseOwner, owner)
                 .SetProperty(x => x.LeaseUntil, leaseUntil);
-            if (failure is not null) u.SetProperty(x => x.LastError, Truncate($"{failure.At:O} event {failure.EventId}: {failure.Error}", 1000));
+            if (failure is not null) u.SetProperty(x => x.LastError, Truncate($"{failure.Row.At:O} event {failure.Row.EventId}: {failure.Row.Error}", 1000));
         }, CancellationToken.None);
         if (updated == 0)
         {
             _logger.LogWarning("Webhook subscription {Subscription} is no longer leased by this node; its other node redelivers", s.Id);
             return false;
         }
-        db.AddRange(delivered);
-        if (failure is not null) db.Add(failure);
+        var attempts = failure is null ? delivered : [.. delivered, failure];
+        db.AddRange(attempts.Select(a => a.Row));
         await db.SaveChangesAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordManyAsync(attempts.Select(a => new AuditLog.Record(reader, "webhook.deliver",
+            $"certificate:{a.CertificateNumber}", $"death-notification:{s.Department}",
+            $"{a.Row.EventType} event {a.Row.EventId} attempt {a.Row.Attempt} to subscription {s.Id}: " +
+            (a.Row.Delivered ? $"delivered (HTTP {a.Row.HttpStatus})" : $"not accepted ({a.Row.Error})"))).ToList(), CancellationToken.None);
         if (redelivered.Count > 0)
             await db.Set<WebhookRedelivery>().Where(r => redelivered.Contains(r.Id)).ExecuteDeleteAsync(CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
@@ -265,7 +286,7 @@ public sealed class WebhookDispatcher : BackgroundService
         return true;
     }
 
-    private async Task<Outcome> PostAsync(string url, byte[] secret, Next e, DateTimeOffset at, CancellationToken stop)
+    private async Task<Outcome> PostAsync(string url, string secret, byte[] key, Next e, DateTimeOffset at, CancellationToken stop)
     {
         var started = Stopwatch.GetTimestamp();
         int Elapsed() => (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
@@ -274,9 +295,16 @@ public sealed class WebhookDispatcher : BackgroundService
         var body = Encoding.UTF8.GetBytes(e.Json!);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add(WebhookHeaders.EventId, e.Id.ToString());
-        request.Headers.Add(WebhookHeaders.Timestamp, at.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookHeaders.Signature, Sign(secret, body));
+        // The event id is the message id: stable across retries and redeliveries, so receivers de-duplicate by it;
+        // the timestamp is this attempt's, so a retry is signed afresh and an old capture goes stale.
+        var id = e.Id.ToString();
+        var timestamp = at.ToUnixTimeSeconds();
+        request.Headers.Add(WebhookHeaders.Id, id);
+        request.Headers.Add(WebhookHeaders.Timestamp, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookHeaders.Signature, WebhookSignature.Sign(key, id, timestamp, body));
+        request.Headers.Add(WebhookHeaders.LegacyEventId, id);
+        request.Headers.Add(WebhookHeaders.LegacyTimestamp, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookHeaders.LegacySignature, WebhookSignature.LegacySign(secret, body));
         try
         {
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop);
@@ -295,9 +323,6 @@ public sealed class WebhookDispatcher : BackgroundService
             return new Outcome(false, null, Truncate(ex.Message + inner, 1000), Elapsed());
         }
     }
-
-    /// <summary><c>sha256=</c> and the lowercase hex HMAC-SHA256 of the raw body.</summary>
-    public static string Sign(byte[] secret, byte[] body) => "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(secret, body));
 
     private async Task ReleaseLeasesAsync()
     {

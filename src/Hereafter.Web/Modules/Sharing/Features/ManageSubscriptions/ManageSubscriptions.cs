@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
@@ -33,8 +32,8 @@ public sealed class ManageSubscriptionsHandler(
         var urlProblem = await WebhookAddressGuard.CheckAsync(request.CallbackUrl, environment.IsDevelopment(), ct);
         if (urlProblem is not null) errors["callbackUrl"] = [urlProblem];
         else if (request.CallbackUrl!.Length > 2000) errors["callbackUrl"] = ["callbackUrl is longer than 2000 characters"];
-        if (request.Secret is not null && (request.Secret.Length < 16 || request.Secret.Length > 256))
-            errors["secret"] = ["secret must be 16 to 256 characters (or leave it out and one is generated)"];
+        if (request.Secret is not null && !WebhookSignature.IsValidSecret(request.Secret))
+            errors["secret"] = [WebhookSignature.SecretRule];
         var types = (request.EventTypes ?? []).Distinct(StringComparer.Ordinal).ToArray();
         if (types.Length == 0)
             errors["eventTypes"] = [$"name at least one event type: {string.Join(", ", SharingEventTypes.All)}"];
@@ -42,7 +41,7 @@ public sealed class ManageSubscriptionsHandler(
             errors["eventTypes"] = [$"unknown event type '{unknown}'; known: {string.Join(", ", SharingEventTypes.All)}"];
         if (errors.Count > 0) throw new FieldValidationException(errors);
 
-        var secret = request.Secret ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = request.Secret ?? WebhookSignature.GenerateSecret();
         // Sequence first so that "after it was created" means after every event committed before now.
         await sequencer.AssignAsync(ct);
         var start = await db.Set<SharingEvent>().MaxAsync(e => e.FeedPosition, ct) ?? 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
+using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
@@ -11,9 +12,10 @@ namespace Hereafter.Web.Modules.Sharing.Features.ReadChangeFeed;
 
 /// <summary>
 /// The change feed: the caller's department's events in commit order. The cursor is the last feed
-/// position returned; paging with it sees every event once.
+/// position returned; paging with it sees every event once. A page with events is a read of personal data: it is
+/// audited, one entry per page naming its certificates (an empty page, the usual poll, reads none and is not).
 /// </summary>
-public sealed class ReadChangeFeedHandler(HereafterDbContext db, FeedSequencer sequencer)
+public sealed class ReadChangeFeedHandler(HereafterDbContext db, FeedSequencer sequencer, AuditLog audit)
 {
     public const int MaxLimit = 500;
 
@@ -32,9 +34,15 @@ public sealed class ReadChangeFeedHandler(HereafterDbContext db, FeedSequencer s
         var rows = await db.Set<SharingEvent>().AsNoTracking()
             .Where(e => e.Department == department && (e.OrganisationId == null || e.OrganisationId == actor.OrganisationId) && e.FeedPosition > cursor)
             .OrderBy(e => e.FeedPosition).Take(take)
-            .Select(e => new { e.FeedPosition, e.Json })
+            .Select(e => new { e.FeedPosition, e.CertificateNumber, e.Json })
             .ToListAsync(ct);
         var next = rows.Count == 0 ? cursor : rows[^1].FeedPosition!.Value;
+        if (rows.Count > 0)
+        {
+            var certificates = rows.Select(r => r.CertificateNumber).Where(n => n.Length > 0).Distinct().ToList();
+            await audit.RecordAsync(actor, "feed.read", $"feed:{department}", $"death-notification:{department}",
+                $"{rows.Count} events after {cursor} through {next}; certificates: {string.Join(", ", certificates)}", ct);
+        }
         return new FeedPage(rows.Select(r => JsonNode.Parse(r.Json)!).ToList(), next.ToString(CultureInfo.InvariantCulture));
     }
 }
