@@ -73,6 +73,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/connect"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRouting();
+app.UseReconciliationUploadLimits();
 app.UsePlatformLocalization();
 app.UseAuthentication();
 app.UseAuthorization();

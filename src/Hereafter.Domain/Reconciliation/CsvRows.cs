@@ -11,6 +11,9 @@ namespace Hereafter.Domain.Reconciliation;
 /// Row numbers are physical line numbers (the header is line 1; blank lines are skipped but still counted,
 /// so the number matches what an editor shows). A record whose quoted field spans lines gets the number of
 /// its first line. A line holding only whitespace and commas is blank (spreadsheets export empty rows so).
+/// A record longer than <see cref="MaxRecordChars"/> (an unclosed quote, a file without line breaks) fails
+/// the file: the unread text never exceeds the cap plus one read, so the buffer stops growing there and a
+/// record is rescanned at most once per read before it fails.
 /// </remarks>
 internal sealed class CsvRows : RollRows
 {
@@ -26,8 +29,9 @@ internal sealed class CsvRows : RollRows
     private long _line;
 
     /// <summary>Reads a chunk already decoded and cut at a record boundary by <see cref="NextChunk"/>.</summary>
-    public CsvRows(char[] chunk, int length, long linesBefore)
+    public CsvRows(char[] chunk, int length, long linesBefore, int maxRecordChars)
     {
+        MaxRecordChars = maxRecordChars;
         _stream = Stream.Null;
         _bytes = [];
         _decoder = Encoding.UTF8.GetDecoder();
@@ -38,8 +42,9 @@ internal sealed class CsvRows : RollRows
         Text = _chars;
     }
 
-    public CsvRows(Stream stream, byte[] buffer, int skip, int prefilled, Encoding encoding)
+    public CsvRows(Stream stream, byte[] buffer, int skip, int prefilled, Encoding encoding, int maxRecordChars)
     {
+        MaxRecordChars = maxRecordChars;
         _stream = stream;
         _bytes = buffer;
         _decoder = encoding.GetDecoder();
@@ -50,6 +55,13 @@ internal sealed class CsvRows : RollRows
     }
 
     public override long BytesRead => _bytesRead;
+
+    /// <summary>Longest record accepted, in characters; a longer one fails the file (<see cref="RollLimits.MaxRecordChars"/>).</summary>
+    public int MaxRecordChars { get; }
+
+    private RollFormatException RecordTooLong(long line) => new("record-too-long",
+        $"CSV 第 {line} 行开始的一条记录超过 {MaxRecordChars} 个字符，多半是引号没有闭合。"
+        + $"The record starting at line {line} is longer than {MaxRecordChars} characters; a quote is probably not closed.");
 
     /// <summary>
     /// Hands out the rest of the file in pieces that end at a record boundary (never inside a quoted field),
@@ -77,7 +89,12 @@ internal sealed class CsvRows : RollRows
             var split = _streamDone ? span.Length : LastRecordEnd(span);
             if (split <= 0)
             {
-                Fill(); // one record longer than the buffer: read on (the buffer grows)
+                if (span.Length > MaxRecordChars)
+                {
+                    throw RecordTooLong(_line + 1);
+                }
+
+                Fill(); // one record longer than what is decoded: read on (up to the cap, the buffer holds it)
                 continue;
             }
 
@@ -178,12 +195,22 @@ internal sealed class CsvRows : RollRows
             }
             else if (!_streamDone)
             {
+                if (rest.Length > MaxRecordChars)
+                {
+                    throw RecordTooLong(_line + 1);
+                }
+
                 Fill();
                 continue;
             }
             else
             {
                 length = consumed = rest.Length;
+            }
+
+            if (length > MaxRecordChars)
+            {
+                throw RecordTooLong(_line + 1);
             }
 
             var start = _pos;
@@ -301,6 +328,11 @@ internal sealed class CsvRows : RollRows
                 // a quote inside an unquoted field is kept as written
                 atFieldStart = false;
                 _scratch[written++] = c;
+            }
+
+            if (complete ? i > MaxRecordChars : span.Length > MaxRecordChars)
+            {
+                throw RecordTooLong(_line + 1);
             }
 
             if (!complete && !_streamDone)

@@ -12,6 +12,9 @@ public sealed record ReconciliationOptions(ProgrammeRule Programme, Encoding? En
     /// way). Turn off to keep a run on one core, e.g. when many runs share a machine.
     /// </summary>
     public bool Parallel { get; init; } = true;
+
+    /// <summary>Caps that make a crafted file fail at once instead of exhausting the machine.</summary>
+    public RollLimits Limits { get; init; } = RollLimits.Default;
 }
 
 public static class ProgrammeRules
@@ -70,7 +73,7 @@ public static class Reconciler
                 pending.Enqueue(Task.Run(() =>
                 {
                     var part = newPart();
-                    using var rows = new CsvRows(chunk, length, linesBefore);
+                    using var rows = new CsvRows(chunk, length, linesBefore, csv.MaxRecordChars);
                     var count = 0;
                     while (rows.MoveNext())
                     {
@@ -177,7 +180,7 @@ public static class Reconciler
         ct.ThrowIfCancellationRequested();
 
         long? totalBytes = roll.CanSeek ? roll.Length - roll.Position : null;
-        using var rows = RollFile.Open(roll, options.Encoding, allowXlsx: true);
+        using var rows = RollFile.Open(roll, options.Encoding, allowXlsx: true, options.Limits);
         if (!rows.MoveNext())
         {
             throw new RollFormatException("empty", "文件没有内容（只有空行）。The file has no content (only blank lines).");

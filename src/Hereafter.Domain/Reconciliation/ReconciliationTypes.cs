@@ -109,6 +109,31 @@ public sealed record ReconciliationSummary(
 /// <summary>A file that cannot be reconciled at all (wrong columns, empty, not CSV/XLSX, binary junk).</summary>
 public sealed class RollFormatException(string code, string message) : Exception(message)
 {
-    /// <summary>Stable code for the UI to translate: <c>empty</c>, <c>not-csv-or-xlsx</c>, <c>missing-columns</c>, <c>binary</c>, <c>encoding</c>.</summary>
+    /// <summary>Stable code for the UI to translate: <c>empty</c>, <c>not-csv-or-xlsx</c>, <c>missing-columns</c>, <c>binary</c>, <c>encoding</c>,
+    /// <c>too-large</c> (a workbook expanding past <see cref="RollLimits"/>), <c>too-many-strings</c>, <c>record-too-long</c>.</summary>
     public string Code { get; } = code;
+}
+
+/// <summary>
+/// What a roll may ask of the machine reading it: a crafted file (a zip bomb, an unclosed quote) fails with a
+/// <see cref="RollFormatException"/> as soon as it crosses one of these, before it can exhaust memory or time.
+/// </summary>
+public sealed record RollLimits
+{
+    public static readonly RollLimits Default = new();
+
+    /// <summary>Longest CSV record, XLSX row or XLSX cell, in characters (a quoted field may span lines). Default 1 Mi.</summary>
+    public int MaxRecordChars { get; init; } = 1024 * 1024;
+
+    /// <summary>Most bytes all the XLSX parts read may expand to together. Default 4 GiB.</summary>
+    public long MaxXlsxUncompressedBytes { get; init; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>Largest expansion of an XLSX part (uncompressed bytes per compressed byte), checked past the first MiB of a part. Default 100.</summary>
+    public int MaxXlsxCompressionRatio { get; init; } = 100;
+
+    /// <summary>Most entries in the shared-strings table. Default 16 million.</summary>
+    public int MaxSharedStrings { get; init; } = 16_000_000;
+
+    /// <summary>Most characters in all shared strings together (2 bytes each in memory). Default 256 Mi.</summary>
+    public long MaxSharedStringChars { get; init; } = 256L * 1024 * 1024;
 }

@@ -63,8 +63,10 @@ internal static class RollFile
     public static Encoding Gb18030 => Encoding.GetEncoding(54936);
 
     /// <exception cref="RollFormatException">Empty, binary, not CSV or XLSX, or an unsupported encoding.</exception>
-    public static RollRows Open(Stream stream, Encoding? forced, bool allowXlsx)
+    public static RollRows Open(Stream stream, Encoding? forced, bool allowXlsx, RollLimits? limits = null)
     {
+        limits ??= RollLimits.Default;
+        var start = stream.CanSeek ? stream.Position : -1;
         var probe = new byte[ProbeBytes];
         var length = ReadFully(stream, probe);
         var head = probe.AsSpan(0, length);
@@ -81,7 +83,15 @@ internal static class RollFile
                 throw new RollFormatException("not-csv-or-xlsx", "此文件须为 CSV。This file must be CSV.");
             }
 
-            return XlsxRows.Open(new PrefixedStream(probe, length, stream));
+            // A zip is read from its end: a seekable stream is read in place, anything else is spooled to a
+            // temporary file first (ZipArchive would otherwise copy the whole upload into memory).
+            if (start >= 0)
+            {
+                stream.Position = start;
+                return XlsxRows.Open(stream, ownsStream: false, limits);
+            }
+
+            return XlsxRows.Open(Spool(new PrefixedStream(probe, length, stream)), ownsStream: true, limits);
         }
 
         if (head.StartsWith("%PDF"u8) || head.StartsWith("PK"u8) || head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0])
@@ -120,7 +130,7 @@ internal static class RollFile
             encoding = Gb18030;
         }
 
-        return new CsvRows(stream, probe, bom, length, encoding);
+        return new CsvRows(stream, probe, bom, length, encoding, limits.MaxRecordChars);
     }
 
     private static bool LooksBinary(ReadOnlySpan<byte> head)
@@ -153,6 +163,22 @@ internal static class RollFile
         finally
         {
             ArrayPool<char>.Shared.Return(chars);
+        }
+    }
+
+    private static FileStream Spool(Stream source)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        try
+        {
+            source.CopyTo(file);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
         }
     }
 

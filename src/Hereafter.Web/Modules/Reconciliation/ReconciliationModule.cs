@@ -34,6 +34,57 @@ public static class ReconciliationModule
         return services;
     }
 
+    /// <summary>Room for the multipart headers and the programme field around the file itself.</summary>
+    public const long FormOverhead = 64 * 1024;
+
+    /// <summary>
+    /// Applies <c>Reconciliation:MaxUploadBytes</c> to the upload page (a Blazor form, whose limits attributes could
+    /// only be constants) before anything reads its body: a declared length over the limit gets 413 unread; a chunked
+    /// body is read, into the form's temporary file, only up to the limit and then gets 413. Call after UseRouting,
+    /// before UseAntiforgery (which reads the form).
+    /// </summary>
+    public static IApplicationBuilder UseReconciliationUploadLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (!HttpMethods.IsPost(http.Request.Method)
+            || http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>()?.Type != typeof(ReconciliationPage))
+        {
+            await next(http);
+            return;
+        }
+
+        var limit = http.RequestServices.GetRequiredService<IOptions<ReconciliationSettings>>().Value.MaxUploadBytes + FormOverhead;
+        if (http.Request.ContentLength > limit)
+        {
+            await PageTooLargeAsync(http, limit - FormOverhead);
+            return;
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+        http.Features.Set<IFormFeature>(new FormFeature(http.Request, new FormOptions { MultipartBodyLengthLimit = limit }));
+        if (http.Request.HasFormContentType)
+        {
+            try
+            {
+                await http.Request.ReadFormAsync(http.RequestAborted);
+            }
+            catch (Exception e) when (e is InvalidDataException || (e is BadHttpRequestException b && b.StatusCode == StatusCodes.Status413PayloadTooLarge))
+            {
+                await PageTooLargeAsync(http, limit - FormOverhead);
+                return;
+            }
+        }
+        await next(http);
+    });
+
+    private static async Task PageTooLargeAsync(HttpContext http, long limit)
+    {
+        http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        http.Response.ContentType = "text/html; charset=utf-8";
+        var mib = limit / 1024 / 1024;
+        await http.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>文件过大 File too large</title><p>文件超过上传上限 {mib} MiB，请拆分名册或用命令行 reconcile 处理。</p>"
+            + $"<p>The file is larger than the upload limit of {mib} MiB; split the roll or use the reconcile command.</p><p><a href=\"/reconciliation\">返回 Back</a></p></html>");
+    }
+
     public static IEndpointRouteBuilder MapReconciliation(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/reconciliation").WithTags("Reconciliation").RequireAuthorization().DisableAntiforgery();
@@ -42,7 +93,8 @@ public static class ReconciliationModule
         api.MapPost("/rolls", async Task<IResult> (HttpContext http, UploadRollHandler handler, CancellationToken ct) =>
             {
                 var actor = Actor.Require(http);
-                if (http.Request.ContentLength > limit + 64 * 1024) throw UploadRollHandler.TooLarge(limit);
+                // Refused before a byte of the body is read; a chunked body is cut off at the limit below.
+                if (http.Request.ContentLength > limit + FormOverhead) throw UploadRollHandler.TooLarge(limit);
                 if (!http.Request.HasFormContentType)
                     throw Platform.Errors.ProblemException.BadRequest("Send multipart/form-data with the fields file and programme.");
                 IFormCollection form;
@@ -50,7 +102,7 @@ public static class ReconciliationModule
                 {
                     form = await http.Request.ReadFormAsync(ct);
                 }
-                catch (InvalidDataException)
+                catch (Exception e) when (e is InvalidDataException || (e is BadHttpRequestException b && b.StatusCode == StatusCodes.Status413PayloadTooLarge))
                 {
                     // The multipart reader refuses a body over MultipartBodyLengthLimit before the handler sees it.
                     throw UploadRollHandler.TooLarge(limit);
@@ -60,8 +112,8 @@ public static class ReconciliationModule
                 var accepted = await handler.HandleAsync(actor, form["programme"].ToString(), file?.FileName, content, file?.Length, ct);
                 return TypedResults.Accepted($"/api/v1/reconciliation/rolls/{accepted.Id}", accepted);
             })
-            .WithMetadata(new RequestSizeLimitAttribute(limit + 64 * 1024))
-            .WithFormOptions(multipartBodyLengthLimit: limit + 64 * 1024)
+            .WithMetadata(new RequestSizeLimitAttribute(limit + FormOverhead))
+            .WithFormOptions(multipartBodyLengthLimit: limit + FormOverhead)
             .WithSummary("Upload a payee roll (multipart: file = CSV or XLSX, programme = e.g. enterprise-pension) to reconcile against the platform's deaths")
             .WithDescription("202 { id, status: queued }; poll GET /rolls/{id}. 400 no or unknown programme, empty or plainly not CSV/XLSX; 403 a programme of another department; 413 over Reconciliation:MaxUploadBytes (default 512 MiB). A file the engine cannot read ends as status failed with errorCode and error.")
             .Accepts<IFormFile>("multipart/form-data")

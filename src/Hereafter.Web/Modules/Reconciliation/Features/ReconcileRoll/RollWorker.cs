@@ -32,6 +32,8 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
     public string NodeId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("n")[..6]}";
 
     private const int MaxAttempts = 3;
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -41,6 +43,11 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
         {
             try
             {
+                if (clock.GetUtcNow() >= _nextSweep)
+                {
+                    _nextSweep = clock.GetUtcNow() + SweepInterval;
+                    await DeleteAbandonedUploadsAsync(stoppingToken);
+                }
                 while (await ProcessNextAsync(stoppingToken)) { }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -54,6 +61,27 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             try { await signal.WaitAsync(TimeSpan.FromMilliseconds(settings.Value.PollMilliseconds), stoppingToken); }
             catch (OperationCanceledException) { return; }
         }
+    }
+
+    /// <summary>
+    /// Deletes uploads that will never complete: a job still <c>uploading</c> whose chunks stopped arriving
+    /// (<see cref="ReconciliationSettings.AbandonedUploadMinutes"/>; the node died or lost the database mid-upload),
+    /// with its chunks, and any chunks left behind by a job that has finished. Any node may run it.
+    /// </summary>
+    /// <returns>The number of abandoned uploads deleted.</returns>
+    public async Task<int> DeleteAbandonedUploadsAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        var now = clock.GetUtcNow();
+        var abandoned = db.Set<RollJob>().Where(j => j.Status == UploadRoll.UploadRollHandler.Uploading && (j.LeaseUntil == null || j.LeaseUntil < now));
+        await db.Set<UploadChunk>().Where(c => abandoned.Any(j => j.Id == c.JobId)).ExecuteDeleteAsync(ct);
+        var deleted = await abandoned.ExecuteDeleteAsync(ct);
+        await db.Set<UploadChunk>()
+            .Where(c => db.Set<RollJob>().Any(j => j.Id == c.JobId && (j.Status == JobStatuses.Completed || j.Status == JobStatuses.Failed || j.Status == JobStatuses.Cancelled)))
+            .ExecuteDeleteAsync(ct);
+        if (deleted > 0) logger.LogWarning("Deleted {Count} abandoned reconciliation uploads", deleted);
+        return deleted;
     }
 
     /// <summary>Claims and runs one due job; false when there is none.</summary>
@@ -136,7 +164,7 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             await using var stream = new ChunkStream(db, jobId, job.SizeBytes, UploadRoll.UploadRollHandler.ChunkSize);
             var summary = await Task.Run(() =>
             {
-                var s = Reconciler.Run(register, stream, new ReconciliationOptions(rule), sink, progress, lost.Token);
+                var s = Reconciler.Run(register, stream, new ReconciliationOptions(rule) { Limits = settings.Value.Limits }, sink, progress, lost.Token);
                 sink.Flush();
                 return s;
             }, lost.Token);
@@ -166,6 +194,7 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
         }
         catch (RollFormatException e)
         {
+            // The file itself is the problem (wrong columns, a zip bomb, an unclosed quote): final, never retried.
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
             await DeleteAttemptAsync(db, jobId, attempt);

@@ -41,6 +41,9 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
             Id = Guid.NewGuid(), OrganisationId = actor.OrganisationId, OrganisationName = actor.OrganisationName,
             Department = department, Programme = code!, FileName = CleanFileName(fileName), UploadedBy = actor.Name,
             CreatedAt = clock.GetUtcNow(), Status = Uploading,
+            // While uploading, the lease is the upload's heartbeat: renewed with every chunk; once it lapses the
+            // upload counts as abandoned and the worker's sweep deletes it (RollWorker.DeleteAbandonedUploadsAsync).
+            LeaseUntil = clock.GetUtcNow() + TimeSpan.FromMinutes(settings.Value.AbandonedUploadMinutes),
         };
         db.Add(job);
         await db.SaveChangesAsync(ct);
@@ -60,11 +63,14 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
                 db.Add(new UploadChunk { JobId = job.Id, Index = index++, Data = buffer[..filled] });
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
+                var heartbeat = clock.GetUtcNow() + TimeSpan.FromMinutes(settings.Value.AbandonedUploadMinutes);
+                await db.Set<RollJob>().Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, heartbeat), ct);
                 if (filled < ChunkSize) break;
             }
             if (total == 0) throw new FieldValidationException(new Dictionary<string, string[]> { ["file"] = ["文件为空（0 字节）"] });
             await db.Set<RollJob>().Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, JobStatuses.Queued).SetProperty(j => j.SizeBytes, total).SetProperty(j => j.ChunkCount, index), ct);
+                .SetProperty(j => j.Status, JobStatuses.Queued).SetProperty(j => j.SizeBytes, total).SetProperty(j => j.ChunkCount, index)
+                .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), ct);
         }
         catch
         {
