@@ -26,6 +26,7 @@ public static class CertificatesModule
         services.AddScoped<ExportFhirDocumentHandler>();
         services.AddScoped<VerifyCertificateHandler>();
         services.AddScoped<SuperviseCertificatesHandler>();
+        services.AddOptions<VerificationCacheOptions>().BindConfiguration(VerificationCacheOptions.Section);
         services.AddSingleton<VerificationCache>();
         services.AddScoped<IActiveDeaths, Features.ListActiveDeaths.ActiveDeathsReader>();
         return services;
