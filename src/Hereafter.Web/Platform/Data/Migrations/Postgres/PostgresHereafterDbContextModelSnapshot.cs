@@ -168,6 +168,39 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("certificate_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Certificates.Data.CertificateLookup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OrganisationId", "At");
+
+                    b.ToTable("certificate_lookups", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Certificates.Data.CertificateVersion", b =>
                 {
                     b.Property<Guid>("Id")

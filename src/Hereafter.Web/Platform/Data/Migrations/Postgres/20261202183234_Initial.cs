@@ -46,6 +46,22 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "certificate_lookups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationName = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    NumberHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificate_lookups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "certificate_unidentified_serials",
                 columns: table => new
                 {
@@ -891,6 +907,16 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 column: "CertificateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_certificate_lookups_At",
+                table: "certificate_lookups",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificate_lookups_OrganisationId_At",
+                table: "certificate_lookups",
+                columns: new[] { "OrganisationId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_certificate_versions_CertificateId_Version",
                 table: "certificate_versions",
                 columns: new[] { "CertificateId", "Version" },
@@ -1167,6 +1193,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "certificate_duplicate_locks");
+
+            migrationBuilder.DropTable(
+                name: "certificate_lookups");
 
             migrationBuilder.DropTable(
                 name: "certificate_unidentified_serials");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-    [Migration("20261126113616_Initial")]
+    [Migration("20261202182823_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -162,6 +162,37 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CertificateId");
 
                     b.ToTable("certificate_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Certificates.Data.CertificateLookup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OrganisationId", "At");
+
+                    b.ToTable("certificate_lookups", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Certificates.Data.CertificateVersion", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261126113707_Initial")]
+    [Migration("20261202183234_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -169,6 +169,39 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CertificateId");
 
                     b.ToTable("certificate_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Certificates.Data.CertificateLookup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NumberHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OrganisationName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("OrganisationId", "At");
+
+                    b.ToTable("certificate_lookups", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Certificates.Data.CertificateVersion", b =>

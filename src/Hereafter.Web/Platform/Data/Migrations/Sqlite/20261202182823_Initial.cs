@@ -45,6 +45,22 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "certificate_lookups",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    NumberHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_certificate_lookups", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "certificate_unidentified_serials",
                 columns: table => new
                 {
@@ -890,6 +906,16 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 column: "CertificateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_certificate_lookups_At",
+                table: "certificate_lookups",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificate_lookups_OrganisationId_At",
+                table: "certificate_lookups",
+                columns: new[] { "OrganisationId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_certificate_versions_CertificateId_Version",
                 table: "certificate_versions",
                 columns: new[] { "CertificateId", "Version" },
@@ -1166,6 +1192,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "certificate_duplicate_locks");
+
+            migrationBuilder.DropTable(
+                name: "certificate_lookups");
 
             migrationBuilder.DropTable(
                 name: "certificate_unidentified_serials");
