@@ -10,6 +10,7 @@ using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Localization;
+using Hereafter.Web.Platform.RateLimits;
 using Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
 using Scalar.AspNetCore;
 
@@ -28,6 +29,7 @@ builder.Services.AddPlatformAudit();
 builder.Services.AddPlatformLocalization();
 builder.Services.AddPlatformSigning();
 builder.Services.AddPlatformOutbox();
+builder.Services.AddPlatformRateLimits(builder.Configuration);
 builder.Services.AddCertificates();
 builder.Services.AddSharing();
 builder.Services.AddReconciliation();
@@ -73,6 +75,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/connect"),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseRouting();
+app.UsePlatformRateLimits();
 app.UseReconciliationUploadLimits();
 app.UsePlatformLocalization();
 app.UseAuthentication();

@@ -3,6 +3,7 @@ using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
+using Hereafter.Web.Modules.Certificates.Features.LookupCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ReadCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ReviewCertificate;
 using Hereafter.Web.Modules.Certificates.Features.SuperviseCertificates;
@@ -23,9 +24,12 @@ public static class CertificatesModule
         services.AddScoped<AmendCertificateHandler>();
         services.AddScoped<ReviewCertificateHandler>();
         services.AddScoped<ReadCertificateHandler>();
+        services.AddOptions<CertificateLookupOptions>().BindConfiguration(CertificateLookupOptions.Section);
+        services.AddScoped<CertificateLookups>();
         services.AddScoped<ExportFhirDocumentHandler>();
         services.AddScoped<VerifyCertificateHandler>();
         services.AddScoped<SuperviseCertificatesHandler>();
+        services.AddOptions<VerificationCacheOptions>().BindConfiguration(VerificationCacheOptions.Section);
         services.AddSingleton<VerificationCache>();
         services.AddScoped<IActiveDeaths, Features.ListActiveDeaths.ActiveDeathsReader>();
         return services;
@@ -104,6 +108,19 @@ public static class CertificatesModule
                 TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), number, decision, ct)))
             .WithSummary("Civil affairs decides on a possible duplicate: decision=issue|reject with a reason")
             .Produces<CertificateIssued>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        app.MapGet("/api/v1/certificate-lookups", async (int? threshold, HttpContext http, CertificateLookups lookups, CancellationToken ct) =>
+            {
+                if (!CertificateAccess.CanSupervise(Actor.Require(http)))
+                    throw Platform.Errors.ProblemException.Forbidden("Only civil affairs supervises certificate lookups.");
+                return TypedResults.Ok(await lookups.UnusualAsync(threshold, ct));
+            })
+            .RequireAuthorization()
+            .DisableAntiforgery()
+            .WithTags("Certificates")
+            .WithSummary("Civil affairs: organisations that looked up more distinct certificate numbers than threshold (default RateLimits:CertificateLookups:ReportThreshold) in the last 24 hours")
+            .Produces<IReadOnlyList<LookupActivity>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
         var verificationCache = app.ServiceProvider.GetRequiredService<VerificationCache>();

@@ -15,6 +15,12 @@ public class ProblemException(int status, string title, string? detail = null, s
     public static ProblemException Forbidden(string why) => new(StatusCodes.Status403Forbidden, "Forbidden", why);
     public static ProblemException Conflict(string why, string? type = null) => new(StatusCodes.Status409Conflict, "Conflict", why, type);
     public static ProblemException BadRequest(string why) => new(StatusCodes.Status400BadRequest, "Bad request", why);
+
+    /// <summary>Sent as the <c>Retry-After</c> header (whole seconds, at least 1) when set.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    public static ProblemException TooManyRequests(string why, TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, "Too many requests", why) { RetryAfter = retryAfter };
 }
 
 /// <summary>Field-level validation failure: 400 with errors keyed by JSON path (e.g. <c>decedent.idNumber</c>).</summary>
@@ -43,6 +49,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         var path = httpContext.Features.Get<IExceptionHandlerFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
         if (!path.StartsWith("/api/", StringComparison.Ordinal)) return false;
         httpContext.Response.StatusCode = problem.Status;
+        if (problem.RetryAfter is { } retryAfter)
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         ProblemDetails details = problem is FieldValidationException fields
             ? new HttpValidationProblemDetails(fields.Errors) { Status = 400, Title = problem.Title }
             : new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail };

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Hereafter.Web.Platform.Caching;
 using Hereafter.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -36,8 +37,9 @@ public sealed class SigningKeyStore
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConcurrentDictionary<string, ECPublicKeyParameters> _publicKeys = new(StringComparer.Ordinal);
-    // Unknown key ids recently looked up in vain: forged tokens must not cost a database query each.
-    private readonly ConcurrentDictionary<string, DateTimeOffset> _unknown = new(StringComparer.Ordinal);
+    // Unknown key ids recently looked up in vain: forged tokens must not cost a database query each. Kept apart from the
+    // known keys (which are never dropped) in a bounded LRU: made-up key ids only ever push out each other.
+    private readonly BoundedLru<string, DateTimeOffset> _unknown = new(NegativeCacheLimit, StringComparer.Ordinal);
     private volatile SigningKey? _current;
 
     public SigningKeyStore(string keyDirectory, string? configuredKeyFile, IServiceScopeFactory scopes, TimeProvider time, ILogger<SigningKeyStore> logger)
@@ -73,15 +75,14 @@ public sealed class SigningKeyStore
         await GetSigningKeyAsync(ct);
         if (_publicKeys.TryGetValue(keyId, out var key)) return key;
         var now = _time.GetUtcNow();
-        if (_unknown.TryGetValue(keyId, out var until) && until > now) return null;
+        if (_unknown.TryGet(keyId, out var until) && until > now) return null;
 
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         var record = await db.Set<SigningKeyRecord>().AsNoTracking().FirstOrDefaultAsync(k => k.KeyId == keyId, ct);
         if (record is null)
         {
-            if (_unknown.Count >= NegativeCacheLimit) _unknown.Clear();
-            _unknown[keyId] = now + NegativeCacheTime;
+            _unknown.Set(keyId, now + NegativeCacheTime);
             return null;
         }
         ECPublicKeyParameters parsed;
@@ -99,7 +100,7 @@ public sealed class SigningKeyStore
             _logger.LogError("signing_keys row {KeyId} does not match its public key", keyId);
             return null;
         }
-        _unknown.TryRemove(keyId, out _);
+        _unknown.Remove(keyId);
         return _publicKeys.GetOrAdd(keyId, parsed);
     }
 

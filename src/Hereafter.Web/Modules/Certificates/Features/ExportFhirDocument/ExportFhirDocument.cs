@@ -14,13 +14,13 @@ namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 /// health-statistics systems. The bundle carries the causes of death, so only organisations that read
 /// a medical copy (copy 1: issuer and civil affairs; copy 2: police) may fetch it; every export is audited.
 /// </summary>
-public sealed class ExportFhirDocumentHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit, TimeProvider clock)
+public sealed class ExportFhirDocumentHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit, TimeProvider clock, Features.LookupCertificate.CertificateLookups lookups)
 {
     public const string ContentType = "application/fhir+json";
 
     public async Task<string> ExportAsync(Actor actor, string number, CancellationToken ct)
     {
-        var certificate = await records.FindAsync(number, ct);
+        var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate);
         if (view is not (CertificateAccess.Copy1 or CertificateAccess.Copy2))
             throw ProblemException.Forbidden("Your organisation may not read the medical data of this certificate.");

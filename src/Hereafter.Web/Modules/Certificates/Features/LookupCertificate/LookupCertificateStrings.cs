@@ -15,6 +15,7 @@ internal static class LookupCertificateStrings
         ["请输入证明编号"] = "Enter a certificate number",
         ["未找到该证明"] = "No certificate with this number was found",
         ["贵单位无权查看该证明"] = "Your organisation may not read this certificate",
+        ["贵单位查询的证明编号数量已达上限，请稍后再试；如确有需要，请联系民政部门。"] = "Your organisation has looked up as many certificate numbers as it may for now; try again later, or contact civil affairs if you need more.",
         ["居民死亡医学证明"] = "Medical certificate of death",
         ["贵单位可查阅"] = "Your organisation reads",
         ["版本"] = "Version",

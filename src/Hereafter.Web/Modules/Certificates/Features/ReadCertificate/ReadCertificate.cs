@@ -1,6 +1,7 @@
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Modules.Certificates.Features.LookupCertificate;
 using Hereafter.Web.Modules.Certificates.Features.PrintCertificate;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
@@ -15,11 +16,11 @@ namespace Hereafter.Web.Modules.Certificates.Features.ReadCertificate;
 /// Reads the copy (联) of a certificate the caller's organisation may see, and prints a copy as PDF.
 /// Every read of the record is written to the audit log with its purpose.
 /// </summary>
-public sealed class ReadCertificateHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit)
+public sealed class ReadCertificateHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit, CertificateLookups lookups)
 {
     public async Task<CertificateView> ReadAsync(Actor actor, string number, CancellationToken ct)
     {
-        var certificate = await records.FindAsync(number, ct);
+        var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate)
                    ?? throw ProblemException.Forbidden("Your organisation may not read this certificate.");
         var version = await CurrentVersionAsync(certificate, ct);
@@ -61,7 +62,7 @@ public sealed class ReadCertificateHandler(HereafterDbContext db, CertificateRec
 
     public async Task<(byte[] Pdf, string FileName)> PrintAsync(Actor actor, string number, int? copy, CancellationToken ct)
     {
-        var certificate = await records.FindAsync(number, ct);
+        var certificate = await lookups.FindAsync(actor, number, ct);
         var printable = CertificateAccess.PrintableCopies(actor, certificate);
         var chosen = copy ?? printable.FirstOrDefault();
         if (chosen is < 1 or > 4)

@@ -3,9 +3,11 @@ using System.Collections.Concurrent;
 using Hereafter.Domain.Identity;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Caching;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Signing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
 
@@ -77,42 +79,72 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
     }
 }
 
-/// <summary>
-/// QR scans are the hottest public read. Results are kept for a few seconds per node and dropped at once
-/// on this node when a certificate is corrected or revoked; other nodes see the change within the TTL.
-/// </summary>
 /// <summary>A verification result with its JSON as served, so a cache hit writes bytes and nothing else.</summary>
 public sealed record CachedVerification(VerificationResult Result, byte[] Json);
 
+/// <summary>Settings of section <c>Certificates:VerificationCache</c>.</summary>
+public sealed class VerificationCacheOptions
+{
+    public const string Section = "Certificates:VerificationCache";
+    /// <summary>Answers for tokens that verified (valid, superseded, revoked) kept per node.</summary>
+    public int MaxEntries { get; set; } = 100_000;
+    /// <summary>Answers "invalid" kept per node, apart from the others: made-up tokens only ever push out each other.</summary>
+    public int MaxInvalidEntries { get; set; } = 10_000;
+    /// <summary>How long an answer is kept; other nodes see a correction or revocation within this (plus up to 2 s).</summary>
+    public int TimeToLiveSeconds { get; set; } = 10;
+}
+
+/// <summary>
+/// QR scans are the hottest public read. Results are kept for a few seconds per node and dropped at once
+/// on this node when a certificate is corrected or revoked; other nodes see the change within the TTL.
+/// Every store is a bounded LRU, and anything a caller can make up (an unknown, forged or malformed token) is kept
+/// only in its own small one: a stream of random tokens neither grows memory nor pushes real certificates out.
+/// </summary>
 public sealed class VerificationCache
 {
-    public static readonly TimeSpan TimeToLive = TimeSpan.FromSeconds(10);
-    private const int MaxEntries = 100_000;
+    private sealed record Entry(CachedVerification Answer, DateTimeOffset Expires, long Generation);
+    private sealed record Flight(Lazy<Task<CachedVerification>> Result, long Generation);
 
-    private sealed record Entry(Lazy<Task<CachedVerification>> Result, DateTimeOffset Expires, long Generation)
+    private readonly BoundedLru<string, Entry> _verified;
+    private readonly BoundedLru<string, Entry> _invalid;
+    // Signatures of tokens that verified: a signature never changes its verdict, so it outlives the status.
+    private readonly BoundedLru<string, TokenCheck> _signatures;
+    // One verification per token at a time however many ask (no stampede when an entry expires); entries leave when done.
+    private readonly ConcurrentDictionary<string, Flight> _inFlight = new(StringComparer.Ordinal);
+    private long _generation;
+    private long _verifications;
+
+    public VerificationCache(IOptions<VerificationCacheOptions> options)
     {
-        public bool UsableAt(DateTimeOffset now, long generation) =>
-            Generation == generation && (Expires > now || !Result.IsValueCreated || !Result.Value.IsCompleted);
+        var o = options.Value;
+        _verified = new BoundedLru<string, Entry>(Math.Max(1, o.MaxEntries), StringComparer.Ordinal);
+        _signatures = new BoundedLru<string, TokenCheck>(Math.Max(1, o.MaxEntries), StringComparer.Ordinal);
+        _invalid = new BoundedLru<string, Entry>(Math.Max(1, o.MaxInvalidEntries), StringComparer.Ordinal);
+        TimeToLive = TimeSpan.FromSeconds(Math.Max(0, o.TimeToLiveSeconds));
     }
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Task<TokenCheck>> _signatures = new(StringComparer.Ordinal);
-    private long _generation;
+    public TimeSpan TimeToLive { get; }
 
-    public Task<TokenCheck> CheckSignatureAsync(string token, Func<Task<TokenCheck>> check)
+    /// <summary>Verifications that went past the cache to the signature check and the database, since start.</summary>
+    public long Verifications => Interlocked.Read(ref _verifications);
+
+    /// <summary>Answers held for tokens that verified / for invalid tokens.</summary>
+    public (int Verified, int Invalid) Count => (_verified.Count, _invalid.Count);
+
+    public async Task<TokenCheck> CheckSignatureAsync(string token, Func<Task<TokenCheck>> check)
     {
-        if (_signatures.Count >= MaxEntries) _signatures.Clear();
-        var task = _signatures.GetOrAdd(token, _ => check());
-        if (task.IsFaulted || task.IsCanceled) _signatures.TryRemove(token, out _);
-        return task;
+        if (_signatures.TryGet(token, out var known)) return known;
+        var result = await check();
+        if (result.Valid) _signatures.Set(token, result);
+        return result;
     }
 
     public bool TryGet(string token, DateTimeOffset now, out CachedVerification result)
     {
-        if (_entries.TryGetValue(token, out var e) && e.Expires > now && e.Generation == Interlocked.Read(ref _generation)
-            && e.Result.IsValueCreated && e.Result.Value.IsCompletedSuccessfully)
+        var generation = Interlocked.Read(ref _generation);
+        if ((_verified.TryGet(token, out var e) || _invalid.TryGet(token, out e)) && e.Expires > now && e.Generation == generation)
         {
-            result = e.Result.Value.Result;
+            result = e.Answer;
             return true;
         }
         result = null!;
@@ -121,29 +153,41 @@ public sealed class VerificationCache
 
     /// <summary>
     /// Answers from the cache, or verifies once however many requests ask for the same token at the
-    /// same moment (no stampede when an entry expires). Expiry is spread by up to two seconds.
+    /// same moment. Expiry is spread by up to two seconds.
     /// </summary>
     public async Task<CachedVerification> GetOrVerifyAsync(string token, DateTimeOffset now, Func<Task<CachedVerification>> verify)
     {
+        if (TryGet(token, now, out var cached)) return cached;
         var generation = Interlocked.Read(ref _generation);
-        if (_entries.Count >= MaxEntries) _entries.Clear();
-        var fresh = new Entry(new Lazy<Task<CachedVerification>>(verify),
-            now + TimeToLive + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2000)), generation);
-        var entry = _entries.AddOrUpdate(token, fresh, (_, existing) => existing.UsableAt(now, generation) ? existing : fresh);
+        var mine = new Flight(new Lazy<Task<CachedVerification>>(() =>
+        {
+            Interlocked.Increment(ref _verifications);
+            return verify();
+        }), generation);
+        // Joins a verification of this generation already running; one started before an invalidation is not joined.
+        var flight = _inFlight.AddOrUpdate(token, mine, (_, running) => running.Generation == generation ? running : mine);
+        if (!ReferenceEquals(flight, mine)) return await flight.Result.Value;
         try
         {
-            return await entry.Result.Value;
+            var answer = await mine.Result.Value;
+            if (generation == Interlocked.Read(ref _generation))
+            {
+                var entry = new Entry(answer, now + TimeToLive + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2000)), generation);
+                if (answer.Result.Status == "invalid") _invalid.Set(token, entry);
+                else _verified.Set(token, entry);
+            }
+            return answer;
         }
-        catch
+        finally
         {
-            _entries.TryRemove(new KeyValuePair<string, Entry>(token, entry));
-            throw;
+            _inFlight.TryRemove(new KeyValuePair<string, Flight>(token, mine));
         }
     }
 
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
-        _entries.Clear();
+        _verified.Clear();
+        _invalid.Clear();
     }
 }

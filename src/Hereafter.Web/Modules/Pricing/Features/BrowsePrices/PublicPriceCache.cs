@@ -1,6 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Platform.Caching;
+using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
 
@@ -16,23 +18,47 @@ namespace Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
 /// <remarks>
 /// ASP.NET Core's output cache did the same job but costs about as much again per hit (policy evaluation, key
 /// building, and the memory store deserialising the entry); this serves a stored byte array.
+/// Anonymous callers choose the URL, so the key is made of the parameters the pages read, canonicalised (the request
+/// is rewritten to that canonical form before rendering, so the bytes stored are exactly the canonical page's), and
+/// entries live in a segmented LRU: a page enters a small probation segment and moves to the protected one when asked
+/// again, so a flood of one-off URLs only ever pushes out other one-off URLs.
 /// </remarks>
 public sealed partial class PublicPriceCache
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(10);
-    private const int MaxEntries = 1000;
     private const int MaxBodyBytes = 512 * 1024;
+    private const int MaxValueLength = 64;
 
     private sealed record Entry(byte[] Body, string ContentType, long Generation, long ExpiresAt);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly BoundedLru<string, Entry> _probation;
+    private readonly BoundedLru<string, Entry> _protected;
     private long _generation;
+    private long _renders;
+
+    public PublicPriceCache(IOptions<PublicPriceCacheOptions> options)
+    {
+        var max = Math.Max(2, options.Value.MaxEntries);
+        var probation = Math.Max(1, max / 5);
+        _probation = new BoundedLru<string, Entry>(probation, StringComparer.Ordinal);
+        _protected = new BoundedLru<string, Entry>(max - probation, StringComparer.Ordinal);
+        Lifetime = TimeSpan.FromSeconds(Math.Max(0, options.Value.LifetimeSeconds));
+    }
+
+    /// <summary>How long a page is kept; other nodes show an approved price at most this much later.</summary>
+    public TimeSpan Lifetime { get; }
+
+    /// <summary>Pages held on this node (never more than the configured maximum).</summary>
+    public int Count => _probation.Count + _protected.Count;
+
+    /// <summary>Cacheable requests that were rendered rather than answered from the cache, since start.</summary>
+    public long Renders => Interlocked.Read(ref _renders);
 
     /// <summary>Drops every entry (the next request renders again).</summary>
     public void Invalidate()
     {
         Interlocked.Increment(ref _generation);
-        _entries.Clear();
+        _probation.Clear();
+        _protected.Clear();
     }
 
     /// <summary>True for a request that may have changed what the public price pages show.</summary>
@@ -43,27 +69,75 @@ public sealed partial class PublicPriceCache
             || request.Path.StartsWithSegments("/supervision/prices") || request.Path.StartsWithSegments("/supervision/price-warnings")
             || request.Path.StartsWithSegments("/prices/manage"));
 
-    private static bool Cacheable(HttpContext http)
+    /// <summary>
+    /// The canonical path and query of a cacheable request, or null: <c>/prices?district=&amp;type=</c>,
+    /// <c>/prices/compare?item=</c>, <c>/prices/{id}</c> (lower-case id, no query). Other parameters are dropped; a
+    /// parameter keeps its first value, trimmed; an empty value is dropped, and so is a type that is not an institution
+    /// type. A value longer than the pages' data ever is makes the request uncacheable (it is rendered as asked).
+    /// </summary>
+    public static (string Path, string Query)? Canonical(HttpRequest request)
     {
-        var request = http.Request;
-        if (!HttpMethods.IsGet(request.Method) || http.User.Identity?.IsAuthenticated == true || request.Headers.Authorization.Count > 0) return false;
         var path = request.Path.Value;
-        return path is "/prices" or "/prices/compare" || (path is not null && InstitutionPath().IsMatch(path));
+        if (path is "/prices")
+        {
+            var district = Value(request, "district");
+            var type = Value(request, "type");
+            if (district is null || type is null) return null;
+            if (type.Length > 0 && !InstitutionTypes.All.Contains(type, StringComparer.Ordinal)) type = "";
+            return (path, Query(("district", district), ("type", type)));
+        }
+        if (path is "/prices/compare")
+        {
+            var item = Value(request, "item");
+            return item is null ? null : (path, Query(("item", item)));
+        }
+        if (path is not null && InstitutionPath().IsMatch(path)) return (path.ToLowerInvariant(), "");
+        return null;
+    }
+
+    // "" when absent or blank; null when too long to be real.
+    private static string? Value(HttpRequest request, string name)
+    {
+        var values = request.Query[name];
+        var value = values.Count > 0 ? values[0]?.Trim() ?? "" : "";
+        return value.Length > MaxValueLength ? null : value;
+    }
+
+    private static string Query(params (string Name, string Value)[] parameters)
+    {
+        var query = new QueryString();
+        foreach (var (name, value) in parameters)
+            if (value.Length > 0) query = query.Add(name, value);
+        return query.Value ?? "";
     }
 
     /// <summary>Middleware: after authentication (signed-in people always get a fresh page with their own menu).</summary>
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        if (!Cacheable(http))
+        var request = http.Request;
+        if (!HttpMethods.IsGet(request.Method) || http.User.Identity?.IsAuthenticated == true || request.Headers.Authorization.Count > 0
+            || Canonical(request) is not var (path, query))
         {
             await next(http);
             return;
         }
-        var key = string.Concat(http.Request.Path.Value, http.Request.QueryString.Value, "|", CultureInfo.CurrentUICulture.Name,
-            "|", http.Request.Headers["blazor-enhanced-nav"].ToString());
+        // The page renders the canonical URL (its links and language switch included), so the bytes fit every URL with this key.
+        // Routing has already chosen the endpoint and its route values.
+        request.Path = path;
+        request.QueryString = new QueryString(query.Length == 0 ? null : query);
+        var enhanced = request.Headers["blazor-enhanced-nav"].Count > 0 ? "1" : "0";
+        var key = string.Concat(path, query, "|", CultureInfo.CurrentUICulture.Name, "|", enhanced);
         var now = Environment.TickCount64;
         var generation = Interlocked.Read(ref _generation);
-        if (_entries.TryGetValue(key, out var hit) && hit.Generation == generation && hit.ExpiresAt > now)
+        var known = _protected.TryGet(key, out var hit);
+        if (!known && _probation.TryGet(key, out hit) && hit.Generation == generation && hit.ExpiresAt > now)
+        {
+            // Asked for again: worth keeping.
+            _probation.Remove(key);
+            _protected.Set(key, hit);
+            known = true;
+        }
+        if (hit is not null && hit.Generation == generation && hit.ExpiresAt > now)
         {
             http.Response.StatusCode = StatusCodes.Status200OK;
             http.Response.ContentType = hit.ContentType;
@@ -72,6 +146,7 @@ public sealed partial class PublicPriceCache
             return;
         }
 
+        Interlocked.Increment(ref _renders);
         var original = http.Response.Body;
         using var buffer = new MemoryStream();
         http.Response.Body = buffer;
@@ -89,9 +164,12 @@ public sealed partial class PublicPriceCache
             // Runs the OnStarting callbacks (a page's 404 is set there), so the status below is the final one.
             await http.Response.StartAsync(http.RequestAborted);
         }
-        if (http.Response.StatusCode == StatusCodes.Status200OK && !http.Response.Headers.ContainsKey("Set-Cookie")
-            && buffer.Length <= MaxBodyBytes && (_entries.Count < MaxEntries || _entries.ContainsKey(key)))
-            _entries[key] = new Entry(buffer.ToArray(), http.Response.ContentType ?? "text/html; charset=utf-8", generation, now + (long)Lifetime.TotalMilliseconds);
+        if (http.Response.StatusCode == StatusCodes.Status200OK && !http.Response.Headers.ContainsKey("Set-Cookie") && buffer.Length <= MaxBodyBytes)
+        {
+            var entry = new Entry(buffer.ToArray(), http.Response.ContentType ?? "text/html; charset=utf-8", generation, now + (long)Lifetime.TotalMilliseconds);
+            if (known) _protected.Set(key, entry);
+            else _probation.Set(key, entry);
+        }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, http.RequestAborted);
     }
@@ -100,10 +178,21 @@ public sealed partial class PublicPriceCache
     private static partial Regex InstitutionPath();
 }
 
+/// <summary>Settings of section <c>Pricing:PublicPageCache</c>.</summary>
+public sealed class PublicPriceCacheOptions
+{
+    public const string Section = "Pricing:PublicPageCache";
+    /// <summary>Rendered pages kept per node (a fifth of them for pages asked for once).</summary>
+    public int MaxEntries { get; set; } = 1000;
+    /// <summary>Seconds a page is kept.</summary>
+    public int LifetimeSeconds { get; set; } = 10;
+}
+
 public static class PricingPagesModule
 {
     public static IServiceCollection AddPricingPages(this IServiceCollection services)
     {
+        services.AddOptions<PublicPriceCacheOptions>().BindConfiguration(PublicPriceCacheOptions.Section);
         services.AddSingleton<PublicPriceCache>();
         services.AddTransient<IStartupFilter, InvalidateOnPriceWrites>();
         return services;
