@@ -19,7 +19,7 @@ public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens 
     public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     public string VerificationUrl(string token) =>
-        $"{(configuration["Platform:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/verify/{token}";
+        $"{(configuration["Platform:PublicBaseUrl"] ?? throw new InvalidOperationException("Platform:PublicBaseUrl is not set.")).TrimEnd('/')}/verify/{token}";
 
     /// <summary>The certificate a number refers to: the active one, else the latest.</summary>
     public async Task<Certificate> FindAsync(string number, CancellationToken ct)
