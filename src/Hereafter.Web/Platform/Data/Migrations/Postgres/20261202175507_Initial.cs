@@ -211,6 +211,20 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "sign_in_failures",
+                columns: table => new
+                {
+                    UserNameHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_in_failures", x => x.UserNameHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "signing_keys",
                 columns: table => new
                 {
@@ -341,7 +355,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     DisplayName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     PasswordHash = table.Column<string>(type: "text", nullable: false),
                     Roles = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    LicenseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
+                    LicenseNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1122,6 +1138,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_sign_in_failures_LastFailureAt",
+                table: "sign_in_failures",
+                column: "LastFailureAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_accounts_OrganisationId",
                 table: "staff_accounts",
                 column: "OrganisationId");
@@ -1215,6 +1236,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "sharing_events");
+
+            migrationBuilder.DropTable(
+                name: "sign_in_failures");
 
             migrationBuilder.DropTable(
                 name: "signing_keys");

@@ -210,6 +210,20 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "sign_in_failures",
+                columns: table => new
+                {
+                    UserNameHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_in_failures", x => x.UserNameHash);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "signing_keys",
                 columns: table => new
                 {
@@ -340,7 +354,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PasswordHash = table.Column<string>(type: "TEXT", nullable: false),
                     Roles = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    LicenseNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    LicenseNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1121,6 +1137,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_sign_in_failures_LastFailureAt",
+                table: "sign_in_failures",
+                column: "LastFailureAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_staff_accounts_OrganisationId",
                 table: "staff_accounts",
                 column: "OrganisationId");
@@ -1214,6 +1235,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "sharing_events");
+
+            migrationBuilder.DropTable(
+                name: "sign_in_failures");
 
             migrationBuilder.DropTable(
                 name: "signing_keys");
