@@ -92,6 +92,18 @@ public sealed class SignInLockoutTests(HereafterFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task ConcurrentFailures_AllCount()
+    {
+        var (app, _) = WithClock();
+        using var __ = app;
+        var staff = await app.SeedStaffAsync();
+        // Real concurrent posts (on PostgreSQL on several connections at once): none is lost, none fails.
+        var pages = await Task.WhenAll(Enumerable.Range(1, SignInLockout.MaxFailures).Select(i => TryAsync(app, staff.UserName, "wrong-" + i)));
+        Assert.All(pages, html => Assert.True(html.Contains(WrongCredentials) || html.Contains(Locked)));
+        Assert.Contains(Locked, await TryAsync(app, staff.UserName, staff.Password));
+    }
+
+    [Fact]
     public async Task TheLockout_HoldsOnAnotherNode()
     {
         var (app, _) = WithClock();
