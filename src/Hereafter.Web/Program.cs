@@ -11,19 +11,22 @@ using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Localization;
 using Hereafter.Web.Platform.RateLimits;
+using Hereafter.Web.Platform.Security;
 using Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+// Outside Development: refuses to start without the settings a deployment needs; HSTS, Secure cookies, proxies.
+builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
 // Chinese text goes out as UTF-8 characters, not as numeric entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 builder.Services.AddPlatformData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPlatformErrors();
 // Data Protection keys live in the database: every node shares them, and protected values survive restarts.
-builder.Services.AddPlatformDataProtection();
+builder.Services.AddPlatformDataProtection(builder.Configuration, builder.Environment);
 builder.Services.AddPlatformAuth();
 builder.Services.AddPlatformAudit();
 builder.Services.AddPlatformLocalization();
@@ -70,6 +73,7 @@ if (args is ["reconcile", ..])
 }
 if (app.Environment.IsDevelopment()) await Hereafter.Web.Platform.Demo.DemoData.SeedAsync(app.Services);
 
+app.UsePlatformSecurity();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
 // Friendly pages for people; the API keeps its status codes and ProblemDetails bodies.
 app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.Path.StartsWithSegments("/connect"),

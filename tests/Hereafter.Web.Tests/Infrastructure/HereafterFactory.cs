@@ -18,7 +18,23 @@ public class HereafterFactory : WebApplicationFactory<Program>
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hereafter-tests", Guid.NewGuid().ToString("n"));
     private readonly string? _postgresDatabase;
-    public string EnvironmentName { get; init; } = "Development";
+    /// <summary>
+    /// Outside Development the cookies are Secure, so clients of such a factory talk https (the test server does not
+    /// care), and the platform's required settings get test values (<see cref="TestKeyRingKey"/>).
+    /// </summary>
+    public string EnvironmentName
+    {
+        get => _environmentName;
+        init
+        {
+            _environmentName = value;
+            if (value != "Development") ClientOptions.BaseAddress = new Uri("https://localhost/");
+        }
+    }
+    private readonly string _environmentName = "Development";
+
+    /// <summary>The key-ring encryption key of non-Development factories (base64 of 32 bytes; a test value only).</summary>
+    public const string TestKeyRingKey = "dGVzdC1vbmx5LWtleS1yaW5nLWtleS0zMi1ieXRlcyE=";
 
     public HereafterFactory()
     {
@@ -64,6 +80,7 @@ public class HereafterFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Postgres"] = PostgresConnectionString,
             ["Platform:PublicBaseUrl"] = "http://localhost",
         };
+        if (EnvironmentName != "Development") settings["Platform:DataProtection:Key"] = TestKeyRingKey;
         foreach (var (k, v) in ExtraSettings()) settings[k] = v;
         // Program.cs reads configuration before Build() (AddPlatformData picks the database there), and
         // ConfigureAppConfiguration callbacks only apply at Build(): UseSetting reaches the builder in time.

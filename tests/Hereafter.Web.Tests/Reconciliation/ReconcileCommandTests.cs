@@ -124,6 +124,9 @@ public sealed class ReconcileCommandTests(HereafterFactory factory) : IClassFixt
         };
         start.Environment["Storage__DataDirectory"] = Path.Combine(_dir, "data");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production refuses to start without these.
+        start.Environment["Platform__PublicBaseUrl"] = "https://hereafter.test";
+        start.Environment["Platform__DataProtection__Key"] = HereafterFactory.TestKeyRingKey;
         using var process = Process.Start(start)!;
         var stderrTask = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();

@@ -17,7 +17,7 @@ namespace Hereafter.Web.Modules.Certificates;
 public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens tokens, TimeProvider clock, IConfiguration configuration, Platform.Outbox.Outbox outbox)
 {
     public string VerificationUrl(string token) =>
-        $"{(configuration["Platform:PublicBaseUrl"] ?? "http://localhost:5080").TrimEnd('/')}/verify/{token}";
+        $"{(configuration["Platform:PublicBaseUrl"] ?? throw new InvalidOperationException("Platform:PublicBaseUrl is not set.")).TrimEnd('/')}/verify/{token}";
 
     /// <summary>The certificate a number refers to: the active one, else the latest.</summary>
     public async Task<Certificate> FindAsync(string number, CancellationToken ct)

@@ -37,11 +37,15 @@ public static class AuthModule
                 // APIs answer 401/403; only pages redirect to the sign-in page.
                 o.Events.OnRedirectToLogin = ctx => Answer(ctx, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
+                // A disabled account or a changed role ends the session within a minute, on every node.
+                o.Events.OnValidatePrincipal = StaffSessions.ValidatePrincipalAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerScheme, null);
         services.AddAuthorization();
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddScoped<StaffSignIn>();
+        services.AddScoped<SignInLockout>();
+        services.AddScoped<StaffAccountAdministration>();
         return services;
     }
 

@@ -9,13 +9,34 @@ namespace Hereafter.Web.Platform.Auth;
 
 /// <summary>
 /// Checks a staff member's user name and password and builds the cookie principal.
-/// Unknown user and wrong password give the same answer (null) and take about the same time.
+/// Unknown user and wrong password give the same answer and take about the same time; a disabled account answers
+/// the same too. Repeated failures lock the user name (<see cref="SignInLockout"/>), known or not.
 /// </summary>
-public sealed class StaffSignIn(HereafterDbContext db, IPasswordHasher<StaffAccount> hasher)
+public sealed class StaffSignIn(HereafterDbContext db, IPasswordHasher<StaffAccount> hasher, SignInLockout lockout)
 {
+    /// <summary>The claim carrying the account's security stamp at sign-in; see <see cref="StaffSessions"/>.</summary>
+    public const string SecurityStampClaim = "stamp";
+
     // A real hash to verify against when the user does not exist, so timing does not reveal user names.
     private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<StaffAccount>().HashPassword(new StaffAccount(), "no-such-user"));
 
+    public enum Outcome { SignedIn, WrongCredentials, LockedOut }
+
+    public sealed record Attempt(Outcome Outcome, ClaimsPrincipal? Principal = null);
+
+    public async Task<Attempt> SignInAsync(string? userName, string? password, CancellationToken ct = default)
+    {
+        userName = userName?.Trim();
+        if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)) return new Attempt(Outcome.WrongCredentials);
+        if (await lockout.IsLockedAsync(userName, ct)) return new Attempt(Outcome.LockedOut);
+        var principal = await VerifyAsync(userName, password, ct);
+        if (principal is null)
+            return new Attempt(await lockout.RecordFailureAsync(userName, ct) ? Outcome.LockedOut : Outcome.WrongCredentials);
+        await lockout.ClearAsync(userName, ct);
+        return new Attempt(Outcome.SignedIn, principal);
+    }
+
+    /// <summary>The principal for a right user name and password of an enabled account; null otherwise. No lockout.</summary>
     public async Task<ClaimsPrincipal?> VerifyAsync(string? userName, string? password, CancellationToken ct = default)
     {
         userName = userName?.Trim();
@@ -28,9 +49,10 @@ public sealed class StaffSignIn(HereafterDbContext db, IPasswordHasher<StaffAcco
             return null;
         }
         var result = hasher.VerifyHashedPassword(account, account.PasswordHash, password);
-        if (result == PasswordVerificationResult.Failed) return null;
+        if (result == PasswordVerificationResult.Failed || account.IsDisabled) return null;
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
+            // Same password, stronger hash: not a change that should end the account's sessions.
             account.PasswordHash = hasher.HashPassword(account, password);
             await db.SaveChangesAsync(ct);
         }
@@ -39,6 +61,7 @@ public sealed class StaffSignIn(HereafterDbContext db, IPasswordHasher<StaffAcco
         if (org is null) return null;
         var identity = Actor.CreateIdentity(CookieAuthenticationDefaults.AuthenticationScheme, account.Id.ToString(), account.DisplayName,
             org.Id, org.Name, org.Type, account.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        identity.AddClaim(new Claim(SecurityStampClaim, account.SecurityStamp));
         return new ClaimsPrincipal(identity);
     }
 

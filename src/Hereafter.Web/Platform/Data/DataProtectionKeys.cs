@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Hereafter.Web.Platform.Security;
 using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Platform.Data;
@@ -29,8 +30,8 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
 
 /// <summary>
 /// Stores the key ring in the platform database (what <c>PersistKeysToDbContext</c> does, without another package):
-/// secrets protected on one node unprotect on every other, and survive restarts. The keys are not encrypted at
-/// rest, so the protection guards against a leak of the protected columns alone, not of the whole database.
+/// secrets protected on one node unprotect on every other, and survive restarts. The keys are encrypted at
+/// rest outside Development (<see cref="Security.KeyRingEncryption"/>): a copy of the database alone unprotects nothing.
 /// </summary>
 internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlRepository
 {
@@ -53,9 +54,11 @@ internal sealed class DatabaseXmlRepository(IServiceScopeFactory scopes) : IXmlR
 
 public static class DataProtectionModule
 {
-    public static IServiceCollection AddPlatformDataProtection(this IServiceCollection services)
+    public static IServiceCollection AddPlatformDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddDataProtection().SetApplicationName("Hereafter");
+        // Outside Development the key ring must be encrypted at rest: refuse to start otherwise.
+        Security.ProductionSettings.Require(configuration, environment);
+        services.AddDataProtection().SetApplicationName("Hereafter").ProtectKeysFromConfiguration(configuration);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(o =>
             o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         return services;
