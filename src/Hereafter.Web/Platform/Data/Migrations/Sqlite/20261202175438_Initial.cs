@@ -72,6 +72,64 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "oidc_applications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "TEXT", nullable: true),
+                    ClientType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "TEXT", nullable: true),
+                    Permissions = table.Column<string>(type: "TEXT", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedirectUris = table.Column<string>(type: "TEXT", nullable: true),
+                    Requirements = table.Column<string>(type: "TEXT", nullable: true),
+                    Settings = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oidc_applications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "oidc_scopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", nullable: true),
+                    Descriptions = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    DisplayNames = table.Column<string>(type: "TEXT", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Resources = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oidc_scopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "oidc_server_keys",
+                columns: table => new
+                {
+                    Use = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oidc_server_keys", x => x.Use);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "organisations",
                 columns: table => new
                 {
@@ -248,13 +306,36 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "oidc_authorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oidc_authorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_oidc_authorizations_oidc_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "oidc_applications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_clients",
                 columns: table => new
                 {
                     ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", nullable: false),
                     Roles = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
@@ -555,22 +636,36 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "access_tokens",
+                name: "oidc_tokens",
                 columns: table => new
                 {
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ClientId = table.Column<string>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "TEXT", nullable: false),
+                    ApplicationId = table.Column<string>(type: "TEXT", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payload = table.Column<string>(type: "TEXT", nullable: true),
+                    Properties = table.Column<string>(type: "TEXT", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReferenceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_access_tokens", x => x.TokenHash);
+                    table.PrimaryKey("PK_oidc_tokens", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_access_tokens_api_clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "api_clients",
-                        principalColumn: "ClientId",
-                        onDelete: ReferentialAction.Cascade);
+                        name: "FK_oidc_tokens_oidc_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "oidc_applications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_oidc_tokens_oidc_authorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "oidc_authorizations",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -865,16 +960,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_access_tokens_ClientId",
-                table: "access_tokens",
-                column: "ClientId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_access_tokens_ExpiresAt",
-                table: "access_tokens",
-                column: "ExpiresAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_api_clients_OrganisationId",
                 table: "api_clients",
                 column: "OrganisationId");
@@ -920,6 +1005,39 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_certificates_Status_CertifiedAt",
                 table: "certificates",
                 columns: new[] { "Status", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_applications_ClientId",
+                table: "oidc_applications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_authorizations_ApplicationId_Status_Subject_Type",
+                table: "oidc_authorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_scopes_Name",
+                table: "oidc_scopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_tokens_ApplicationId_Status_Subject_Type",
+                table: "oidc_tokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_tokens_AuthorizationId",
+                table: "oidc_tokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_tokens_ReferenceId",
+                table: "oidc_tokens",
+                column: "ReferenceId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_organisations_Code",
@@ -1156,7 +1274,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "access_tokens");
+                name: "api_clients");
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
@@ -1175,6 +1293,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "oidc_scopes");
+
+            migrationBuilder.DropTable(
+                name: "oidc_server_keys");
+
+            migrationBuilder.DropTable(
+                name: "oidc_tokens");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
@@ -1228,10 +1355,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "webhook_redeliveries");
 
             migrationBuilder.DropTable(
-                name: "api_clients");
+                name: "certificates");
 
             migrationBuilder.DropTable(
-                name: "certificates");
+                name: "oidc_authorizations");
 
             migrationBuilder.DropTable(
                 name: "pricing_bills");
@@ -1247,6 +1374,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "webhook_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "oidc_applications");
 
             migrationBuilder.DropTable(
                 name: "pricing_institutions");

@@ -73,6 +73,64 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "oidc_applications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ClientId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientSecret = table.Column<string>(type: "text", nullable: true),
+                    ClientType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ConsentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    JsonWebKeySet = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string>(type: "text", nullable: true),
+                    PostLogoutRedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedirectUris = table.Column<string>(type: "text", nullable: true),
+                    Requirements = table.Column<string>(type: "text", nullable: true),
+                    Settings = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oidc_applications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "oidc_scopes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Descriptions = table.Column<string>(type: "text", nullable: true),
+                    DisplayName = table.Column<string>(type: "text", nullable: true),
+                    DisplayNames = table.Column<string>(type: "text", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Resources = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oidc_scopes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "oidc_server_keys",
+                columns: table => new
+                {
+                    Use = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ProtectedKey = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oidc_server_keys", x => x.Use);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "organisations",
                 columns: table => new
                 {
@@ -249,13 +307,36 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "oidc_authorizations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    Scopes = table.Column<string>(type: "text", nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oidc_authorizations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_oidc_authorizations_oidc_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "oidc_applications",
+                        principalColumn: "Id");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "api_clients",
                 columns: table => new
                 {
                     ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    SecretHash = table.Column<string>(type: "text", nullable: false),
                     Roles = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false)
                 },
                 constraints: table =>
@@ -556,22 +637,36 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "access_tokens",
+                name: "oidc_tokens",
                 columns: table => new
                 {
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ClientId = table.Column<string>(type: "character varying(64)", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    ApplicationId = table.Column<string>(type: "text", nullable: true),
+                    AuthorizationId = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyToken = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ExpirationDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Payload = table.Column<string>(type: "text", nullable: true),
+                    Properties = table.Column<string>(type: "text", nullable: true),
+                    RedemptionDate = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReferenceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Subject = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Type = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_access_tokens", x => x.TokenHash);
+                    table.PrimaryKey("PK_oidc_tokens", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_access_tokens_api_clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "api_clients",
-                        principalColumn: "ClientId",
-                        onDelete: ReferentialAction.Cascade);
+                        name: "FK_oidc_tokens_oidc_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "oidc_applications",
+                        principalColumn: "Id");
+                    table.ForeignKey(
+                        name: "FK_oidc_tokens_oidc_authorizations_AuthorizationId",
+                        column: x => x.AuthorizationId,
+                        principalTable: "oidc_authorizations",
+                        principalColumn: "Id");
                 });
 
             migrationBuilder.CreateTable(
@@ -866,16 +961,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_access_tokens_ClientId",
-                table: "access_tokens",
-                column: "ClientId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_access_tokens_ExpiresAt",
-                table: "access_tokens",
-                column: "ExpiresAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_api_clients_OrganisationId",
                 table: "api_clients",
                 column: "OrganisationId");
@@ -921,6 +1006,39 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "IX_certificates_Status_CertifiedAt",
                 table: "certificates",
                 columns: new[] { "Status", "CertifiedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_applications_ClientId",
+                table: "oidc_applications",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_authorizations_ApplicationId_Status_Subject_Type",
+                table: "oidc_authorizations",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_scopes_Name",
+                table: "oidc_scopes",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_tokens_ApplicationId_Status_Subject_Type",
+                table: "oidc_tokens",
+                columns: new[] { "ApplicationId", "Status", "Subject", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_tokens_AuthorizationId",
+                table: "oidc_tokens",
+                column: "AuthorizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oidc_tokens_ReferenceId",
+                table: "oidc_tokens",
+                column: "ReferenceId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_organisations_Code",
@@ -1157,7 +1275,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "access_tokens");
+                name: "api_clients");
 
             migrationBuilder.DropTable(
                 name: "audit_entries");
@@ -1176,6 +1294,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "oidc_scopes");
+
+            migrationBuilder.DropTable(
+                name: "oidc_server_keys");
+
+            migrationBuilder.DropTable(
+                name: "oidc_tokens");
 
             migrationBuilder.DropTable(
                 name: "outbox_messages");
@@ -1229,10 +1356,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "webhook_redeliveries");
 
             migrationBuilder.DropTable(
-                name: "api_clients");
+                name: "certificates");
 
             migrationBuilder.DropTable(
-                name: "certificates");
+                name: "oidc_authorizations");
 
             migrationBuilder.DropTable(
                 name: "pricing_bills");
@@ -1248,6 +1375,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "webhook_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "oidc_applications");
 
             migrationBuilder.DropTable(
                 name: "pricing_institutions");
