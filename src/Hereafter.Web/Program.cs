@@ -75,6 +75,7 @@ app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/api") && !ctx.Request.
 app.UseRouting();
 app.UsePlatformLocalization();
 app.UseAuthentication();
+app.UseApiAntiforgery();
 app.UseAuthorization();
 app.UseAntiforgery();
 // After authentication: signed-in people are never served from (or stored in) the public price pages' cache.
