@@ -72,6 +72,7 @@ public static class AuthModule
         services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IHostEnvironment>((o, env) =>
             o.DisableTransportSecurityRequirement = env.IsDevelopment());
         services.AddScoped<DepartmentClients>();
+        services.AddHostedService<OidcPruning>();
 
         services.AddAuthorization();
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
