@@ -83,6 +83,7 @@ app.UsePlatformRateLimits();
 app.UseReconciliationUploadLimits();
 app.UsePlatformLocalization();
 app.UseAuthentication();
+app.UseApiAntiforgery();
 app.UseAuthorization();
 app.UseAntiforgery();
 // After authentication: signed-in people are never served from (or stored in) the public price pages' cache.

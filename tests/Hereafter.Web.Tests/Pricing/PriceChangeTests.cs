@@ -32,8 +32,8 @@ public sealed class PriceChangeTests(HereafterFactory factory) : IClassFixture<H
         var body = await created.JsonAsync();
         Assert.Equal("proposed", body.GetProperty("status").GetString());
         Assert.Equal($"/api/v1/price-changes/{body.GetProperty("id").GetGuid()}", created.Headers.Location?.OriginalString);
-        // A signed-in clerk of the institution proposes through the same API.
-        var clerk = await SignedIn.AsAsync(factory, "funeral.liu");
+        // A signed-in clerk of the institution proposes through the same API (with the page's antiforgery token).
+        var clerk = await SignedIn.AsPageCallerAsync(factory, "funeral.liu");
         Assert.Equal(HttpStatusCode.Created, (await clerk.ProposeAsync(home, item, 310m, Today.AddDays(4))).StatusCode);
     }
 
@@ -105,12 +105,12 @@ public sealed class PriceChangeTests(HereafterFactory factory) : IClassFixture<H
 
         foreach (var who in new[] { "demo-service-shop", "demo-funeral-home", "demo-bank" })
             Assert.Equal(HttpStatusCode.Forbidden, (await (await factory.ClientForAsync(who)).PostAsJsonAsync($"/api/v1/price-changes/{changeId}/approval", new { })).StatusCode);
-        var civilClerk = await SignedIn.AsAsync(factory, "clerk.civil");
+        var civilClerk = await SignedIn.AsPageCallerAsync(factory, "clerk.civil");
         Assert.Equal(HttpStatusCode.Forbidden, (await civilClerk.PostAsJsonAsync($"/api/v1/price-changes/{changeId}/approval", new { })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"/api/v1/price-changes/{changeId}/approval", new { })).StatusCode);
         Assert.Equal(800m, (await anonymous.PriceListAsync(shop)).Item("nonbasic.home-vigil").Price());
 
-        var supervisor = await SignedIn.AsAsync(factory, "supervisor.zhou");
+        var supervisor = await SignedIn.AsPageCallerAsync(factory, "supervisor.zhou");
         var approved = await (await supervisor.PostAsJsonAsync($"/api/v1/price-changes/{changeId}/approval", new { reason = "同意" })).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal("approved", approved.GetProperty("status").GetString());
         Assert.Equal("周文静（监管）", approved.GetProperty("decidedBy").GetString());
@@ -177,7 +177,7 @@ public sealed class PriceChangeTests(HereafterFactory factory) : IClassFixture<H
         var shroud = (await factory.CreateClient().PriceListAsync(shop)).Item("goods.shroud");
         var id = await (await factory.ClientForAsync("demo-service-shop")).ProposeOkAsync(shop, shroud.Id(), 560m, Today.AddDays(1));
         var system = await factory.ClientForAsync("demo-civil-affairs");
-        var supervisor = await Pages.SignedIn.AsAsync(factory, "supervisor.zhou");
+        var supervisor = await Pages.SignedIn.AsPageCallerAsync(factory, "supervisor.zhou");
         var answers = await Task.WhenAll(
             system.PostAsync($"/api/v1/price-changes/{id}/approval", null),
             supervisor.PostAsJsonAsync($"/api/v1/price-changes/{id}/rejection", new { reason = "与批准同时提交" }));

@@ -104,8 +104,9 @@ public sealed class WebhookSubscriptionProductionTests : IDisposable
                 CreditCode = "11520100MB0000000X", RegionCode = "520100", District = "云岩区",
             };
             db.Add(org);
-            db.Add(new ApiClient { ClientId = "police-system", OrganisationId = org.Id, Name = "户籍系统", SecretHash = AuthModule.HashSecret(secret), Roles = Roles.System });
             await db.SaveChangesAsync();
+            await scope.ServiceProvider.GetRequiredService<DepartmentClients>().RegisterAsync("police-system", secret, org.Id, "户籍系统",
+                DepartmentScopes.For(OrganisationTypes.Police));
         }
         var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

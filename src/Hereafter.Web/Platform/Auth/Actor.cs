@@ -9,7 +9,12 @@ public sealed record Actor(string Id, string Name, Guid OrganisationId, string O
     public const string OrganisationNameClaim = "org_name";
     public const string OrganisationTypeClaim = "org_type";
 
+    /// <summary>OAuth 2.0 scopes of a department system's access token; empty for staff.</summary>
+    public IReadOnlySet<string> Scopes { get; init; } = new HashSet<string>();
+
     public bool IsInRole(string role) => Roles.Contains(role);
+
+    public bool HasScope(string scope) => Scopes.Contains(scope);
 
     /// <summary>The signed-in actor of an endpoint that requires authorization; 401 otherwise.</summary>
     public static Actor Require(HttpContext http) =>
@@ -26,7 +31,10 @@ public sealed record Actor(string Id, string Name, Guid OrganisationId, string O
             orgId,
             user.FindFirstValue(OrganisationNameClaim) ?? "",
             user.FindFirstValue(OrganisationTypeClaim) ?? "",
-            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
+            user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal))
+        {
+            Scopes = user.FindAll(OpenIddict.Abstractions.OpenIddictConstants.Claims.Private.Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+        };
     }
 
     public static ClaimsIdentity CreateIdentity(string authenticationType, string id, string name, Guid orgId, string orgName, string orgType, IEnumerable<string> roles)

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Encodings.Web;
+using System.Security.Claims;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Organisations;
 using Microsoft.AspNetCore.Antiforgery;
@@ -9,13 +7,20 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
+using OpenIddict.Validation.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Hereafter.Web.Platform.Auth;
 
 public static class AuthModule
 {
     public const string Scheme = "Hereafter";
-    public const string BearerScheme = "Bearer";
+    /// <summary>Bearer tokens are validated by OpenIddict's validation handler (local server, Data Protection format).</summary>
+    public const string BearerScheme = OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme;
     public static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(1);
 
     public static IServiceCollection AddPlatformAuth(this IServiceCollection services)
@@ -39,8 +44,38 @@ public static class AuthModule
                 o.Events.OnRedirectToAccessDenied = ctx => Answer(ctx, StatusCodes.Status403Forbidden);
                 // A disabled account or a changed role ends the session within a minute, on every node.
                 o.Events.OnValidatePrincipal = StaffSessions.ValidatePrincipalAsync;
+            });
+
+        services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<HereafterDbContext>())
+            .AddServer(o =>
+            {
+                // Department systems: client credentials at /connect/token (client_secret_post or client_secret_basic).
+                // The family portal's authorization code + PKCE flow will be enabled here later.
+                o.SetTokenEndpointUris("connect/token");
+                o.SetConfigurationEndpointUris(".well-known/openid-configuration");
+                o.SetJsonWebKeySetEndpointUris(".well-known/jwks");
+                o.AllowClientCredentialsFlow();
+                o.RegisterScopes([.. DepartmentScopes.All]);
+                o.SetAccessTokenLifetime(TokenLifetime);
+                // Access tokens are protected by the Data Protection key ring kept in the database: every node accepts them.
+                o.UseDataProtection();
+                o.UseAspNetCore().EnableTokenEndpointPassthrough();
             })
-            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerScheme, null);
+            .AddValidation(o =>
+            {
+                o.UseLocalServer();
+                o.UseDataProtection();
+                o.UseAspNetCore();
+            });
+        // Signing and encryption keys from the database (created once, protected by Data Protection): never development certificates.
+        services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, OidcServerKeySetup>();
+        // Plain http only in Development; elsewhere the proxy terminates TLS and forwards the scheme.
+        services.AddOptions<OpenIddictServerAspNetCoreOptions>().Configure<IHostEnvironment>((o, env) =>
+            o.DisableTransportSecurityRequirement = env.IsDevelopment());
+        services.AddScoped<DepartmentClients>();
+        services.AddHostedService<OidcPruning>();
+
         services.AddAuthorization();
         services.AddSingleton<IPasswordHasher<StaffAccount>, PasswordHasher<StaffAccount>>();
         services.AddScoped<StaffSignIn>();
@@ -60,16 +95,33 @@ public static class AuthModule
         return Task.CompletedTask;
     }
 
-    public static string HashSecret(string secret) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+    /// <summary>
+    /// Between authentication and authorization: an API request that may change state (POST, PUT, PATCH, DELETE)
+    /// authenticated only by the staff cookie counts as anonymous unless it carries a valid antiforgery token
+    /// (header <c>RequestVerificationToken</c> or form field <c>__RequestVerificationToken</c>). A forged cross-site
+    /// request therefore gets 401; department systems use bearer tokens, which a browser never sends on its own.
+    /// </summary>
+    public static IApplicationBuilder UseApiAntiforgery(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.Request.Path.StartsWithSegments("/api")
+            && !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method) || HttpMethods.IsTrace(http.Request.Method))
+            && http.User.Identity is { IsAuthenticated: true, AuthenticationType: CookieAuthenticationDefaults.AuthenticationScheme }
+            && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
+        {
+            http.User = new ClaimsPrincipal(new ClaimsIdentity());
+        }
+        await next(http);
+    });
 
     public static IEndpointRouteBuilder MapPlatformAuth(this IEndpointRouteBuilder app)
     {
+        // OpenIddict validates the client, its secret and the grant before this runs; errors never reach it.
         app.MapPost("/connect/token", IssueToken)
             .DisableAntiforgery()
             .AllowAnonymous()
             .WithTags("Auth")
-            .WithSummary("OAuth 2.0 client credentials: exchange client_id and client_secret for a bearer token")
+            .WithSummary("OAuth 2.0 client credentials: exchange client_id and client_secret (form fields or HTTP Basic) for a bearer token")
+            .WithDescription("Optional scope: space-separated scopes (default: every scope the client is granted). Discovery: /.well-known/openid-configuration.")
             .Accepts<TokenRequest>("application/x-www-form-urlencoded")
             .Produces<TokenResponse>()
             .Produces<TokenError>(StatusCodes.Status400BadRequest)
@@ -87,85 +139,44 @@ public static class AuthModule
         return Results.LocalRedirect("/");
     }
 
-    public sealed record TokenRequest(string grant_type, string client_id, string client_secret);
-    public sealed record TokenResponse(string access_token, string token_type, int expires_in);
+    public sealed record TokenRequest(string grant_type, string? client_id, string? client_secret, string? scope);
+    public sealed record TokenResponse(string access_token, string token_type, int expires_in, string? scope);
     public sealed record TokenError(string error, string error_description);
 
-    private static async Task<IResult> IssueToken(HttpRequest request, HereafterDbContext db, TimeProvider clock)
+    private static async Task<IResult> IssueToken(HttpContext http, HereafterDbContext db, IOpenIddictApplicationManager applications)
     {
-        if (!request.HasFormContentType)
-            return Results.Json(new TokenError("invalid_request", "Use application/x-www-form-urlencoded."), statusCode: 400);
-        var form = await request.ReadFormAsync();
-        var grant = form["grant_type"].ToString();
-        var clientId = form["client_id"].ToString();
-        var secret = form["client_secret"].ToString();
-        // RFC 6749 §2.3.1 also allows HTTP Basic client authentication.
-        var header = request.Headers.Authorization.ToString();
-        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(clientId))
+        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OAuth 2.0 token request.");
+        if (!request.IsClientCredentialsGrantType()) return Refuse(OpenIddictConstants.Errors.UnsupportedGrantType, "Only client_credentials is supported.");
+        var client = await (from c in db.Set<ApiClient>().AsNoTracking()
+                            join o in db.Set<Organisation>() on c.OrganisationId equals o.Id
+                            where c.ClientId == request.ClientId
+                            select new { c.ClientId, c.Name, c.Roles, OrgId = o.Id, OrgName = o.Name, OrgType = o.Type })
+            .FirstOrDefaultAsync(http.RequestAborted);
+        var application = await applications.FindByClientIdAsync(request.ClientId!, http.RequestAborted);
+        if (client is null || application is null) return Refuse(OpenIddictConstants.Errors.InvalidClient, "This client does not act for any organisation.");
+
+        var identity = Actor.CreateIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, client.ClientId, client.Name,
+            client.OrgId, client.OrgName, client.OrgType, client.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        identity.SetClaim(Claims.Subject, client.ClientId);
+        var principal = new ClaimsPrincipal(identity);
+        var scopes = request.GetScopes();
+        if (scopes.IsEmpty)
         {
-            try
-            {
-                var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim()));
-                var colon = pair.IndexOf(':');
-                if (colon > 0) { clientId = Uri.UnescapeDataString(pair[..colon]); secret = Uri.UnescapeDataString(pair[(colon + 1)..]); }
-            }
-            catch (FormatException) { }
+            // No scope asked for: every scope the client is granted (what existing department systems expect).
+            scopes = [.. (await applications.GetPermissionsAsync(application, http.RequestAborted))
+                .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                .Select(p => p[Permissions.Prefixes.Scope.Length..])];
         }
-        if (string.IsNullOrEmpty(grant))
-            return Results.Json(new TokenError("invalid_request", "grant_type is required."), statusCode: 400);
-        if (grant != "client_credentials")
-            return Results.Json(new TokenError("unsupported_grant_type", "Only client_credentials is supported."), statusCode: 400);
-        if (string.IsNullOrEmpty(clientId) || string.IsNullOrEmpty(secret))
-            return Results.Json(new TokenError("invalid_request", "client_id and client_secret are required."), statusCode: 400);
-
-        var client = await db.Set<ApiClient>().AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId);
-        var given = Encoding.UTF8.GetBytes(HashSecret(secret));
-        if (client is null || !CryptographicOperations.FixedTimeEquals(given, Encoding.UTF8.GetBytes(client.SecretHash)))
-            return Results.Json(new TokenError("invalid_client", "Unknown client or wrong secret."), statusCode: 401);
-
-        var token = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var now = clock.GetUtcNow();
-        db.Set<AccessToken>().Add(new AccessToken { TokenHash = HashSecret(token), ClientId = client.ClientId, ExpiresAt = now + TokenLifetime });
-        // Expired tokens are of no use to anyone: clear a few on the way.
-        await db.Set<AccessToken>().Where(t => t.ExpiresAt < now).OrderBy(t => t.ExpiresAt).Take(100).ExecuteDeleteAsync();
-        await db.SaveChangesAsync();
-        return Results.Json(new TokenResponse(token, "Bearer", (int)TokenLifetime.TotalSeconds));
+        principal.SetScopes(scopes);
+        principal.SetDestinations(static _ => [Destinations.AccessToken]);
+        return Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-}
-
-/// <summary>Validates opaque bearer tokens against the database, so every web node accepts every token.</summary>
-internal sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    HereafterDbContext db, TimeProvider clock)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-{
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
-    {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
-        var token = header[7..].Trim();
-        if (token.Length == 0) return AuthenticateResult.Fail("Empty bearer token.");
-        var hash = AuthModule.HashSecret(token);
-        var now = clock.GetUtcNow();
-        var row = await (from t in db.Set<AccessToken>().AsNoTracking()
-                         join c in db.Set<ApiClient>() on t.ClientId equals c.ClientId
-                         join o in db.Set<Organisation>() on c.OrganisationId equals o.Id
-                         where t.TokenHash == hash
-                         select new { t.ExpiresAt, c.ClientId, c.Name, c.Roles, OrgId = o.Id, OrgName = o.Name, OrgType = o.Type })
-            .FirstOrDefaultAsync(Context.RequestAborted);
-        if (row is null) return AuthenticateResult.Fail("Unknown token.");
-        if (row.ExpiresAt <= now) return AuthenticateResult.Fail("Token expired.");
-        var identity = Actor.CreateIdentity(AuthModule.BearerScheme, row.ClientId, row.Name, row.OrgId, row.OrgName, row.OrgType,
-            row.Roles.Split(',', StringSplitOptions.RemoveEmptyEntries));
-        return AuthenticateResult.Success(new AuthenticationTicket(new System.Security.Claims.ClaimsPrincipal(identity), Scheme.Name));
-    }
-
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
-    {
-        Response.StatusCode = 401;
-        Response.Headers.WWWAuthenticate = "Bearer";
-        return Task.CompletedTask;
-    }
+    private static IResult Refuse(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 }

@@ -14,6 +14,8 @@ public abstract class HereafterDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // OpenIddict's applications, authorizations, scopes and tokens (tables renamed in Platform/Auth/OidcTables).
+        modelBuilder.UseOpenIddict();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(HereafterDbContext).Assembly,
             t => t.Namespace is not null && !t.Namespace.Contains(".Migrations", StringComparison.Ordinal));
     }

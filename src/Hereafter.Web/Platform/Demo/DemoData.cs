@@ -69,6 +69,16 @@ public static class DemoData
         new("cemetery.qian", "钱慧（销售）", "qingshan-cemetery", Roles.Clerk),
         new("columbarium.he", "何琳（管理）", "yongan-columbarium", Roles.Clerk),
         new("shop.lin", "林峰（店长）", "huimin-service-shop", Roles.Clerk),
+        // Department administrators: create the department's webhook subscriptions.
+        new("admin.police", "邓伟（户籍系统管理员）", "gy-police-nanming", Roles.Administrator),
+        new("admin.civil-affairs", "罗佳（民政系统管理员）", "gy-civil-affairs", Roles.Administrator),
+        new("admin.social-security", "蒋磊（社保系统管理员）", "gy-social-security", Roles.Administrator),
+        new("admin.medical-insurance", "韩雪（医保系统管理员）", "gy-medical-insurance", Roles.Administrator),
+        new("admin.housing-fund", "曹宁（公积金系统管理员）", "gy-housing-fund", Roles.Administrator),
+        new("admin.bank", "彭丽（工行系统管理员）", "icbc-guiyang", Roles.Administrator),
+        new("admin.traffic-police", "曾强（车驾管系统管理员）", "gy-traffic-police", Roles.Administrator),
+        new("admin.disabled-persons-federation", "谢红（残联系统管理员）", "gy-disabled-federation", Roles.Administrator),
+        new("admin.funeral-home", "董斌（殡仪馆系统管理员）", "gy-funeral-home", Roles.Administrator),
     ];
 
     /// <summary>One client per organisation type (issue #2): client id → organisation code.</summary>
@@ -134,13 +144,14 @@ public static class DemoData
             Id = Guid.NewGuid(), UserName = a.UserName, DisplayName = a.DisplayName, OrganisationId = orgs[a.OrgCode].Id,
             PasswordHash = hash, Roles = a.Roles, LicenseNumber = a.License,
         }));
-        var secretHash = AuthModule.HashSecret(Secret);
-        db.AddRange(Clients.Select(c => new ApiClient
-        {
-            ClientId = c.ClientId, OrganisationId = orgs[c.OrgCode].Id, Name = $"{orgs[c.OrgCode].Name} 业务系统",
-            SecretHash = secretHash, Roles = Roles.System,
-        }));
         await db.SaveChangesAsync(ct);
+        // Every demo client is granted its department's scopes (subscriptions included, for the departments).
+        var clients = sp.GetRequiredService<DepartmentClients>();
+        foreach (var (clientId, orgCode) in Clients)
+        {
+            var org = orgs[orgCode];
+            await clients.RegisterAsync(clientId, Secret, org.Id, $"{org.Name} 业务系统", DepartmentScopes.For(org.Type), ct: ct);
+        }
 
         await SeedCertificatesAsync(sp, orgs, ct);
         await SeedRollsAsync(sp, orgs, ct);

@@ -64,6 +64,8 @@ public static class Roles
     public const string Officer = "officer";
     /// <summary>Machine client of a department system: acts for its organisation.</summary>
     public const string System = "system";
+    /// <summary>A department's administrator: configures the department's connection (webhook subscriptions).</summary>
+    public const string Administrator = "admin";
 }
 
 public sealed class Organisation
@@ -130,27 +132,21 @@ public sealed class StaffAccount
     }
 }
 
-/// <summary>A department system's OAuth 2.0 client (client credentials grant).</summary>
+/// <summary>
+/// Which organisation a department system's OAuth 2.0 client acts for, under which name and roles. Its secret, grant
+/// types and scopes are the OpenIddict application of the same client id (see <c>Platform/Auth/DepartmentClients</c>).
+/// </summary>
 public sealed class ApiClient
 {
     public string ClientId { get; set; } = "";
     public Guid OrganisationId { get; set; }
     public string Name { get; set; } = "";
-    public string SecretHash { get; set; } = "";
     public string Roles { get; set; } = "";
-}
-
-/// <summary>An issued bearer token; only its SHA-256 is stored so a database leak yields no usable token.</summary>
-public sealed class AccessToken
-{
-    public string TokenHash { get; set; } = "";
-    public string ClientId { get; set; } = "";
-    public DateTimeOffset ExpiresAt { get; set; }
 }
 
 internal sealed class OrganisationConfiguration :
     IEntityTypeConfiguration<Organisation>, IEntityTypeConfiguration<StaffAccount>,
-    IEntityTypeConfiguration<ApiClient>, IEntityTypeConfiguration<AccessToken>
+    IEntityTypeConfiguration<ApiClient>
 {
     public void Configure(EntityTypeBuilder<Organisation> b)
     {
@@ -187,14 +183,5 @@ internal sealed class OrganisationConfiguration :
         b.Property(x => x.Name).HasMaxLength(128);
         b.Property(x => x.Roles).HasMaxLength(128);
         b.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId);
-    }
-
-    public void Configure(EntityTypeBuilder<AccessToken> b)
-    {
-        b.ToTable("access_tokens");
-        b.HasKey(x => x.TokenHash);
-        b.Property(x => x.TokenHash).HasMaxLength(64);
-        b.HasIndex(x => x.ExpiresAt);
-        b.HasOne<ApiClient>().WithMany().HasForeignKey(x => x.ClientId);
     }
 }

@@ -6,6 +6,7 @@ using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Organisations;
 using Hereafter.Web.Platform.Outbox;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,7 @@ public sealed class ManageSubscriptionsHandler(
     public async Task<SubscriptionCreated> CreateAsync(Actor actor, CreateSubscriptionRequest request, CancellationToken ct)
     {
         var department = DepartmentOf(actor);
+        MayCreate(actor);
         var errors = new Dictionary<string, string[]>();
         var urlProblem = await WebhookAddressGuard.CheckAsync(request.CallbackUrl, environment.IsDevelopment(), ct);
         if (urlProblem is not null) errors["callbackUrl"] = [urlProblem];
@@ -116,6 +118,23 @@ public sealed class ManageSubscriptionsHandler(
         DepartmentOf(actor);
         return await db.Set<WebhookSubscription>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OrganisationId == actor.OrganisationId, ct)
                ?? throw ProblemException.NotFound("No such subscription.");
+    }
+
+    /// <summary>
+    /// Where deliveries go is the department's decision: a department system whose client is granted the subscriptions
+    /// scope, or a member of staff with the department's administrator role.
+    /// </summary>
+    private static void MayCreate(Actor actor)
+    {
+        if (actor.IsInRole(Roles.System))
+        {
+            if (!actor.HasScope(DepartmentScopes.Subscriptions))
+                throw ProblemException.Forbidden($"This client is not granted the '{DepartmentScopes.Subscriptions}' scope: ask the platform operator to grant it, and request a token with it.");
+        }
+        else if (!actor.IsInRole(Roles.Administrator))
+        {
+            throw ProblemException.Forbidden("Creating a webhook subscription needs the department's administrator role.");
+        }
     }
 
     private static string DepartmentOf(Actor actor) => SharingAccess.DepartmentOf(actor)
