@@ -197,7 +197,8 @@ public sealed class TokenEndpointInProductionTests : IDisposable
             Assert.False(org, "no demo data outside Development");
         }
         var form = new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["client_id"] = "x", ["client_secret"] = "y" };
-        var plain = await _factory.CreateClient().PostAsync("/connect/token", new FormUrlEncodedContent(form));
+        // Non-Development factories talk https by default; this client deliberately does not.
+        var plain = await _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://localhost") }).PostAsync("/connect/token", new FormUrlEncodedContent(form));
         Assert.Equal(HttpStatusCode.BadRequest, plain.StatusCode);
         Assert.Equal("invalid_request", (await plain.JsonAsync()).GetProperty("error").GetString());
 

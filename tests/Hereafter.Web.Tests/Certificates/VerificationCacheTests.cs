@@ -68,7 +68,7 @@ public sealed class VerificationCacheTests(SmallVerificationCacheFactory factory
         {
             var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
             await db.Set<Certificate>().Where(c => c.Number == number)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CertificateStatus.Revoked));
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.Status, CertificateStatus.Revoked).SetProperty(c => c.ActiveNumber, (string?)null));
         }
         Assert.Equal("valid", (await (await visitor.GetAsync("/api/v1/verify/" + token)).JsonAsync()).GetProperty("status").GetString());
         Assert.Equal(before, cache.Verifications);

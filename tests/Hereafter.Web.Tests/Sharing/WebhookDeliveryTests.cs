@@ -184,7 +184,7 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
         var numbers = (await factory.IssueManyAsync(count, parallel: 6)).ToHashSet();
         output.WriteLine($"issued {count} in {watch.Elapsed.TotalSeconds:F1} s");
         await WebhookTestHelpers.UntilAsync(() => receiver.AcceptedIds("police").Count >= count && receiver.AcceptedIds("social").Count >= count,
-            TimeSpan.FromSeconds(90), () => $"police {receiver.AcceptedIds("police").Count}, social {receiver.AcceptedIds("social").Count} of {count}");
+            TimeSpan.FromMinutes(5), () => $"police {receiver.AcceptedIds("police").Count}, social {receiver.AcceptedIds("social").Count} of {count}");
         output.WriteLine($"all delivered at {watch.Elapsed.TotalSeconds:F1} s");
         await Task.Delay(500);
 
@@ -203,7 +203,8 @@ public sealed class WebhookDeliveryTests(ITestOutputHelper output)
             Assert.Equal(ids.Count, ids.Distinct().Count());
             Assert.Equal(ids.Where(firsts.ToHashSet().Contains), firsts);
         }
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), $"took {watch.Elapsed}");
+        // No wall-clock assertion: speed is the bench's `dispatch` scenario, never a unit test's (machine load).
+        output.WriteLine($"checked at {watch.Elapsed.TotalSeconds:F1} s");
     }
 
     [Fact]
