@@ -21,11 +21,19 @@ public sealed class RoleTourTests(ChromiumFixture chromium, BrowserAppFactory ap
     private const string DemoSecret = "demo-secret";
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The repository's <c>docs/images</c>, found by walking up from the test binaries to <c>Hereafter.slnx</c>.</summary>
+    /// <summary>Set to 1 to refresh the README's screenshots in the repository's <c>docs/images</c>.</summary>
+    public const string UpdateVariable = "HEREAFTER_UPDATE_SCREENSHOTS";
+
+    /// <summary>
+    /// The repository's <c>docs/images</c> (found by walking up from the test binaries to <c>Hereafter.slnx</c>) when
+    /// <see cref="UpdateVariable"/> is 1; otherwise a folder beside the test binaries, so an ordinary test run leaves
+    /// the working tree clean.
+    /// </summary>
     private static string ImagesDirectory
     {
         get
         {
+            if (Environment.GetEnvironmentVariable(UpdateVariable) != "1") return Path.Combine(AppContext.BaseDirectory, "tour-images");
             for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
                 if (File.Exists(Path.Combine(dir.FullName, "Hereafter.slnx"))) return Path.Combine(dir.FullName, "docs", "images");
             throw new DirectoryNotFoundException($"No Hereafter.slnx above {AppContext.BaseDirectory}.");
@@ -191,6 +199,6 @@ public sealed class RoleTourTests(ChromiumFixture chromium, BrowserAppFactory ap
         }
 
         foreach (var role in new[] { "doctor", "police", "department-clerk", "funeral-home", "supervisor", "public-prices", "public-verify", "family" })
-            Assert.True(new FileInfo(Path.Combine(ImagesDirectory, role + ".png")).Length > 5_000, $"docs/images/{role}.png was written");
+            Assert.True(new FileInfo(Path.Combine(ImagesDirectory, role + ".png")).Length > 5_000, $"{role}.png was written to {ImagesDirectory}");
     }
 }
