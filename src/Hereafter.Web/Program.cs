@@ -8,8 +8,10 @@ using Hereafter.Web.Platform.Signing;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Demo;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Localization;
+using Hereafter.Web.Platform.Navigation;
 using Hereafter.Web.Platform.RateLimits;
 using Hereafter.Web.Platform.Security;
 using Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
@@ -33,6 +35,7 @@ builder.Services.AddPlatformLocalization();
 builder.Services.AddPlatformSigning();
 builder.Services.AddPlatformOutbox();
 builder.Services.AddPlatformRateLimits(builder.Configuration);
+builder.Services.AddPlatformNavigation();
 builder.Services.AddCertificates();
 builder.Services.AddSharing();
 builder.Services.AddReconciliation();
@@ -71,7 +74,14 @@ if (args is ["reconcile", ..])
         .RunAsync(args, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected, CancellationToken.None);
     return;
 }
-if (app.Environment.IsDevelopment()) await Hereafter.Web.Platform.Demo.DemoData.SeedAsync(app.Services);
+if (app.Environment.IsDevelopment())
+{
+    // Demo data: the platform's organisations and accounts, then each module's own, each once (ADR 0008).
+    await app.Services.SeedPlatformDemoAsync();
+    await app.Services.SeedCertificatesDemoAsync();
+    await app.Services.SeedReconciliationDemoAsync();
+    await app.Services.SeedPricingDemoAsync();
+}
 
 app.UsePlatformSecurity();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
