@@ -2,10 +2,8 @@ using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
 using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
-using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Demo;
 using Hereafter.Web.Platform.Organisations;
-using Microsoft.EntityFrameworkCore;
 using static Hereafter.Web.Platform.Demo.DemoData;
 
 namespace Hereafter.Web.Modules.Certificates;
@@ -16,15 +14,13 @@ namespace Hereafter.Web.Modules.Certificates;
 /// </summary>
 public static class CertificatesDemoData
 {
-    public static async Task SeedCertificatesDemoAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        using var scope = services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<HereafterDbContext>();
-        if (await db.Set<Certificate>().AnyAsync(ct)) return;
-        string[] codes = ["gy-first-hospital", "gy-medical-university-hospital", "nm-huaguoyuan-health-centre", "gy-police-nanming"];
-        if (await OrganisationsAsync(db, codes, ct) is not { } orgs) return;
+    public static Task SeedCertificatesDemoAsync(this IServiceProvider services, CancellationToken ct = default) =>
+        SeedOnceAsync<Certificate>(services,
+            ["gy-first-hospital", "gy-medical-university-hospital", "nm-huaguoyuan-health-centre", "gy-police-nanming"],
+            (sp, orgs) => SeedAsync(sp, orgs, ct), ct);
 
+    private static async Task SeedAsync(IServiceProvider sp, Dictionary<string, Organisation> orgs, CancellationToken ct)
+    {
         var issue = sp.GetRequiredService<IssueCertificateHandler>();
         var amend = sp.GetRequiredService<AmendCertificateHandler>();
         var clock = sp.GetRequiredService<TimeProvider>();

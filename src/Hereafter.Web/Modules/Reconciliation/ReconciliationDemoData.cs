@@ -1,9 +1,7 @@
 using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Modules.Reconciliation.Features.UploadRoll;
-using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Organisations;
-using Microsoft.EntityFrameworkCore;
 using static Hereafter.Web.Platform.Demo.DemoData;
 
 namespace Hereafter.Web.Modules.Reconciliation;
@@ -16,14 +14,11 @@ public static class ReconciliationDemoData
     /// so the clerks' pages and the supervisor's statistics show figures computed by the engine from this data.
     /// Paid through next month: the pensions were paid ahead, so each death has an overpayment to recover.
     /// </summary>
-    public static async Task SeedReconciliationDemoAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        using var scope = services.CreateScope();
-        var sp = scope.ServiceProvider;
-        var db = sp.GetRequiredService<HereafterDbContext>();
-        if (await db.Set<RollJob>().AnyAsync(ct)) return;
-        if (await OrganisationsAsync(db, ["gy-social-security", "gy-civil-affairs"], ct) is not { } orgs) return;
+    public static Task SeedReconciliationDemoAsync(this IServiceProvider services, CancellationToken ct = default) =>
+        SeedOnceAsync<RollJob>(services, ["gy-social-security", "gy-civil-affairs"], (sp, orgs) => SeedAsync(sp, orgs, ct), ct);
 
+    private static async Task SeedAsync(IServiceProvider sp, Dictionary<string, Organisation> orgs, CancellationToken ct)
+    {
         var upload = sp.GetRequiredService<UploadRollHandler>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var today = ChinaTime.Today(clock);

@@ -121,6 +121,20 @@ public static class DemoData
         return orgs.Count == codes.Count ? orgs : null;
     }
 
+    /// <summary>
+    /// Runs a module's seeding once, in its own scope: only while the module's <typeparamref name="TEntity"/> table
+    /// is empty and every organisation it needs exists.
+    /// </summary>
+    public static async Task SeedOnceAsync<TEntity>(IServiceProvider services, IReadOnlyCollection<string> organisationCodes,
+        Func<IServiceProvider, Dictionary<string, Organisation>, Task> seed, CancellationToken ct) where TEntity : class
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        if (await db.Set<TEntity>().AnyAsync(ct)) return;
+        if (await OrganisationsAsync(db, organisationCodes, ct) is not { } orgs) return;
+        await seed(scope.ServiceProvider, orgs);
+    }
+
     /// <summary>A demo member of staff acting for <paramref name="org"/> in one role.</summary>
     public static Actor ActorFor(Organisation org, string name, string role) =>
         new($"demo:{name}", name, org.Id, org.Name, org.Type, new HashSet<string> { role });
