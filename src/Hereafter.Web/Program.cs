@@ -8,8 +8,11 @@ using Hereafter.Web.Platform.Signing;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Demo;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Json;
 using Hereafter.Web.Platform.Localization;
+using Hereafter.Web.Platform.Navigation;
 using Hereafter.Web.Platform.RateLimits;
 using Hereafter.Web.Platform.Security;
 using Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
@@ -20,9 +23,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSingleton(TimeProvider.System);
 // Outside Development: refuses to start without the settings a deployment needs; HSTS, Secure cookies, proxies.
 builder.Services.AddPlatformSecurity(builder.Configuration, builder.Environment);
-// Chinese text goes out as UTF-8 characters, not as numeric entities.
-builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
-    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+// Chinese text goes out as UTF-8 characters, not as numeric entities; API bodies leave out nulls.
+builder.Services.AddPlatformJson();
 builder.Services.AddPlatformData(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddPlatformErrors();
 // Data Protection keys live in the database: every node shares them, and protected values survive restarts.
@@ -33,16 +35,11 @@ builder.Services.AddPlatformLocalization();
 builder.Services.AddPlatformSigning();
 builder.Services.AddPlatformOutbox();
 builder.Services.AddPlatformRateLimits(builder.Configuration);
+builder.Services.AddPlatformNavigation();
 builder.Services.AddCertificates();
 builder.Services.AddSharing();
 builder.Services.AddReconciliation();
 builder.Services.AddPricing();
-// API bodies leave out what a caller may not see rather than sending nulls (a copy 4 has no "causes").
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
-    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-});
 builder.Services.AddOpenApi(o => o.AddDocumentTransformer<Hereafter.Web.Modules.Certificates.CertificatesOpenApi>());
 builder.Services.AddRazorComponents();
 builder.Services.AddCascadingAuthenticationState();
@@ -71,7 +68,14 @@ if (args is ["reconcile", ..])
         .RunAsync(args, Console.Out, Console.Error, terminal: !Console.IsOutputRedirected, CancellationToken.None);
     return;
 }
-if (app.Environment.IsDevelopment()) await Hereafter.Web.Platform.Demo.DemoData.SeedAsync(app.Services);
+if (app.Environment.IsDevelopment())
+{
+    // Demo data: the platform's organisations and accounts, then each module's own, each once (ADR 0008).
+    await app.Services.SeedPlatformDemoAsync();
+    await app.Services.SeedCertificatesDemoAsync();
+    await app.Services.SeedReconciliationDemoAsync();
+    await app.Services.SeedPricingDemoAsync();
+}
 
 app.UsePlatformSecurity();
 app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });

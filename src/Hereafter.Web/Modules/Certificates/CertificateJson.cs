@@ -1,19 +1,12 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Unicode;
+using Hereafter.Web.Platform.Json;
 
 namespace Hereafter.Web.Modules.Certificates;
 
 /// <summary>The one serialisation of certificate content: stored, digested and signed byte for byte.</summary>
 public static class CertificateJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        WriteIndented = false,
-    };
+    public static readonly JsonSerializerOptions Options = PlatformJson.Options;
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
     public static T Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options)

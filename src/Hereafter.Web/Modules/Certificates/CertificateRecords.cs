@@ -1,6 +1,7 @@
 using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Identity;
 using Hereafter.Domain.Time;
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Auth;
@@ -154,11 +155,12 @@ public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens 
     public static string RequireReason(string? reason)
     {
         var trimmed = reason?.Trim() ?? "";
-        if (trimmed.Length == 0)
+        var problems = FreeText.Check(trimmed, 500);
+        if (problems.HasFlag(FreeTextProblems.Missing))
             throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "A reason is required." : "请填写原因"] });
-        if (trimmed.Length > 500)
+        if (problems.HasFlag(FreeTextProblems.TooLong))
             throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason is too long (500 characters at most)." : "原因不能超过500字"] });
-        if (trimmed.Any(char.IsControl) || trimmed.Contains('<') || trimmed.Contains('>'))
+        if (problems.HasFlag(FreeTextProblems.ForbiddenCharacter))
             throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason contains characters that are not allowed." : "原因含有不允许的字符"] });
         return trimmed;
     }

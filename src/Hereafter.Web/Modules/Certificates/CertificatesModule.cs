@@ -9,6 +9,7 @@ using Hereafter.Web.Modules.Certificates.Features.ReviewCertificate;
 using Hereafter.Web.Modules.Certificates.Features.SuperviseCertificates;
 using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Navigation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -18,6 +19,7 @@ public static class CertificatesModule
 {
     public static IServiceCollection AddCertificates(this IServiceCollection services)
     {
+        services.AddStaffLinks(CertificateLinks.For);
         services.AddScoped<CertificateRecords>();
         services.AddScoped<ICertificateContent>(sp => new CertificateContentReader(sp.GetRequiredService<CertificateRecords>()));
         services.AddScoped<IssueCertificateHandler>();

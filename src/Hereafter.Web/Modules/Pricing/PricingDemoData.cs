@@ -125,16 +125,15 @@ public static class PricingDemoData
         ]),
     ];
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    public static async Task SeedPricingDemoAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<HereafterDbContext>();
         if (await db.Set<PricingInstitution>().AnyAsync(ct)) return;
         var codes = Institutions.Select(i => i.OrgCode).ToList();
-        var orgs = await db.Set<Organisation>().AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct);
         // A database seeded before these organisations existed gets no price lists rather than half of them.
-        if (orgs.Count != codes.Count) return;
+        if (await Platform.Demo.DemoData.OrganisationsAsync(db, codes, ct) is not { } orgs) return;
 
         var clock = sp.GetRequiredService<TimeProvider>();
         var today = ChinaTime.Today(clock);

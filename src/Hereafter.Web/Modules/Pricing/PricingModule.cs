@@ -8,6 +8,7 @@ using Hereafter.Web.Modules.Pricing.Features.ReportStatistics;
 using Hereafter.Web.Modules.Pricing.Features.ReviewPriceWarnings;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Navigation;
 
 namespace Hereafter.Web.Modules.Pricing;
 
@@ -15,6 +16,7 @@ public static class PricingModule
 {
     public static IServiceCollection AddPricing(this IServiceCollection services)
     {
+        services.AddStaffLinks(PricingLinks.For);
         services.AddScoped<PriceListQueries>();
         services.AddScoped<PlotWarningScanner>();
         services.AddScoped<ProposePriceChangeHandler>();

@@ -9,6 +9,7 @@ using Hereafter.Web.Modules.Reconciliation.Features.ReportStatistics;
 using Hereafter.Web.Modules.Reconciliation.Features.UploadRoll;
 using Hereafter.Web.Modules.Reconciliation.Features.WorkReviewQueue;
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Navigation;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class ReconciliationModule
 {
     public static IServiceCollection AddReconciliation(this IServiceCollection services)
     {
+        services.AddStaffLinks(ReconciliationLinks.For);
         services.AddOptions<ReconciliationSettings>().BindConfiguration(ReconciliationSettings.Section);
         services.AddSingleton<RollWorkSignal>();
         services.AddSingleton<RollWorker>();

@@ -4,6 +4,7 @@ using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Json;
 
 namespace Hereafter.Web.Modules.Sharing;
 
@@ -13,12 +14,6 @@ namespace Hereafter.Web.Modules.Sharing;
 /// </summary>
 public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public void Add(string type, DeathCase deathCase, string department, JsonObject data, Guid? organisationId = null, Guid? sourceMessageId = null)
     {
         var id = Guid.NewGuid();
@@ -33,7 +28,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
             CertificateNumber = deathCase.CertificateNumber,
             Department = department,
             OrganisationId = organisationId,
-            Json = JsonSerializer.Serialize(envelope, Json),
+            Json = JsonSerializer.Serialize(envelope, PlatformJson.Options),
             SourceMessageId = sourceMessageId,
         });
     }

@@ -7,6 +7,7 @@ using Hereafter.Web.Modules.Sharing.Features.ReadChangeFeed;
 using Hereafter.Web.Modules.Sharing.Features.ReadDeathCase;
 using Hereafter.Web.Modules.Sharing.Features.ReportTaskOutcome;
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Navigation;
 using Hereafter.Web.Platform.Outbox;
 
 namespace Hereafter.Web.Modules.Sharing;
@@ -15,6 +16,7 @@ public static class SharingModule
 {
     public static IServiceCollection AddSharing(this IServiceCollection services)
     {
+        services.AddStaffLinks(SharingLinks.For);
         services.AddScoped<SharingEvents>();
         services.AddScoped<FeedSequencer>();
         services.AddScoped<CertificateChangedHandler>();

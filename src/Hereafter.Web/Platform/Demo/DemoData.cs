@@ -1,8 +1,4 @@
-using Hereafter.Domain.Time;
-using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Identity;
-using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
-using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Organisations;
@@ -12,8 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Hereafter.Web.Platform.Demo;
 
 /// <summary>
-/// Fictional Guiyang organisations, staff, department clients and certificates for Development only.
-/// Every account's password and every client's secret is <see cref="Secret"/>. Names are invented.
+/// Fictional Guiyang organisations, staff and department clients for Development only, and what the modules' own
+/// demo data (certificates, rolls, price lists) builds on. Every account's password and every client's secret is
+/// <see cref="Secret"/>. Names are invented.
 /// </summary>
 public static class DemoData
 {
@@ -117,19 +114,45 @@ public static class DemoData
         return body + IdNumber.ComputeCheckCharacter(body);
     }
 
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>The demo organisations with these codes, or null when one is missing (a database seeded before it existed).</summary>
+    public static async Task<Dictionary<string, Organisation>?> OrganisationsAsync(HereafterDbContext db, IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        var orgs = await db.Set<Organisation>().AsNoTracking().Where(o => codes.Contains(o.Code)).ToDictionaryAsync(o => o.Code, ct);
+        return orgs.Count == codes.Count ? orgs : null;
+    }
+
+    /// <summary>
+    /// Runs a module's seeding once, in its own scope: only while the module's <typeparamref name="TEntity"/> table
+    /// is empty and every organisation it needs exists.
+    /// </summary>
+    public static async Task SeedOnceAsync<TEntity>(IServiceProvider services, IReadOnlyCollection<string> organisationCodes,
+        Func<IServiceProvider, Dictionary<string, Organisation>, Task> seed, CancellationToken ct) where TEntity : class
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        if (await db.Set<TEntity>().AnyAsync(ct)) return;
+        if (await OrganisationsAsync(db, organisationCodes, ct) is not { } orgs) return;
+        await seed(scope.ServiceProvider, orgs);
+    }
+
+    /// <summary>A demo member of staff acting for <paramref name="org"/> in one role.</summary>
+    public static Actor ActorFor(Organisation org, string name, string role) =>
+        new($"demo:{name}", name, org.Id, org.Name, org.Type, new HashSet<string> { role });
+
+    /// <summary>
+    /// The platform's demo data: organisations, staff accounts and department clients, once. Each module seeds its
+    /// own data after this (certificates, rolls, price lists: Program calls one Seed…DemoAsync per module).
+    /// </summary>
+    public static async Task SeedPlatformDemoAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<HereafterDbContext>();
         if (!await db.Set<Organisation>().AnyAsync(ct)) await SeedOrganisationsAsync(sp, db, ct);
-        // Each module's demo data checks its own tables, so it is added to a database seeded before the module existed.
-        await Modules.Pricing.PricingDemoData.SeedAsync(services, ct);
     }
 
     private static async Task SeedOrganisationsAsync(IServiceProvider sp, HereafterDbContext db, CancellationToken ct)
     {
-
         var orgs = Organisations.Select((o, i) => new Organisation
         {
             Id = Guid.NewGuid(), Code = o.Code, Name = o.Name, NameEn = o.NameEn, Type = o.Type,
@@ -152,96 +175,5 @@ public static class DemoData
             var org = orgs[orgCode];
             await clients.RegisterAsync(clientId, Secret, org.Id, $"{org.Name} 业务系统", DepartmentScopes.For(org.Type), ct: ct);
         }
-
-        await SeedCertificatesAsync(sp, orgs, ct);
-        await SeedRollsAsync(sp, orgs, ct);
-    }
-
-    /// <summary>
-    /// Two payee rolls against the demo deaths, queued like any upload: the worker reconciles them after start,
-    /// so the clerks' pages and the supervisor's statistics show figures computed by the engine from this data.
-    /// Paid through next month: the pensions were paid ahead, so each death has an overpayment to recover.
-    /// </summary>
-    private static async Task SeedRollsAsync(IServiceProvider sp, Dictionary<string, Organisation> orgs, CancellationToken ct)
-    {
-        var upload = sp.GetRequiredService<Modules.Reconciliation.Features.UploadRoll.UploadRollHandler>();
-        var clock = sp.GetRequiredService<TimeProvider>();
-        var today = ChinaTime.Today(clock);
-        var paid = new DateOnly(today.Year, today.Month, 1).AddMonths(1).ToString("yyyy-MM");
-        var wang = IdFor("520102", new DateOnly(1942, 5, 14), 131);
-        var li = IdFor("520103", new DateOnly(1938, 9, 2), 242);
-        var zhang = IdFor("520102", new DateOnly(1935, 1, 20), 53);
-        var chen = IdFor("520115", new DateOnly(1947, 11, 30), 168);
-        var living = IdFor("520102", new DateOnly(1950, 2, 2), 77);
-        var zhangTypo = zhang[..14] + (zhang[14] == '9' ? '8' : (char)(zhang[14] + 1)) + zhang[15..];
-        var pensions =
-            "身份证号,姓名,出生日期,月发放金额,已发放至,项目,账号\n"
-            + $"{wang},王建国,1942-05-14,\"3,215.60\",{paid},enterprise-pension,6217000011110001\n"
-            + $"{li},李秀瑛,1938-09-02,2860.00,{paid},enterprise-pension,6217000011110002\n"
-            + $"{living},赵大山,1950-02-02,2480.00,{paid},enterprise-pension,6217000011110003\n"
-            + $"{zhangTypo},张德明,1935-01-20,2975.30,{paid},enterprise-pension,6217000011110004\n"
-            + $"{living[..17]},钱小红,,1980.00,{paid},enterprise-pension,6217000011110005\n"
-            + $"{living},孙建设,1950-02-02,二千元,{paid},enterprise-pension,6217000011110006\n";
-        var allowance =
-            "id_number,name,monthly_amount,paid_through\n"
-            + $"{chen},陈桂兰,300.00,{paid}\n"
-            + $"{living},赵大山,300.00,{paid}\n";
-        async Task UploadAsync(string orgCode, string clerk, string programme, string file, string csv)
-        {
-            var org = orgs[orgCode];
-            var actor = new Actor($"demo:{clerk}", clerk, org.Id, org.Name, org.Type, new HashSet<string> { Roles.Clerk });
-            await using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
-            await upload.HandleAsync(actor, programme, file, content, content.Length, ct);
-        }
-        await UploadAsync("gy-social-security", "吴海（养老保险）", "enterprise-pension", "企业养老金发放名册（示例）.csv", pensions);
-        await UploadAsync("gy-civil-affairs", "吴婷（社会救助）", "elderly-allowance", "高龄津贴发放名册（示例）.csv", allowance);
-    }
-
-    private static Actor ActorFor(Organisation org, string name) =>
-        new($"demo:{name}", name, org.Id, org.Name, org.Type, new HashSet<string> { Roles.Certifier });
-
-    private static async Task SeedCertificatesAsync(IServiceProvider sp, Dictionary<string, Organisation> orgs, CancellationToken ct)
-    {
-        var issue = sp.GetRequiredService<IssueCertificateHandler>();
-        var amend = sp.GetRequiredService<AmendCertificateHandler>();
-        var clock = sp.GetRequiredService<TimeProvider>();
-        var today = ChinaTime.Today(clock);
-        string At(int daysAgo, int hour, int minute) =>
-            ChinaTime.At(today.AddDays(-daysAgo), new TimeOnly(hour, minute)).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
-
-        var hospital = ActorFor(orgs["gy-first-hospital"], "王立新医生");
-        var university = ActorFor(orgs["gy-medical-university-hospital"], "李卫东医生");
-        var centre = ActorFor(orgs["nm-huaguoyuan-health-centre"], "赵春梅医生");
-        var police = ActorFor(orgs["gy-police-nanming"], "陈刚");
-
-        await issue.HandleAsync(hospital, Sample.HospitalDeath(
-            "王建国", "1", IdFor("520102", new DateOnly(1942, 5, 14), 131), "1942-05-14", At(1, 6, 40),
-            "贵阳市第一人民医院", "王立新", "110520100012345",
-            [("a", "急性心肌梗死", 3m, "hours", "I21.9"), ("b", "冠状动脉粥样硬化性心脏病", 8m, "years", "I25.1")], "I21.9"), ct);
-
-        await issue.HandleAsync(university, Sample.HospitalDeath(
-            "李秀英", "2", IdFor("520103", new DateOnly(1938, 9, 2), 242), "1938-09-02", At(2, 14, 5),
-            "贵州医科大学附属医院", "李卫东", "110520000054321",
-            [("a", "呼吸衰竭", 2m, "days", "J96.9"), ("b", "重症肺炎", 10m, "days", "J18.9")], "J18.9"), ct);
-
-        await issue.HandleAsync(centre, Sample.HomeDeath(
-            "张德明", "1", IdFor("520102", new DateOnly(1935, 1, 20), 53), "1935-01-20", At(3, 22, 15),
-            "赵春梅", "210520102067890"), ct);
-
-        await issue.HandleAsync(hospital, Sample.HospitalDeath(
-            "陈桂兰", "2", IdFor("520115", new DateOnly(1947, 11, 30), 168), "1947-11-30", At(4, 3, 20),
-            "贵阳市第一人民医院", "王立新", "110520100012345",
-            [("a", "脑出血", 6m, "hours", "I61.9"), ("b", "高血压病", 20m, "years", "I10")], "I61.9"), ct);
-
-        await issue.HandleAsync(police, Sample.UnidentifiedAccident(At(2, 5, 30), "陈刚", "GA52010200123"), ct);
-
-        // A corrected certificate, so a superseded version and the history can be seen.
-        var chen = Sample.HospitalDeath(
-            "刘志强", "1", IdFor("520102", new DateOnly(1979, 7, 7), 217), "1979-07-07", At(1, 19, 45),
-            "贵阳市第一人民医院", "王立新", "110520100012345",
-            [("a", "重型颅脑损伤", 5m, "hours", "S06.9")], "V89.2", manner: "2");
-        var issued = await issue.HandleAsync(hospital, chen, ct);
-        await amend.CorrectAsync(hospital, issued.Number, new(
-            "常住地址录入错误", chen with { Decedent = chen.Decedent with { ResidenceAddress = "贵州省贵阳市南明区花果园R1区3栋12号" } }), ct);
     }
 }

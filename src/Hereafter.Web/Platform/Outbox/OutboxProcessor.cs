@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Platform.Outbox;
@@ -16,11 +17,6 @@ public interface IIntegrationEventHandler
 
 public sealed class Outbox(HereafterDbContext db, TimeProvider clock)
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
-
     /// <summary>
     /// Adds an event to the caller's unit of work: it commits or rolls back with the change. Events with the
     /// same <paramref name="orderingKey"/> are handled strictly in insert order, so the caller must make insert
@@ -32,12 +28,12 @@ public sealed class Outbox(HereafterDbContext db, TimeProvider clock)
         Id = Guid.NewGuid(),
         Type = type,
         OrderingKey = orderingKey,
-        PayloadJson = JsonSerializer.Serialize(payload, Json),
+        PayloadJson = JsonSerializer.Serialize(payload, PlatformJson.WithNulls),
         OccurredAt = clock.GetUtcNow(),
     });
 
     public static T Read<T>(OutboxMessage message) =>
-        JsonSerializer.Deserialize<T>(message.PayloadJson, Json) ?? throw new InvalidOperationException($"Empty payload in {message.Id}.");
+        JsonSerializer.Deserialize<T>(message.PayloadJson, PlatformJson.WithNulls) ?? throw new InvalidOperationException($"Empty payload in {message.Id}.");
 }
 
 /// <summary>Wakes the background workers early (after a commit on this node); other nodes poll.</summary>

@@ -20,11 +20,7 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
 {
     public static readonly VerificationResult Invalid = new("invalid", null, null, null, null);
 
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
+    private static readonly System.Text.Json.JsonSerializerOptions Json = Platform.Json.PlatformJson.Options;
     private static readonly CachedVerification InvalidAnswer = new(Invalid, System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(Invalid, Json));
 
     public async Task<VerificationResult> HandleAsync(string token, CancellationToken ct) => (await AnswerAsync(token, ct)).Result;

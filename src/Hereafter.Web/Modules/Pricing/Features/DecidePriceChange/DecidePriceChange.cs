@@ -1,5 +1,6 @@
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -154,7 +155,7 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
             if (required) throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["请填写驳回理由。"] });
             return null;
         }
-        if (note.Length > 1000 || note.Contains('<') || note.Contains('>'))
+        if (FreeText.Check(note, 1000, allowControlCharacters: true) != FreeTextProblems.None)
             throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["理由不超过 1000 字，且不能包含尖括号。"] });
         return note;
     }

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Pricing;
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -33,7 +34,7 @@ public sealed class ManagePricingSettingsHandler(HereafterDbContext db, PlotWarn
         if (request.BaselineAveragePerFuneral is < 0m or > 10000000m || !PriceRules.IsWholeFen(request.BaselineAveragePerFuneral))
             errors["baselineAveragePerFuneral"] = ["须在 0 到 10000000 元之间，最多两位小数（0 表示不比较）。"];
         var label = request.BaselineLabel?.Trim() ?? "";
-        if (label.Length > 100 || label.Contains('<') || label.Contains('>')) errors["baselineLabel"] = ["100 字以内，不含尖括号。"];
+        if (FreeText.Check(label, 100, required: false, allowControlCharacters: true) != FreeTextProblems.None) errors["baselineLabel"] = ["100 字以内，不含尖括号。"];
         if (errors.Count > 0) throw new FieldValidationException(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

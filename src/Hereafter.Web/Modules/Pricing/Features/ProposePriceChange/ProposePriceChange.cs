@@ -1,5 +1,6 @@
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -35,8 +36,9 @@ public sealed class ProposePriceChangeHandler(HereafterDbContext db, AuditLog au
         else if (!PricingTime.TryParseDate(request.EffectiveFrom, out effectiveFrom)) errors["effectiveFrom"] = ["生效日期格式应为 yyyy-MM-dd。"];
         else if (effectiveFrom < today) errors["effectiveFrom"] = [$"生效日期不能早于今天（{today:yyyy-MM-dd}）。"];
         var reason = request.Reason?.Trim();
-        if (reason is { Length: > MaxReasonLength }) errors["reason"] = [$"理由不超过 {MaxReasonLength} 字。"];
-        else if (reason is not null && (reason.Contains('<') || reason.Contains('>'))) errors["reason"] = ["理由不能包含尖括号。"];
+        var reasonProblems = FreeText.Check(reason, MaxReasonLength, required: false, allowControlCharacters: true);
+        if (reasonProblems.HasFlag(FreeTextProblems.TooLong)) errors["reason"] = [$"理由不超过 {MaxReasonLength} 字。"];
+        else if (reasonProblems.HasFlag(FreeTextProblems.ForbiddenCharacter)) errors["reason"] = ["理由不能包含尖括号。"];
         PriceItem? item = null;
         if (request.ItemId is { } itemId)
         {

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -44,8 +45,8 @@ public sealed class ReviewPriceWarningsHandler(HereafterDbContext db, PlotWarnin
     {
         if (!PricingAccess.Decides(actor))
             throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors close price warnings.");
-        var note = request?.Note?.Trim();
-        if (string.IsNullOrEmpty(note) || note.Length > 1000 || note.Contains('<') || note.Contains('>'))
+        var note = request?.Note?.Trim() ?? "";
+        if (FreeText.Check(note, 1000, allowControlCharacters: true) != FreeTextProblems.None)
             throw new FieldValidationException(new Dictionary<string, string[]> { ["note"] = ["请填写处理说明（1000 字以内，不含尖括号）。"] });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Only a still-open warning passes this conditional update: two supervisors closing at once get one 409.

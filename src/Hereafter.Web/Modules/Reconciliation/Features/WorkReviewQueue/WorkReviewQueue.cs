@@ -1,3 +1,4 @@
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Modules.Reconciliation.Features.ReadRoll;
@@ -34,10 +35,11 @@ public sealed class WorkReviewQueueHandler(HereafterDbContext db, ReadRollHandle
 
     public async Task<ReviewDto> DismissAsync(Actor actor, Guid id, long row, DismissalRequest request, CancellationToken ct)
     {
-        var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
+        var reason = request.Reason?.Trim() ?? "";
+        var problems = FreeText.Check(reason, 500, allowAngleBrackets: true);
+        if (problems.HasFlag(FreeTextProblems.Missing))
             throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["排除时须填写原因"] });
-        if (reason.Length > 500 || reason.Any(char.IsControl))
+        if (problems != FreeTextProblems.None)
             throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["原因不超过500字，不含控制字符"] });
         var job = await reader.RequireCompletedAsync(actor, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);

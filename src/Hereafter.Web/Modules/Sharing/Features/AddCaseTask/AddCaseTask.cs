@@ -1,3 +1,4 @@
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
@@ -30,7 +31,7 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         if (request.Department is null || !Addable.Contains(request.Department))
             errors["department"] = [$"可添加的部门：{string.Join(" / ", Addable)}"];
         var reason = request.Reason?.Trim() ?? "";
-        if (reason.Length is 0 or > 500 || reason.Any(char.IsControl) || reason.Contains('<') || reason.Contains('>'))
+        if (FreeText.Check(reason, 500) != FreeTextProblems.None)
             errors["reason"] = ["请填写原因（500字以内，不含尖括号）"];
         Guid? organisationId = null;
         if (request.Department == Departments.FuneralHome)

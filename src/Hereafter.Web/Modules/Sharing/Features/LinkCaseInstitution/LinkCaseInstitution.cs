@@ -1,3 +1,4 @@
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
@@ -35,7 +36,7 @@ public sealed class LinkCaseInstitutionHandler(HereafterDbContext db, AuditLog a
         if (organisation is null || !Linkable.Contains(organisation.Type))
             errors["organisationId"] = ["请指定家属选择的殡仪馆、公墓、骨灰堂或殡葬服务店（organisationId）"];
         var reason = request.Reason?.Trim() ?? "";
-        if (reason.Length is 0 or > 500 || reason.Any(char.IsControl) || reason.Contains('<') || reason.Contains('>'))
+        if (FreeText.Check(reason, 500) != FreeTextProblems.None)
             errors["reason"] = ["请填写原因（500字以内，不含尖括号）"];
         if (errors.Count > 0) throw new FieldValidationException(errors);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -53,8 +54,9 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
             errors["effectiveDate"] = ["生效日期格式须为 YYYY-MM-DD 或 YYYY-MM"];
         if (r.Status == TaskStatuses.Rejected && string.IsNullOrWhiteSpace(r.Note))
             errors["note"] = ["退回时须填写原因"];
-        if (r.Note is { Length: > 500 }) errors["note"] = ["说明不能超过500字"];
-        if (r.Note is not null && (r.Note.Any(char.IsControl) || r.Note.Contains('<') || r.Note.Contains('>')))
+        var noteProblems = FreeText.Check(r.Note, 500, required: false);
+        if (noteProblems.HasFlag(FreeTextProblems.TooLong)) errors["note"] = ["说明不能超过500字"];
+        if (noteProblems.HasFlag(FreeTextProblems.ForbiddenCharacter))
             errors["note"] = ["说明含有不允许的字符"];
         if (r.Amount is < 0 or > 100_000_000m || (r.Amount is { } a && decimal.Round(a, 2) != a))
             errors["amount"] = ["金额须为非负数，最多两位小数"];
