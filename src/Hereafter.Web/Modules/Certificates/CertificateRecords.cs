@@ -162,10 +162,4 @@ public sealed class CertificateRecords(HereafterDbContext db, CertificateTokens 
             throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason contains characters that are not allowed." : "原因含有不允许的字符"] });
         return trimmed;
     }
-
-    public static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message is { } m
-        && (m.Contains("UNIQUE constraint failed", StringComparison.OrdinalIgnoreCase)
-            || m.Contains("23505", StringComparison.Ordinal)
-            || m.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
 }

@@ -69,7 +69,7 @@ public sealed class AmendCertificateHandler(HereafterDbContext db, CertificateRe
         {
             throw CertificateRecords.ChangedMeanwhile();
         }
-        catch (DbUpdateException e) when (CertificateRecords.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             throw IssueCertificateHandler.DuplicateConflict();
         }

@@ -91,7 +91,7 @@ public sealed class IssueCertificateHandler(HereafterDbContext db, CertificateRe
                 version.Token is null ? null : records.VerificationUrl(version.Token),
                 CertificateRecords.Warnings(validation.Warnings));
         }
-        catch (DbUpdateException e) when (CertificateRecords.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             throw DuplicateConflict();
         }
