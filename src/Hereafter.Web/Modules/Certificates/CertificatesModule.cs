@@ -1,11 +1,14 @@
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Modules.Certificates.Contracts;
-using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
+using Hereafter.Web.Modules.Certificates.Features.CorrectCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
 using Hereafter.Web.Modules.Certificates.Features.LookupCertificate;
+using Hereafter.Web.Modules.Certificates.Features.PrintCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ReadCertificate;
+using Hereafter.Web.Modules.Certificates.Features.ReissueCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ReviewCertificate;
+using Hereafter.Web.Modules.Certificates.Features.RevokeCertificate;
 using Hereafter.Web.Modules.Certificates.Features.SuperviseCertificates;
 using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
 using Hereafter.Web.Platform.Auth;
@@ -18,12 +21,20 @@ public static class CertificatesModule
 {
     public static IServiceCollection AddCertificates(this IServiceCollection services)
     {
-        services.AddScoped<CertificateRecords>();
-        services.AddScoped<ICertificateContent>(sp => new CertificateContentReader(sp.GetRequiredService<CertificateRecords>()));
+        services.AddScoped<CertificateFinder>();
+        services.AddScoped<CertificateVersions>();
+        services.AddScoped<CertificateHistory>();
+        services.AddScoped<CertificateClaims>();
+        services.AddScoped<CertificateChangedEvents>();
+        services.AddScoped<ICertificateContent>(sp => sp.GetRequiredService<CertificateChangedEvents>());
+        services.AddSingleton<VerificationLinks>();
         services.AddScoped<IssueCertificateHandler>();
-        services.AddScoped<AmendCertificateHandler>();
+        services.AddScoped<CorrectCertificateHandler>();
+        services.AddScoped<ReissueCertificateHandler>();
+        services.AddScoped<RevokeCertificateHandler>();
         services.AddScoped<ReviewCertificateHandler>();
         services.AddScoped<ReadCertificateHandler>();
+        services.AddScoped<PrintCertificateHandler>();
         services.AddOptions<CertificateLookupOptions>().BindConfiguration(CertificateLookupOptions.Section);
         services.AddScoped<CertificateLookups>();
         services.AddScoped<ExportFhirDocumentHandler>();
@@ -67,9 +78,9 @@ public static class CertificatesModule
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/{number}/pdf", async (string number, int? copy, HttpContext http, ReadCertificateHandler handler, CancellationToken ct) =>
+        api.MapGet("/{number}/pdf", async (string number, int? copy, HttpContext http, PrintCertificateHandler handler, CancellationToken ct) =>
             {
-                var (pdf, name) = await handler.PrintAsync(Actor.Require(http), number, copy, ct);
+                var (pdf, name) = await handler.HandleAsync(Actor.Require(http), number, copy, ct);
                 return Results.File(pdf, "application/pdf", name);
             })
             .WithSummary("Print a copy as PDF: copy=1..4 within what your organisation may print")
@@ -85,21 +96,21 @@ public static class CertificatesModule
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/{number}/correction", async (string number, CorrectionRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Created($"/api/v1/certificates/{number}", await handler.CorrectAsync(Actor.Require(http), number, request, ct)))
+        api.MapPost("/{number}/correction", async (string number, CorrectionRequest request, HttpContext http, CorrectCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Created($"/api/v1/certificates/{number}", await handler.HandleAsync(Actor.Require(http), number, request, ct)))
             .WithSummary("Correct basic data once: a new version; the old one stays as superseded (a second correction is 409)")
             .Produces<CertificateIssued>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPost("/{number}/reissue", async (string number, ReasonRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReissueAsync(Actor.Require(http), number, request, ct)))
+        api.MapPost("/{number}/reissue", async (string number, ReasonRequest request, HttpContext http, ReissueCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), number, request, ct)))
             .WithSummary("Reissue once after loss (补发; a second reissue is 409)")
             .Produces<CertificateIssued>()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPost("/{number}/revocation", async (string number, ReasonRequest request, HttpContext http, AmendCertificateHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.RevokeAsync(Actor.Require(http), number, request, ct)))
+        api.MapPost("/{number}/revocation", async (string number, ReasonRequest request, HttpContext http, RevokeCertificateHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), number, request, ct)))
             .WithSummary("Revoke a certificate issued in error, with a reason; the record is kept")
             .Produces<CertificateIssued>()
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -134,10 +145,4 @@ public static class CertificatesModule
 
         return app;
     }
-
-}
-
-internal sealed class CertificateContentReader(CertificateRecords records) : ICertificateContent
-{
-    public Task<CertificateChanged?> CurrentAsync(Guid certificateId, CancellationToken ct) => records.CurrentAsync(certificateId, ct);
 }

@@ -1,7 +1,7 @@
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Identity;
-using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
+using Hereafter.Web.Modules.Certificates.Features.CorrectCertificate;
 using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
@@ -203,7 +203,7 @@ public static class DemoData
     private static async Task SeedCertificatesAsync(IServiceProvider sp, Dictionary<string, Organisation> orgs, CancellationToken ct)
     {
         var issue = sp.GetRequiredService<IssueCertificateHandler>();
-        var amend = sp.GetRequiredService<AmendCertificateHandler>();
+        var correct = sp.GetRequiredService<CorrectCertificateHandler>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var today = ChinaTime.Today(clock);
         string At(int daysAgo, int hour, int minute) =>
@@ -241,7 +241,7 @@ public static class DemoData
             "贵阳市第一人民医院", "王立新", "110520100012345",
             [("a", "重型颅脑损伤", 5m, "hours", "S06.9")], "V89.2", manner: "2");
         var issued = await issue.HandleAsync(hospital, chen, ct);
-        await amend.CorrectAsync(hospital, issued.Number, new(
+        await correct.HandleAsync(hospital, issued.Number, new(
             "常住地址录入错误", chen with { Decedent = chen.Decedent with { ResidenceAddress = "贵州省贵阳市南明区花果园R1区3栋12号" } }), ct);
     }
 }

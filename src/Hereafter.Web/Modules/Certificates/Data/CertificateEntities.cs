@@ -51,7 +51,7 @@ public sealed class Certificate
     public DateTimeOffset? RevokedAt { get; set; }
     /// <summary>
     /// Raised by every change after issue (correct, reissue, revoke, review) through a conditional update
-    /// (<c>CertificateRecords.ClaimAsync</c>); also EF's concurrency token. Of two racing changes one wins,
+    /// (<c>CertificateClaims.ClaimAsync</c>); also EF's concurrency token. Of two racing changes one wins,
     /// the other gets 409.
     /// </summary>
     public int Revision { get; set; }

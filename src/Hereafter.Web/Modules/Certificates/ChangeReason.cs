@@ -1,0 +1,20 @@
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Localization;
+
+namespace Hereafter.Web.Modules.Certificates;
+
+/// <summary>The reason every change after issue (correct, reissue, revoke, review) must give.</summary>
+public static class ChangeReason
+{
+    public static string Require(string? reason)
+    {
+        var trimmed = reason?.Trim() ?? "";
+        if (trimmed.Length == 0)
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "A reason is required." : "请填写原因"] });
+        if (trimmed.Length > 500)
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason is too long (500 characters at most)." : "原因不能超过500字"] });
+        if (trimmed.Any(char.IsControl) || trimmed.Contains('<') || trimmed.Contains('>'))
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason contains characters that are not allowed." : "原因含有不允许的字符"] });
+        return trimmed;
+    }
+}
