@@ -33,7 +33,7 @@ public sealed class CertificateChangedEvents(HereafterDbContext db, Platform.Out
     private async Task<CertificateChanged> PayloadAsync(Certificate certificate, string json, string? previousNumber, string? reason, CancellationToken ct)
     {
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
-        return new CertificateChanged(certificate.Id, certificate.Number, previousNumber, certificate.CurrentVersion, certificate.Status,
+        return new CertificateChanged(certificate.Id, certificate.Number, previousNumber, certificate.CurrentVersion, certificate.Status.ToCode(),
             issuer.Id, issuer.Name, certificate.CertifiedAt, CertificateJson.Deserialize<CertificateData>(json), reason);
     }
 }

@@ -7,7 +7,7 @@ namespace Hereafter.Web.Modules.Certificates;
 /// <summary>Adds an entry to a certificate's history (its actions, in order) in the caller's unit of work.</summary>
 public sealed class CertificateHistory(HereafterDbContext db, TimeProvider clock)
 {
-    public void Add(Certificate certificate, string action, Actor actor, string? reason) =>
+    public void Add(Certificate certificate, CertificateActionKind action, Actor actor, string? reason) =>
         db.Add(new CertificateAction
         {
             CertificateId = certificate.Id,

@@ -1,5 +1,6 @@
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Certificates.Features.CorrectCertificate;
 using Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
@@ -12,6 +13,7 @@ using Hereafter.Web.Modules.Certificates.Features.RevokeCertificate;
 using Hereafter.Web.Modules.Certificates.Features.SuperviseCertificates;
 using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -54,7 +56,7 @@ public static class CertificatesModule
             {
                 var result = await handler.HandleAsync(Actor.Require(http), certificate, ct);
                 var location = $"/api/v1/certificates/{result.Number}";
-                return result.Status == "pending-review" ? TypedResults.Accepted(location, result) : TypedResults.Created(location, result);
+                return EnumCodes<CertificateStatus>.Parse(result.Status) == CertificateStatus.PendingReview ? TypedResults.Accepted(location, result) : TypedResults.Created(location, result);
             })
             .WithSummary("Issue a death certificate (居民死亡医学证明)")
             .WithDescription("201 issued; 202 held for review as a possible duplicate (status pending-review); 400 field errors keyed by JSON path; 409 an active certificate already exists for this person.")

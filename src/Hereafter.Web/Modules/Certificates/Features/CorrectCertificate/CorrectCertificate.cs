@@ -31,14 +31,15 @@ public sealed class CorrectCertificateHandler(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var certificate = await finder.FindForIssuerAsync(actor, number, ct);
             if (certificate.Status != CertificateStatus.Issued)
-                throw ProblemException.Conflict($"Only an issued certificate can be corrected; this one is {certificate.Status}.");
+                throw ProblemException.Conflict($"Only an issued certificate can be corrected; this one is {certificate.Status.ToCode()}.");
             if (certificate.Corrected)
                 throw ProblemException.Conflict("This certificate has already been corrected once; a second correction is not allowed.",
                     "https://hereafter.example/problems/correction-used");
             var content = CertificateValidationAnswers.RequireValid(validation);
-            if (content.NumberKind == "unidentified" && certificate.NumberKind != "unidentified")
+            var numberKind = EnumCodes<CertificateNumberKind>.Parse(content.NumberKind);
+            if (numberKind == CertificateNumberKind.Unidentified && certificate.NumberKind != CertificateNumberKind.Unidentified)
                 throw new FieldValidationException(new Dictionary<string, string[]> { ["decedent.idNumber"] = ["更正不能删除已登记的身份证件号码"] });
-            var newNumber = content.NumberKind == "unidentified" ? certificate.Number : content.IdNumber!;
+            var newNumber = numberKind == CertificateNumberKind.Unidentified ? certificate.Number : content.IdNumber!;
             if (newNumber != certificate.Number && await db.Set<Certificate>().AnyAsync(c => c.ActiveNumber == newNumber, ct))
                 throw CertificateConflicts.Duplicate();
             await claims.ClaimAsync(certificate, ct);
@@ -46,7 +47,7 @@ public sealed class CorrectCertificateHandler(
             var oldNumber = certificate.Number;
             certificate.Number = newNumber;
             certificate.ActiveNumber = newNumber;
-            certificate.NumberKind = content.NumberKind;
+            certificate.NumberKind = numberKind;
             certificate.DecedentName = content.Data.Decedent.Name!;
             certificate.NameKey = DecedentNameKey.Of(certificate.DecedentName);
             certificate.BirthDate = content.BirthDate;
@@ -56,7 +57,7 @@ public sealed class CorrectCertificateHandler(
             certificate.Corrected = true;
             certificate.CurrentVersion++;
             var version = await versions.AddAsync(certificate, content, validation.Warnings, actor, reason, ct);
-            history.Add(certificate, "corrected", actor, reason);
+            history.Add(certificate, CertificateActionKind.Corrected, actor, reason);
             await db.SaveChangesAsync(ct);
             await events.PublishAsync(CertificateEventTypes.Corrected, certificate, oldNumber == newNumber ? null : oldNumber, reason, ct);
             await db.SaveChangesAsync(ct);
@@ -64,7 +65,7 @@ public sealed class CorrectCertificateHandler(
                 oldNumber == newNumber ? $"version {certificate.CurrentVersion}" : $"version {certificate.CurrentVersion}, number changed", ct);
             await tx.CommitAsync(ct);
             verificationCache.Invalidate();
-            return new CertificateIssued(newNumber, certificate.CurrentVersion, certificate.Status,
+            return new CertificateIssued(newNumber, certificate.CurrentVersion, certificate.Status.ToCode(),
                 links.For(version.Token!), CertificateValidationAnswers.Warnings(validation.Warnings));
         }
         catch (DbUpdateConcurrencyException)

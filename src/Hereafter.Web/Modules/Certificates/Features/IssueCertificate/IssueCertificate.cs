@@ -34,7 +34,8 @@ public sealed class IssueCertificateHandler(
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var number = content.NumberKind == "unidentified"
+            var numberKind = EnumCodes<CertificateNumberKind>.Parse(content.NumberKind);
+            var number = numberKind == CertificateNumberKind.Unidentified
                 ? await NextUnidentifiedNumberAsync(issuer.CreditCode, ChinaTime.ToChina(now).Year, ct)
                 : content.IdNumber!;
             var nameKey = DecedentNameKey.Of(content.Data.Decedent.Name!);
@@ -61,7 +62,7 @@ public sealed class IssueCertificateHandler(
                 Id = Guid.NewGuid(),
                 Number = number,
                 ActiveNumber = number,
-                NumberKind = content.NumberKind,
+                NumberKind = numberKind,
                 Status = possible is null ? CertificateStatus.Issued : CertificateStatus.PendingReview,
                 CurrentVersion = 1,
                 IssuerOrganisationId = issuer.Id,
@@ -79,7 +80,7 @@ public sealed class IssueCertificateHandler(
             if (possible is null) CertificateIssuance.MarkIssued(certificate, clock.GetUtcNow());
             db.Add(certificate);
             var version = await versions.AddAsync(certificate, content, validation.Warnings, actor, null, ct);
-            history.Add(certificate, possible is null ? "issued" : "held-for-review", actor, certificate.ReviewNote);
+            history.Add(certificate, possible is null ? CertificateActionKind.Issued : CertificateActionKind.HeldForReview, actor, certificate.ReviewNote);
             await db.SaveChangesAsync(ct);
             if (possible is null)
             {
@@ -90,7 +91,7 @@ public sealed class IssueCertificateHandler(
                 $"certificate:{number}", "certification", $"version 1, {validation.Warnings.Count} warnings", ct);
             await tx.CommitAsync(ct);
 
-            return new CertificateIssued(number, 1, certificate.Status,
+            return new CertificateIssued(number, 1, certificate.Status.ToCode(),
                 version.Token is null ? null : links.For(version.Token),
                 CertificateValidationAnswers.Warnings(validation.Warnings));
         }

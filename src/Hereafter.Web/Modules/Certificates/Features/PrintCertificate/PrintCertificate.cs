@@ -3,6 +3,7 @@ using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Certificates.Features.LookupCertificate;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 
 namespace Hereafter.Web.Modules.Certificates.Features.PrintCertificate;
@@ -21,12 +22,12 @@ public sealed class PrintCertificateHandler(
         if (!printable.Contains(chosen))
             throw ProblemException.Forbidden($"Your organisation may not print copy {chosen} of this certificate.");
         if (certificate.Status is not (CertificateStatus.Issued or CertificateStatus.Revoked))
-            throw ProblemException.Conflict($"A certificate that is {certificate.Status} cannot be printed.");
+            throw ProblemException.Conflict($"A certificate that is {certificate.Status.ToCode()} cannot be printed.");
         var version = await versions.CurrentAsync(certificate, ct);
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
         await audit.RecordAsync(actor, "certificate.print", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), $"copy {chosen}", ct);
         var model = new CertificatePrintModel(certificate.Number, certificate.CurrentVersion,
-            certificate.Status, issuer.Name, issuer.RegionCode, certificate.CertifiedAt, chosen, certificate.ReissueCount > 0,
+            certificate.Status.ToCode(), issuer.Name, issuer.RegionCode, certificate.CertifiedAt, chosen, certificate.ReissueCount > 0,
             version.Token is null ? "" : links.For(version.Token),
             CertificateJson.Deserialize<CertificateData>(version.DataJson), version.AgeYears);
         return (CertificatePdf.Render(model), $"certificate-{certificate.Number}-copy{chosen}.pdf");

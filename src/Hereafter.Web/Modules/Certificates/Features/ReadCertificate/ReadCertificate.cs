@@ -37,7 +37,7 @@ public sealed class ReadCertificateHandler(
         {
             history = await db.Set<CertificateAction>().AsNoTracking().Where(a => a.CertificateId == certificate.Id)
                 .OrderBy(a => a.Id)
-                .Select(a => new HistoryEntryDto(a.At, a.Action, a.Version, a.ActorName, a.OrganisationName, a.Reason))
+                .Select(a => new HistoryEntryDto(a.At, a.Action.ToCode(), a.Version, a.ActorName, a.OrganisationName, a.Reason))
                 .ToListAsync(ct);
             warnings = StoredWarnings(version.WarningsJson);
         }
@@ -49,7 +49,7 @@ public sealed class ReadCertificateHandler(
             _ => Texts.IsEnglish ? "Death notice (no medical data)" : "死亡信息通知（不含医学信息）",
         };
         return new CertificateView(
-            certificate.Number, certificate.CurrentVersion, certificate.Status, certificate.NumberKind, view, copyName,
+            certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(), certificate.NumberKind.ToCode(), view, copyName,
             new IssuerDto(issuer.Name, issuer.CreditCode, issuer.RegionCode), certificate.CertifiedAt, version.AgeYears,
             certificate.ReissueCount, data.Decedent,
             medical ? data.Death : data.Death with { PregnancyStatus = null },

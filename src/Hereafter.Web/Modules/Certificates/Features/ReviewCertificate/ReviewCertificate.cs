@@ -22,7 +22,7 @@ public sealed class ReviewCertificateHandler(
         if (!CertificateAccess.CanReview(actor))
             throw ProblemException.Forbidden("Only the civil-affairs supervisor reviews possible duplicates.");
         var reason = ChangeReason.Require(decision.Reason);
-        if (decision.Decision is not ("issue" or "reject"))
+        if (!EnumCodes<ReviewOutcome>.TryParse(decision.Decision, out var outcome))
             throw new FieldValidationException(new Dictionary<string, string[]> { ["decision"] = ["decision 须为 issue 或 reject"] });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var certificate = await db.Set<Certificate>()
@@ -30,7 +30,7 @@ public sealed class ReviewCertificateHandler(
             .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("No certificate with this number is waiting for review.");
         await claims.ClaimAsync(certificate, ct);
         string? token = null;
-        if (decision.Decision == "issue")
+        if (outcome == ReviewOutcome.Issue)
         {
             CertificateIssuance.MarkIssued(certificate, clock.GetUtcNow());
             var version = await db.Set<CertificateVersion>().FirstAsync(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion, ct);
@@ -43,16 +43,16 @@ public sealed class ReviewCertificateHandler(
             certificate.ActiveNumber = null;
         }
         certificate.ReviewNote = reason;
-        history.Add(certificate, decision.Decision == "issue" ? "review-issued" : "review-rejected", actor, reason);
+        history.Add(certificate, outcome == ReviewOutcome.Issue ? CertificateActionKind.ReviewIssued : CertificateActionKind.ReviewRejected, actor, reason);
         await db.SaveChangesAsync(ct);
-        if (decision.Decision == "issue")
+        if (outcome == ReviewOutcome.Issue)
         {
             await events.PublishAsync(CertificateEventTypes.Issued, certificate, null, null, ct);
             await db.SaveChangesAsync(ct);
         }
-        await audit.RecordAsync(actor, "certificate.review", $"certificate:{certificate.Number}", "supervision", $"{decision.Decision}: {reason}", ct);
+        await audit.RecordAsync(actor, "certificate.review", $"certificate:{certificate.Number}", "supervision", $"{outcome.ToCode()}: {reason}", ct);
         await tx.CommitAsync(ct);
-        return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status,
+        return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(),
             token is null ? null : links.For(token), []);
     }
 }

@@ -22,19 +22,19 @@ public sealed class RevokeCertificateHandler(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var certificate = await finder.FindForIssuerAsync(actor, number, ct);
         if (certificate.Status is CertificateStatus.Revoked or CertificateStatus.Rejected)
-            throw ProblemException.Conflict($"This certificate is already {certificate.Status}.");
+            throw ProblemException.Conflict($"This certificate is already {certificate.Status.ToCode()}.");
         await claims.ClaimAsync(certificate, ct);
         certificate.Status = CertificateStatus.Revoked;
         certificate.ActiveNumber = null;
         certificate.RevocationReason = reason;
         certificate.RevokedAt = clock.GetUtcNow();
-        history.Add(certificate, "revoked", actor, reason);
+        history.Add(certificate, CertificateActionKind.Revoked, actor, reason);
         await claims.SaveAsync(ct);
         await events.PublishAsync(CertificateEventTypes.Revoked, certificate, null, reason, ct);
         await claims.SaveAsync(ct);
         await audit.RecordAsync(actor, "certificate.revoke", $"certificate:{certificate.Number}", "certification", reason, ct);
         await tx.CommitAsync(ct);
         verificationCache.Invalidate();
-        return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status, null, []);
+        return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(), null, []);
     }
 }

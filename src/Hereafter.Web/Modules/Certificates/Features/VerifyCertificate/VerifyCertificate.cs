@@ -18,7 +18,7 @@ namespace Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
 /// </summary>
 public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateTokens tokens, VerificationCache cache, TimeProvider clock)
 {
-    public static readonly VerificationResult Invalid = new("invalid", null, null, null, null);
+    public static readonly VerificationResult Invalid = new(VerificationStatus.Invalid.ToCode(), null, null, null, null);
 
     private static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web)
     {
@@ -65,15 +65,15 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
         if (!string.Equals(row.ContentDigest, Convert.ToHexStringLower(check.Payload.ContentDigest), StringComparison.Ordinal)) return Invalid;
         var status = row.Status switch
         {
-            CertificateStatus.Revoked => "revoked",
-            CertificateStatus.Issued when row.Version < row.CurrentVersion => "superseded",
-            CertificateStatus.Issued => "valid",
-            _ => "invalid",
+            CertificateStatus.Revoked => VerificationStatus.Revoked,
+            CertificateStatus.Issued when row.Version < row.CurrentVersion => VerificationStatus.Superseded,
+            CertificateStatus.Issued => VerificationStatus.Valid,
+            _ => VerificationStatus.Invalid,
         };
-        if (status == "invalid") return Invalid;
-        return new VerificationResult(status,
+        if (status == VerificationStatus.Invalid) return Invalid;
+        return new VerificationResult(status.ToCode(),
             PersonalDataMask.Name(row.DecedentName),
-            row.NumberKind == "unidentified" ? null : PersonalDataMask.IdNumber(row.Number),
+            row.NumberKind == CertificateNumberKind.Unidentified ? null : PersonalDataMask.IdNumber(row.Number),
             ChinaTime.Date(row.DeathAt),
             row.Issuer);
     }
@@ -173,7 +173,7 @@ public sealed class VerificationCache
             if (generation == Interlocked.Read(ref _generation))
             {
                 var entry = new Entry(answer, now + TimeToLive + TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2000)), generation);
-                if (answer.Result.Status == "invalid") _invalid.Set(token, entry);
+                if (EnumCodes<VerificationStatus>.Parse(answer.Result.Status) == VerificationStatus.Invalid) _invalid.Set(token, entry);
                 else _verified.Set(token, entry);
             }
             return answer;
