@@ -190,7 +190,7 @@ public sealed class FhirDocumentTests(HereafterFactory factory) : IClassFixture<
 
     // The builder alone: mappings the HTTP tests' sample certificate does not reach.
 
-    private static Bundle Build(CertificateData data, string number = "520102193001011234", string status = CertificateStatus.Issued, int version = 1) =>
+    private static Bundle Build(CertificateData data, string number = "520102193001011234", CertificateStatus status = CertificateStatus.Issued, int version = 1) =>
         Parse(new FhirJsonSerializer().SerializeToString(FhirDocumentBuilder.Build(new FhirDocumentSource(
             number, version, status, DateTimeOffset.UtcNow, "贵阳市第一人民医院", "12520100429400086T", data, DateTimeOffset.UtcNow))));
 
@@ -266,7 +266,7 @@ public sealed class FhirDocumentTests(HereafterFactory factory) : IClassFixture<
     [InlineData(CertificateStatus.Issued, 2, CompositionStatus.Amended)]
     [InlineData(CertificateStatus.PendingReview, 1, CompositionStatus.Preliminary)]
     [InlineData(CertificateStatus.Revoked, 1, CompositionStatus.EnteredInError)]
-    public void CompositionStatus_FollowsTheCertificate(string status, int version, CompositionStatus expected)
+    public void CompositionStatus_FollowsTheCertificate(CertificateStatus status, int version, CompositionStatus expected)
     {
         var composition = Assert.IsType<Composition>(Build(Sample(), status: status, version: version).Entry[0].Resource);
         Assert.Equal(expected, composition.Status);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Localization;
 
 namespace Hereafter.Web.Modules.Certificates;
@@ -8,43 +9,39 @@ namespace Hereafter.Web.Modules.Certificates;
 [EnglishStrings]
 public static class CertificateLabels
 {
-    public static string Status(string status) => status switch
+    /// <summary>The Chinese label of a status code as the DTOs carry it; an unknown code as given.</summary>
+    public static string Status(string status) => EnumCodes<CertificateStatus>.TryParse(status, out var known) ? Status(known) : status;
+
+    public static string Status(CertificateStatus status) => status switch
     {
         CertificateStatus.Issued => "已出具",
         CertificateStatus.PendingReview => "待审核",
         CertificateStatus.Revoked => "已撤销",
         CertificateStatus.Rejected => "已驳回",
-        _ => status,
+        _ => status.ToCode(),
     };
 
-    public static string Status(string status, Texts t) => status switch
-    {
-        CertificateStatus.Issued => t["已出具"],
-        CertificateStatus.PendingReview => t["待审核"],
-        CertificateStatus.Revoked => t["已撤销"],
-        CertificateStatus.Rejected => t["已驳回"],
-        _ => status,
-    };
+    public static string Status(string status, Texts t) => EnumCodes<CertificateStatus>.TryParse(status, out var known) ? t[Status(known)] : status;
 
     /// <summary>A CSS modifier for the status badge.</summary>
-    public static string StatusClass(string status) => status switch
+    public static string StatusClass(string status) => EnumCodes<CertificateStatus>.TryParse(status, out var known) ? known switch
     {
         CertificateStatus.Issued => "status-issued",
         CertificateStatus.PendingReview => "status-pending",
         _ => "status-void",
-    };
+    } : "status-void";
 
-    public static string Action(string action, Texts t) => action switch
+    public static string Action(string action, Texts t) => EnumCodes<CertificateActionKind>.TryParse(action, out var known) ? known switch
     {
-        "issued" => t["出具"],
-        "held-for-review" => t["疑似重复，提交审核"],
-        "corrected" => t["更正"],
-        "reissued" => t["补发"],
-        "revoked" => t["撤销"],
-        "review-issued" => t["审核通过并出具"],
-        "review-rejected" => t["审核驳回"],
+        CertificateActionKind.Issued => t["出具"],
+        CertificateActionKind.HeldForReview => t["疑似重复，提交审核"],
+        CertificateActionKind.Corrected => t["更正"],
+        CertificateActionKind.Reissued => t["补发"],
+        CertificateActionKind.Revoked => t["撤销"],
+        CertificateActionKind.ReviewIssued => t["审核通过并出具"],
+        CertificateActionKind.ReviewRejected => t["审核驳回"],
         _ => action,
-    };
+    } : action;
 
     public static string CopyLabel(int copy, Texts t) => copy switch
     {

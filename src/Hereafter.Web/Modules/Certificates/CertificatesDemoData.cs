@@ -1,6 +1,6 @@
 using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Data;
-using Hereafter.Web.Modules.Certificates.Features.AmendCertificate;
+using Hereafter.Web.Modules.Certificates.Features.CorrectCertificate;
 using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
 using Hereafter.Web.Platform.Demo;
 using Hereafter.Web.Platform.Organisations;
@@ -22,7 +22,7 @@ public static class CertificatesDemoData
     private static async Task SeedAsync(IServiceProvider sp, Dictionary<string, Organisation> orgs, CancellationToken ct)
     {
         var issue = sp.GetRequiredService<IssueCertificateHandler>();
-        var amend = sp.GetRequiredService<AmendCertificateHandler>();
+        var amend = sp.GetRequiredService<CorrectCertificateHandler>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var today = ChinaTime.Today(clock);
         string At(int daysAgo, int hour, int minute) =>
@@ -60,7 +60,7 @@ public static class CertificatesDemoData
             "贵阳市第一人民医院", "王立新", "110520100012345",
             [("a", "重型颅脑损伤", 5m, "hours", "S06.9")], "V89.2", manner: "2");
         var issued = await issue.HandleAsync(hospital, chen, ct);
-        await amend.CorrectAsync(hospital, issued.Number, new(
+        await amend.HandleAsync(hospital, issued.Number, new(
             "常住地址录入错误", chen with { Decedent = chen.Decedent with { ResidenceAddress = "贵州省贵阳市南明区花果园R1区3栋12号" } }), ct);
     }
 }

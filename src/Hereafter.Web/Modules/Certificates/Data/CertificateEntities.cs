@@ -1,17 +1,8 @@
+using Hereafter.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hereafter.Web.Modules.Certificates.Data;
-
-public static class CertificateStatus
-{
-    public const string Issued = "issued";
-    /// <summary>Held because it may duplicate another person's certificate (DOMAIN §3).</summary>
-    public const string PendingReview = "pending-review";
-    public const string Revoked = "revoked";
-    /// <summary>A held certificate the reviewer found to be a duplicate: never issued.</summary>
-    public const string Rejected = "rejected";
-}
 
 /// <summary>One death certificate (居民死亡医学证明). Its content lives in versions.</summary>
 public sealed class Certificate
@@ -24,8 +15,8 @@ public sealed class Certificate
     /// A unique index on it is what makes "one active certificate per person" hold across nodes.
     /// </summary>
     public string? ActiveNumber { get; set; }
-    public string NumberKind { get; set; } = "";
-    public string Status { get; set; } = CertificateStatus.Issued;
+    public CertificateNumberKind NumberKind { get; set; }
+    public CertificateStatus Status { get; set; } = CertificateStatus.Issued;
     public int CurrentVersion { get; set; }
     public Guid IssuerOrganisationId { get; set; }
     public string DecedentName { get; set; } = "";
@@ -51,7 +42,7 @@ public sealed class Certificate
     public DateTimeOffset? RevokedAt { get; set; }
     /// <summary>
     /// Raised by every change after issue (correct, reissue, revoke, review) through a conditional update
-    /// (<c>CertificateRecords.ClaimAsync</c>); also EF's concurrency token. Of two racing changes one wins,
+    /// (<c>CertificateClaims.ClaimAsync</c>); also EF's concurrency token. Of two racing changes one wins,
     /// the other gets 409.
     /// </summary>
     public int Revision { get; set; }
@@ -81,8 +72,7 @@ public sealed class CertificateAction
     public long Id { get; set; }
     public Guid CertificateId { get; set; }
     public int Version { get; set; }
-    /// <summary>issued, held-for-review, review-issued, review-rejected, corrected, reissued, revoked.</summary>
-    public string Action { get; set; } = "";
+    public CertificateActionKind Action { get; set; }
     public DateTimeOffset At { get; set; }
     public string ActorName { get; set; } = "";
     public string OrganisationName { get; set; } = "";
@@ -125,8 +115,8 @@ internal sealed class CertificateConfiguration :
         b.HasIndex(x => new { x.NameKey, x.BirthDate });
         b.HasIndex(x => new { x.Status, x.CertifiedAt });
         b.HasIndex(x => x.IssuerOrganisationId);
-        b.Property(x => x.NumberKind).HasMaxLength(16);
-        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.NumberKind).HasMaxLength(16).HasConversion<EnumCodeConverter<CertificateNumberKind>>();
+        b.Property(x => x.Status).HasMaxLength(16).HasConversion<EnumCodeConverter<CertificateStatus>>();
         b.Property(x => x.DecedentName).HasMaxLength(50);
         b.Property(x => x.NameKey).HasMaxLength(50);
         b.Property(x => x.Sex).HasMaxLength(1);
@@ -152,7 +142,7 @@ internal sealed class CertificateConfiguration :
         b.ToTable("certificate_actions");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.CertificateId);
-        b.Property(x => x.Action).HasMaxLength(32);
+        b.Property(x => x.Action).HasMaxLength(32).HasConversion<EnumCodeConverter<CertificateActionKind>>();
         b.Property(x => x.ActorName).HasMaxLength(64);
         b.Property(x => x.OrganisationName).HasMaxLength(128);
         b.Property(x => x.Reason).HasMaxLength(500);

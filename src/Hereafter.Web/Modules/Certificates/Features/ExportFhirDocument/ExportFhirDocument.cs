@@ -1,11 +1,8 @@
 using Hereafter.Domain.Certificates;
-using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
-using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Hl7.Fhir.Serialization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 
@@ -14,7 +11,7 @@ namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 /// health-statistics systems. The bundle carries the causes of death, so only organisations that read
 /// a medical copy (copy 1: issuer and civil affairs; copy 2: police) may fetch it; every export is audited.
 /// </summary>
-public sealed class ExportFhirDocumentHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit, TimeProvider clock, Features.LookupCertificate.CertificateLookups lookups)
+public sealed class ExportFhirDocumentHandler(CertificateFinder finder, CertificateVersions versions, AuditLog audit, TimeProvider clock, LookupCertificate.CertificateLookups lookups)
 {
     public const string ContentType = "application/fhir+json";
 
@@ -24,9 +21,8 @@ public sealed class ExportFhirDocumentHandler(HereafterDbContext db, Certificate
         var view = CertificateAccess.ViewFor(actor, certificate);
         if (view is not (CertificateAccess.Copy1 or CertificateAccess.Copy2))
             throw ProblemException.Forbidden("Your organisation may not read the medical data of this certificate.");
-        var version = await db.Set<CertificateVersion>().AsNoTracking()
-            .FirstAsync(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion, ct);
-        var issuer = await records.OrganisationAsync(certificate.IssuerOrganisationId, ct);
+        var version = await versions.CurrentAsync(certificate, ct);
+        var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
         await audit.RecordAsync(actor, "certificate.read-fhir", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), view, ct);
         var bundle = FhirDocumentBuilder.Build(new FhirDocumentSource(
             certificate.Number, certificate.CurrentVersion, certificate.Status, certificate.CertifiedAt,

@@ -8,7 +8,7 @@ namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 
 /// <summary>What the FHIR document is built from: the certificate's current version and its issuer.</summary>
 public sealed record FhirDocumentSource(
-    string Number, int Version, string Status, DateTimeOffset CertifiedAt,
+    string Number, int Version, CertificateStatus Status, DateTimeOffset CertifiedAt,
     string IssuerName, string? IssuerCreditCode, CertificateData Data, DateTimeOffset Now);
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Identity;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Audit;
@@ -15,7 +16,9 @@ namespace Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
 /// refuse an exact duplicate (409, also enforced by a unique index), hold a possible duplicate for
 /// review (202), otherwise issue, sign and audit (201).
 /// </summary>
-public sealed class IssueCertificateHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit, TimeProvider clock)
+public sealed class IssueCertificateHandler(
+    HereafterDbContext db, CertificateFinder finder, CertificateVersions versions, CertificateHistory history,
+    CertificateChangedEvents events, VerificationLinks links, AuditLog audit, TimeProvider clock)
 {
     public static readonly TimeSpan PossibleDuplicateWindow = TimeSpan.FromDays(5);
 
@@ -25,21 +28,22 @@ public sealed class IssueCertificateHandler(HereafterDbContext db, CertificateRe
             throw ProblemException.Forbidden("Only a certifying doctor of a medical institution or a police forensic examiner may issue certificates.");
         var now = clock.GetUtcNow();
         var validation = CertificateValidator.Validate(data, new CertificateContext(now, actor.OrganisationType));
-        var content = CertificateRecords.RequireValid(validation);
-        var issuer = await records.OrganisationAsync(actor.OrganisationId, ct);
+        var content = CertificateValidationAnswers.RequireValid(validation);
+        var issuer = await finder.OrganisationAsync(actor.OrganisationId, ct);
 
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var number = content.NumberKind == "unidentified"
+            var numberKind = EnumCodes<CertificateNumberKind>.Parse(content.NumberKind);
+            var number = numberKind == CertificateNumberKind.Unidentified
                 ? await NextUnidentifiedNumberAsync(issuer.CreditCode, ChinaTime.ToChina(now).Year, ct)
                 : content.IdNumber!;
-            var nameKey = CertificateRecords.NameKey(content.Data.Decedent.Name!);
+            var nameKey = DecedentNameKey.Of(content.Data.Decedent.Name!);
             if (content.BirthDate is { } birth)
                 await LockDuplicateKeyAsync($"{nameKey}|{birth:yyyyMMdd}", ct);
 
             if (await db.Set<Certificate>().AnyAsync(c => c.ActiveNumber == number, ct))
-                throw DuplicateConflict();
+                throw CertificateConflicts.Duplicate();
 
             var deathUtc = content.DeathAt.ToUniversalTime();
             Certificate? possible = null;
@@ -58,7 +62,7 @@ public sealed class IssueCertificateHandler(HereafterDbContext db, CertificateRe
                 Id = Guid.NewGuid(),
                 Number = number,
                 ActiveNumber = number,
-                NumberKind = content.NumberKind,
+                NumberKind = numberKind,
                 Status = possible is null ? CertificateStatus.Issued : CertificateStatus.PendingReview,
                 CurrentVersion = 1,
                 IssuerOrganisationId = issuer.Id,
@@ -71,35 +75,31 @@ public sealed class IssueCertificateHandler(HereafterDbContext db, CertificateRe
                 CertifiedLate = now - deathUtc > TimeSpan.FromDays(1),
                 WarningCount = validation.Warnings.Count,
                 PossibleDuplicateOfId = possible?.Id,
-                ReviewNote = possible is null ? null : $"possible duplicate of {CertificateRecords.Masked(possible.Number)}",
+                ReviewNote = possible is null ? null : $"possible duplicate of {PersonalDataMask.IdNumber(possible.Number)}",
             };
-            if (possible is null) records.MarkIssued(certificate);
+            if (possible is null) CertificateIssuance.MarkIssued(certificate, clock.GetUtcNow());
             db.Add(certificate);
-            var version = await records.AddVersionAsync(certificate, content, validation.Warnings, actor, null, ct);
-            records.AddAction(certificate, possible is null ? "issued" : "held-for-review", actor, certificate.ReviewNote);
+            var version = await versions.AddAsync(certificate, content, validation.Warnings, actor, null, ct);
+            history.Add(certificate, possible is null ? CertificateActionKind.Issued : CertificateActionKind.HeldForReview, actor, certificate.ReviewNote);
             await db.SaveChangesAsync(ct);
             if (possible is null)
             {
-                await records.PublishAsync(CertificateEventTypes.Issued, certificate, null, null, ct);
+                await events.PublishAsync(CertificateEventTypes.Issued, certificate, null, null, ct);
                 await db.SaveChangesAsync(ct);
             }
             await audit.RecordAsync(actor, possible is null ? "certificate.issue" : "certificate.hold-for-review",
                 $"certificate:{number}", "certification", $"version 1, {validation.Warnings.Count} warnings", ct);
             await tx.CommitAsync(ct);
 
-            return new CertificateIssued(number, 1, certificate.Status,
-                version.Token is null ? null : records.VerificationUrl(version.Token),
-                CertificateRecords.Warnings(validation.Warnings));
+            return new CertificateIssued(number, 1, certificate.Status.ToCode(),
+                version.Token is null ? null : links.For(version.Token),
+                CertificateValidationAnswers.Warnings(validation.Warnings));
         }
-        catch (DbUpdateException e) when (CertificateRecords.IsUniqueViolation(e))
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
-            throw DuplicateConflict();
+            throw CertificateConflicts.Duplicate();
         }
     }
-
-    public static ProblemException DuplicateConflict() => ProblemException.Conflict(
-        "An active certificate already exists for this person (one active certificate per person).",
-        "https://hereafter.example/problems/duplicate-certificate");
 
     /// <summary>Credit code + 4-digit serial of the year, allocated atomically in the database.</summary>
     private async Task<string> NextUnidentifiedNumberAsync(string creditCode, int year, CancellationToken ct)

@@ -10,13 +10,11 @@ namespace Hereafter.Web.Modules.Certificates.Features.ListActiveDeaths;
 /// <summary>Reads the active certificates for other modules through <see cref="IActiveDeaths"/>.</summary>
 internal sealed class ActiveDeathsReader(HereafterDbContext db) : IActiveDeaths
 {
-    private const string CitizenId = "citizen-id";
-
     public async IAsyncEnumerable<ActiveDeath> ReadAllAsync([EnumeratorCancellation] CancellationToken ct)
     {
         // ActiveNumber is set while issued or held for review; only issued ones are deaths the platform vouches for.
         var rows = db.Set<Certificate>().AsNoTracking()
-            .Where(c => c.Status == CertificateStatus.Issued && c.ActiveNumber != null && c.NumberKind == CitizenId)
+            .Where(c => c.Status == CertificateStatus.Issued && c.ActiveNumber != null && c.NumberKind == CertificateNumberKind.CitizenId)
             .OrderBy(c => c.CertifiedAt).ThenBy(c => c.Id)
             .Select(c => new { c.Number, c.DecedentName, c.BirthDate, c.DeathAt })
             .AsAsyncEnumerable();
@@ -30,7 +28,7 @@ internal sealed class ActiveDeathsReader(HereafterDbContext db) : IActiveDeaths
     {
         var number = idNumber.Trim().ToUpperInvariant();
         return await db.Set<Certificate>().AsNoTracking()
-            .Where(c => c.ActiveNumber == number && c.Status == CertificateStatus.Issued && c.NumberKind == CitizenId)
+            .Where(c => c.ActiveNumber == number && c.Status == CertificateStatus.Issued && c.NumberKind == CertificateNumberKind.CitizenId)
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
     }
 }

@@ -31,7 +31,7 @@ public sealed record LookupActivity(Guid OrganisationId, string OrganisationName
 /// Numbers that are not found count too (that is what guessing looks like); a number looked up again within the window
 /// does not count again. An issuer reading its own certificates and civil affairs (the supervisor) are not counted.
 /// </summary>
-public sealed class CertificateLookups(HereafterDbContext db, CertificateRecords records, TimeProvider clock, IOptions<CertificateLookupOptions> options)
+public sealed class CertificateLookups(HereafterDbContext db, CertificateFinder finder, TimeProvider clock, IOptions<CertificateLookupOptions> options)
 {
     private const int LockClass = 727003;
 
@@ -44,7 +44,7 @@ public sealed class CertificateLookups(HereafterDbContext db, CertificateRecords
         Certificate certificate;
         try
         {
-            certificate = await records.FindAsync(number, ct);
+            certificate = await finder.FindAsync(number, ct);
         }
         catch (ProblemException e) when (e.Status == StatusCodes.Status404NotFound && Counted(actor, null))
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hereafter.Domain.Certificates;
+using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -81,6 +82,7 @@ public static class CertificatePdf
             new(PdfFonts.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
 
         private CertificateData D => _m.Data;
+        private PrintedVersionStatus? State => EnumCodes<PrintedVersionStatus>.TryParse(_m.Status, out var state) ? state : null;
         private bool Medical => _m.Copy is >= 1 and <= 3;
 
         public void Write()
@@ -106,7 +108,7 @@ public static class CertificatePdf
             _width = page.Width.Point - 2 * Margin;
             _bottom = page.Height.Point - Margin - 20;
             _y = Margin;
-            if (_m.Status is "revoked" or "superseded") Watermark(page);
+            if (State is PrintedVersionStatus.Revoked or PrintedVersionStatus.Superseded) Watermark(page);
             if (_pages.Count > 1)
             {
                 Text($"居民死亡医学证明  {_copyName}（续）", _meta, Margin, _y);
@@ -116,7 +118,7 @@ public static class CertificatePdf
 
         private void Watermark(PdfPage page)
         {
-            var text = _m.Status == "revoked" ? "已撤销 作废" : "已更正 本版作废";
+            var text = State == PrintedVersionStatus.Revoked ? "已撤销 作废" : "已更正 本版作废";
             var state = _g.Save();
             _g.TranslateTransform(page.Width.Point / 2, page.Height.Point / 2);
             _g.RotateTransform(-35);
@@ -147,11 +149,11 @@ public static class CertificatePdf
             Text(versionText, _meta, Margin, y + 14);
             var x = Margin + _g.MeasureString(versionText, _meta).Width + 10;
             if (_m.Reissued) Stamp("补发", ref x, y + 14);
-            var status = _m.Status switch
+            var status = State switch
             {
-                "issued" => null,
-                "superseded" => "已被更正版本取代",
-                "revoked" => "已撤销",
+                PrintedVersionStatus.Issued => null,
+                PrintedVersionStatus.Superseded => "已被更正版本取代",
+                PrintedVersionStatus.Revoked => "已撤销",
                 _ => _m.Status,
             };
             if (status is not null) Stamp(status, ref x, y + 14);

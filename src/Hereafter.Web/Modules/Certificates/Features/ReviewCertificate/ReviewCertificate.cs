@@ -13,26 +13,28 @@ namespace Hereafter.Web.Modules.Certificates.Features.ReviewCertificate;
 /// <c>issue</c> (a different person: it is issued and signed now) or <c>reject</c> (the same person:
 /// it is never issued).
 /// </summary>
-public sealed class ReviewCertificateHandler(HereafterDbContext db, CertificateRecords records, AuditLog audit)
+public sealed class ReviewCertificateHandler(
+    HereafterDbContext db, CertificateClaims claims, CertificateVersions versions, CertificateHistory history,
+    CertificateChangedEvents events, VerificationLinks links, AuditLog audit, TimeProvider clock)
 {
     public async Task<CertificateIssued> HandleAsync(Actor actor, string number, ReviewDecision decision, CancellationToken ct)
     {
         if (!CertificateAccess.CanReview(actor))
             throw ProblemException.Forbidden("Only the civil-affairs supervisor reviews possible duplicates.");
-        var reason = CertificateRecords.RequireReason(decision.Reason);
-        if (decision.Decision is not ("issue" or "reject"))
+        var reason = ChangeReason.Require(decision.Reason);
+        if (!EnumCodes<ReviewOutcome>.TryParse(decision.Decision, out var outcome))
             throw new FieldValidationException(new Dictionary<string, string[]> { ["decision"] = ["decision 须为 issue 或 reject"] });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var certificate = await db.Set<Certificate>()
             .Where(c => c.Number == number.Trim().ToUpperInvariant() && c.Status == CertificateStatus.PendingReview)
             .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("No certificate with this number is waiting for review.");
-        await records.ClaimAsync(certificate, ct);
+        await claims.ClaimAsync(certificate, ct);
         string? token = null;
-        if (decision.Decision == "issue")
+        if (outcome == ReviewOutcome.Issue)
         {
-            records.MarkIssued(certificate);
+            CertificateIssuance.MarkIssued(certificate, clock.GetUtcNow());
             var version = await db.Set<CertificateVersion>().FirstAsync(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion, ct);
-            await records.SignAsync(version, ct);
+            await versions.SignAsync(version, ct);
             token = version.Token;
         }
         else
@@ -41,16 +43,16 @@ public sealed class ReviewCertificateHandler(HereafterDbContext db, CertificateR
             certificate.ActiveNumber = null;
         }
         certificate.ReviewNote = reason;
-        records.AddAction(certificate, decision.Decision == "issue" ? "review-issued" : "review-rejected", actor, reason);
+        history.Add(certificate, outcome == ReviewOutcome.Issue ? CertificateActionKind.ReviewIssued : CertificateActionKind.ReviewRejected, actor, reason);
         await db.SaveChangesAsync(ct);
-        if (decision.Decision == "issue")
+        if (outcome == ReviewOutcome.Issue)
         {
-            await records.PublishAsync(CertificateEventTypes.Issued, certificate, null, null, ct);
+            await events.PublishAsync(CertificateEventTypes.Issued, certificate, null, null, ct);
             await db.SaveChangesAsync(ct);
         }
-        await audit.RecordAsync(actor, "certificate.review", $"certificate:{certificate.Number}", "supervision", $"{decision.Decision}: {reason}", ct);
+        await audit.RecordAsync(actor, "certificate.review", $"certificate:{certificate.Number}", "supervision", $"{outcome.ToCode()}: {reason}", ct);
         await tx.CommitAsync(ct);
-        return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status,
-            token is null ? null : records.VerificationUrl(token), []);
+        return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(),
+            token is null ? null : links.For(token), []);
     }
 }

@@ -54,7 +54,7 @@ public sealed class SuperviseCertificatesHandler(HereafterDbContext db, AuditLog
                           select new { c, Issuer = o.Name })
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = rows.Select(r => new CertificateSummary(
-            r.c.Number, PersonalDataMask.IdNumber(r.c.Number), PersonalDataMask.Name(r.c.DecedentName), r.c.Status, r.Issuer,
+            r.c.Number, PersonalDataMask.IdNumber(r.c.Number), PersonalDataMask.Name(r.c.DecedentName), r.c.Status.ToCode(), r.Issuer,
             r.c.DeathAt, r.c.CertifiedAt, r.c.ReportedAt, r.c.CertifiedLate, r.c.ReportedLate, r.c.WarningCount,
             r.c.CurrentVersion, r.c.ReviewNote)).ToList();
 

@@ -1,0 +1,37 @@
+using Hereafter.Domain.Identity;
+using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Certificates;
+
+/// <summary>Finds a certificate by its number, and its issuing organisation.</summary>
+public sealed class CertificateFinder(HereafterDbContext db)
+{
+    /// <summary>The certificate a number refers to: the active one, else the latest.</summary>
+    public async Task<Certificate> FindAsync(string number, CancellationToken ct)
+    {
+        var normalized = number.Trim().ToUpperInvariant();
+        return await db.Set<Certificate>().Where(c => c.Number == normalized)
+                   .OrderByDescending(c => c.ActiveNumber != null).ThenByDescending(c => c.CertifiedAt)
+                   .FirstOrDefaultAsync(ct)
+               ?? throw ProblemException.NotFound($"No certificate with number {PersonalDataMask.IdNumber(normalized)}.");
+    }
+
+    /// <summary>The certificate, when the actor is a certifier of the institution that issued it (403 otherwise).</summary>
+    public async Task<Certificate> FindForIssuerAsync(Actor actor, string number, CancellationToken ct)
+    {
+        if (!CertificateAccess.CanCertify(actor))
+            throw ProblemException.Forbidden("Only the issuing institution's certifier may amend a certificate.");
+        var certificate = await FindAsync(number, ct);
+        if (certificate.IssuerOrganisationId != actor.OrganisationId)
+            throw ProblemException.Forbidden("Only the issuing institution may amend its certificate.");
+        return certificate;
+    }
+
+    public async Task<Organisation> OrganisationAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Organisation>().AsNoTracking().FirstAsync(o => o.Id == id, ct);
+}

@@ -1,0 +1,80 @@
+using Hereafter.Domain.Certificates;
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Certificates.Features.CorrectCertificate;
+
+/// <summary>
+/// The issuer corrects basic data once (DOMAIN §3): a new version, the old one superseded; in the history
+/// and the audit log.
+/// </summary>
+public sealed class CorrectCertificateHandler(
+    HereafterDbContext db, CertificateFinder finder, CertificateClaims claims, CertificateVersions versions,
+    CertificateHistory history, CertificateChangedEvents events, VerificationLinks links,
+    AuditLog audit, TimeProvider clock, VerificationCache verificationCache)
+{
+    public async Task<CertificateIssued> HandleAsync(Actor actor, string number, CorrectionRequest request, CancellationToken ct)
+    {
+        var reason = ChangeReason.Require(request.Reason);
+        if (request.Certificate is null)
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["certificate"] = ["请提交更正后的完整证明内容"] });
+        var now = clock.GetUtcNow();
+        var validation = CertificateValidator.Validate(request.Certificate, new CertificateContext(now, actor.OrganisationType));
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var certificate = await finder.FindForIssuerAsync(actor, number, ct);
+            if (certificate.Status != CertificateStatus.Issued)
+                throw ProblemException.Conflict($"Only an issued certificate can be corrected; this one is {certificate.Status.ToCode()}.");
+            if (certificate.Corrected)
+                throw ProblemException.Conflict("This certificate has already been corrected once; a second correction is not allowed.",
+                    "https://hereafter.example/problems/correction-used");
+            var content = CertificateValidationAnswers.RequireValid(validation);
+            var numberKind = EnumCodes<CertificateNumberKind>.Parse(content.NumberKind);
+            if (numberKind == CertificateNumberKind.Unidentified && certificate.NumberKind != CertificateNumberKind.Unidentified)
+                throw new FieldValidationException(new Dictionary<string, string[]> { ["decedent.idNumber"] = ["更正不能删除已登记的身份证件号码"] });
+            var newNumber = numberKind == CertificateNumberKind.Unidentified ? certificate.Number : content.IdNumber!;
+            if (newNumber != certificate.Number && await db.Set<Certificate>().AnyAsync(c => c.ActiveNumber == newNumber, ct))
+                throw CertificateConflicts.Duplicate();
+            await claims.ClaimAsync(certificate, ct);
+
+            var oldNumber = certificate.Number;
+            certificate.Number = newNumber;
+            certificate.ActiveNumber = newNumber;
+            certificate.NumberKind = numberKind;
+            certificate.DecedentName = content.Data.Decedent.Name!;
+            certificate.NameKey = DecedentNameKey.Of(certificate.DecedentName);
+            certificate.BirthDate = content.BirthDate;
+            certificate.Sex = content.Sex;
+            certificate.DeathAt = content.DeathAt.ToUniversalTime();
+            certificate.WarningCount = validation.Warnings.Count;
+            certificate.Corrected = true;
+            certificate.CurrentVersion++;
+            var version = await versions.AddAsync(certificate, content, validation.Warnings, actor, reason, ct);
+            history.Add(certificate, CertificateActionKind.Corrected, actor, reason);
+            await db.SaveChangesAsync(ct);
+            await events.PublishAsync(CertificateEventTypes.Corrected, certificate, oldNumber == newNumber ? null : oldNumber, reason, ct);
+            await db.SaveChangesAsync(ct);
+            await audit.RecordAsync(actor, "certificate.correct", $"certificate:{newNumber}", "certification",
+                oldNumber == newNumber ? $"version {certificate.CurrentVersion}" : $"version {certificate.CurrentVersion}, number changed", ct);
+            await tx.CommitAsync(ct);
+            verificationCache.Invalidate();
+            return new CertificateIssued(newNumber, certificate.CurrentVersion, certificate.Status.ToCode(),
+                links.For(version.Token!), CertificateValidationAnswers.Warnings(validation.Warnings));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw CertificateConflicts.ChangedMeanwhile();
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            throw CertificateConflicts.Duplicate();
+        }
+    }
+}

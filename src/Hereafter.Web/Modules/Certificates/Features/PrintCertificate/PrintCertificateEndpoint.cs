@@ -1,0 +1,20 @@
+using Hereafter.Web.Platform.Auth;
+
+namespace Hereafter.Web.Modules.Certificates.Features.PrintCertificate;
+
+public static class PrintCertificateEndpoint
+{
+    public static RouteGroupBuilder MapPrintCertificate(this RouteGroupBuilder api)
+    {
+        api.MapGet("/{number}/pdf", async (string number, int? copy, HttpContext http, PrintCertificateHandler handler, CancellationToken ct) =>
+            {
+                var (pdf, name) = await handler.HandleAsync(Actor.Require(http), number, copy, ct);
+                return Results.File(pdf, "application/pdf", name);
+            })
+            .WithSummary("Print a copy as PDF: copy=1..4 within what your organisation may print")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        return api;
+    }
+}

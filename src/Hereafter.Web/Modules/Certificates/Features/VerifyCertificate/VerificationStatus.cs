@@ -1,0 +1,13 @@
+namespace Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
+
+/// <summary>The public answer to a scanned QR token; served as its code (<c>valid</c>, <c>superseded</c>, <c>revoked</c>, <c>invalid</c>).</summary>
+public enum VerificationStatus
+{
+    /// <summary>Signed by the issuer, unchanged, in force.</summary>
+    Valid,
+    /// <summary>An older version of a corrected certificate.</summary>
+    Superseded,
+    Revoked,
+    /// <summary>Forged, altered, unknown or never issued.</summary>
+    Invalid,
+}
