@@ -1,3 +1,4 @@
+using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Platform.Localization;
 
@@ -5,14 +6,14 @@ namespace Hereafter.Web.Modules.Reconciliation;
 
 public static class ReconciliationLabels
 {
-    public static string Status(string status) => status switch
+    public static string Status(JobStatus status) => status switch
     {
-        JobStatuses.Queued => "排队中",
-        JobStatuses.Running => "比对中",
-        JobStatuses.Completed => "已完成",
-        JobStatuses.Failed => "失败",
-        JobStatuses.Cancelled => "已取消",
-        _ => status,
+        JobStatus.Queued => "排队中",
+        JobStatus.Running => "比对中",
+        JobStatus.Completed => "已完成",
+        JobStatus.Failed => "失败",
+        JobStatus.Cancelled => "已取消",
+        _ => status.Code(),
     };
 
     /// <summary>The clerk's sentence for the engine's <c>RollFormatException.Code</c>; the engine's own text follows it.</summary>
@@ -30,12 +31,21 @@ public static class ReconciliationLabels
         _ => "名册无法读取。",
     };
 
-    public static string Decision(string decision) => decision switch
+    /// <summary>The clerk's sentence for a review row's reason.</summary>
+    public static string Reason(ReviewReason reason) => reason switch
     {
-        ReviewDecisions.Pending => "待核实",
-        ReviewDecisions.Confirmed => "已确认为同一人",
-        ReviewDecisions.Dismissed => "已排除",
-        _ => decision,
+        ReviewReason.IdMatchNameDiffers => "身份证号相同，姓名不同",
+        ReviewReason.IdNearMatch => "姓名相同，身份证号相差一位或相邻两位颠倒",
+        ReviewReason.NameAndBirthDate => "姓名和出生日期相同，身份证号不同",
+        _ => RollCodes.Reason.Code(reason),
+    };
+
+    public static string Decision(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Pending => "待核实",
+        ReviewDecision.Confirmed => "已确认为同一人",
+        ReviewDecision.Dismissed => "已排除",
+        _ => decision.Code(),
     };
 }
 
