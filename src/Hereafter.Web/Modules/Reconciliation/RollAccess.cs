@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
+using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
@@ -12,7 +14,7 @@ namespace Hereafter.Web.Modules.Reconciliation;
 /// organisation that uploaded them: another organisation gets 404 (it does not learn the job exists). Results
 /// are read only from the completed attempt, so a half-finished attempt is never visible.
 /// </summary>
-public sealed class RollAccess(HereafterDbContext db)
+public sealed class RollAccess(HereafterDbContext db, AuditLog audit)
 {
     public async Task<RollJob> RequireJobAsync(Actor actor, Guid id, CancellationToken ct)
     {
@@ -48,12 +50,19 @@ public sealed class RollAccess(HereafterDbContext db)
         await Stop(job, row).AsNoTracking().FirstOrDefaultAsync(ct)
         ?? throw ProblemException.NotFound($"Row {row} is not a stop of this job (a review row becomes one when confirmed).");
 
-    /// <summary>A page of result rows in row order (page from 1, at most 1,000 rows a page).</summary>
-    public static async Task<PageOf<TDto>> PageAsync<TRow, TDto>(IQueryable<TRow> rows, System.Linq.Expressions.Expression<Func<TRow, long>> order,
-        int page, int pageSize, Func<TRow, TDto> toDto, CancellationToken ct)
+    /// <summary>
+    /// A page of a completed job's result rows in row order (page from 1, at most 1,000 rows a page). Rows with
+    /// personal data are read under <paramref name="auditAction"/>: each page read is audited once.
+    /// </summary>
+    public async Task<PageOf<TDto>> ReadPageAsync<TRow, TDto>(Actor actor, Guid id, Func<RollJob, IQueryable<TRow>> rows,
+        Expression<Func<TRow, long>> row, Func<TRow, TDto> toDto, int page, int pageSize, string? auditAction, CancellationToken ct)
     {
+        var job = await RequireCompletedAsync(actor, id, ct);
+        var query = rows(job);
         var (p, size) = (Math.Max(1, page), Math.Clamp(pageSize, 1, 1000));
-        var items = await rows.OrderBy(order).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return new PageOf<TDto>(items.Select(toDto).ToList(), await rows.LongCountAsync(ct), p, size);
+        var items = await query.OrderBy(row).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        if (auditAction is not null)
+            await audit.RecordAsync(actor, auditAction, $"reconciliation:{id}", "benefit-reconciliation", $"page {p}: {items.Count} rows (masked)", ct);
+        return new PageOf<TDto>(items.Select(toDto).ToList(), await query.LongCountAsync(ct), p, size);
     }
 }

@@ -6,11 +6,8 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.ReadRejected;
 /// <summary>A page of the rows of a completed job that could not be read, with the reason.</summary>
 public sealed class ReadRejectedHandler(RollAccess rolls)
 {
-    public async Task<PageOf<RejectedDto>> HandleAsync(Actor actor, Guid id, int page, int pageSize, CancellationToken ct)
-    {
-        var job = await rolls.RequireCompletedAsync(actor, id, ct);
-        return await RollAccess.PageAsync(rolls.Rejected(job), r => r.Row, page, pageSize, RollDtos.Rejected, ct);
-    }
+    public Task<PageOf<RejectedDto>> HandleAsync(Actor actor, Guid id, int page, int pageSize, CancellationToken ct) =>
+        rolls.ReadPageAsync(actor, id, rolls.Rejected, r => r.Row, RollDtos.Rejected, page, pageSize, auditAction: null, ct);
 }
 
 public static class ReadRejectedEndpoint

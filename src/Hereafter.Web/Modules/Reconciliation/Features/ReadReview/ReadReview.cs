@@ -1,19 +1,13 @@
 using Hereafter.Web.Modules.Reconciliation.Contracts;
-using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.ReadReview;
 
 /// <summary>A page of a completed job's review queue, masked; reading it is audited once per page.</summary>
-public sealed class ReadReviewHandler(RollAccess rolls, AuditLog audit)
+public sealed class ReadReviewHandler(RollAccess rolls)
 {
-    public async Task<PageOf<ReviewDto>> HandleAsync(Actor actor, Guid id, int page, int pageSize, CancellationToken ct)
-    {
-        var job = await rolls.RequireCompletedAsync(actor, id, ct);
-        var result = await RollAccess.PageAsync(rolls.Reviews(job), r => r.Row, page, pageSize, RollDtos.Review, ct);
-        await audit.RecordAsync(actor, "reconciliation.review-read", $"reconciliation:{id}", "benefit-reconciliation", $"page {result.Page}: {result.Items.Count} rows (masked)", ct);
-        return result;
-    }
+    public Task<PageOf<ReviewDto>> HandleAsync(Actor actor, Guid id, int page, int pageSize, CancellationToken ct) =>
+        rolls.ReadPageAsync(actor, id, rolls.Reviews, r => r.Row, RollDtos.Review, page, pageSize, "reconciliation.review-read", ct);
 }
 
 public static class ReadReviewEndpoint

@@ -1,19 +1,13 @@
 using Hereafter.Web.Modules.Reconciliation.Contracts;
-using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.ReadStops;
 
 /// <summary>A page of a completed job's payments to stop, masked; reading them is audited once per page.</summary>
-public sealed class ReadStopsHandler(RollAccess rolls, AuditLog audit)
+public sealed class ReadStopsHandler(RollAccess rolls)
 {
-    public async Task<PageOf<StopDto>> HandleAsync(Actor actor, Guid id, int page, int pageSize, CancellationToken ct)
-    {
-        var job = await rolls.RequireCompletedAsync(actor, id, ct);
-        var result = await RollAccess.PageAsync(rolls.Stops(job), s => s.Row, page, pageSize, RollDtos.Stop, ct);
-        await audit.RecordAsync(actor, "reconciliation.stops-read", $"reconciliation:{id}", "benefit-reconciliation", $"page {result.Page}: {result.Items.Count} rows (masked)", ct);
-        return result;
-    }
+    public Task<PageOf<StopDto>> HandleAsync(Actor actor, Guid id, int page, int pageSize, CancellationToken ct) =>
+        rolls.ReadPageAsync(actor, id, rolls.Stops, s => s.Row, RollDtos.Stop, page, pageSize, "reconciliation.stops-read", ct);
 }
 
 public static class ReadStopsEndpoint
