@@ -9,14 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.ReconcileRoll;
 
-/// <summary>Wakes this node's worker after an upload; other nodes find the job by polling.</summary>
-public sealed class RollWorkSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-    public void Notify() { try { _signal.Release(); } catch (SemaphoreFullException) { } }
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
-
 /// <summary>
 /// Runs queued reconciliations, one at a time per node. A job is claimed with <c>FOR UPDATE SKIP LOCKED</c>
 /// (PostgreSQL) and a conditional update of its attempt number (both providers), then held by a lease that
@@ -300,31 +292,4 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
         }
         public (long Rows, long Bytes) Read() => (Interlocked.Read(ref _rows), Interlocked.Read(ref _bytes));
     }
-}
-
-/// <summary>Buffers engine results and writes them in batches, tagged with the attempt.</summary>
-internal sealed class DbResultSink(HereafterDbContext db, Guid jobId, int attempt, int batchSize, DateTimeOffset at, CancellationToken ct) : IReconciliationSink
-{
-    private int _pending;
-
-    public void Stop(StopRow row) => Add(ResultRows.ToEntity(row, jobId, attempt, StopOrigin.Exact, at));
-    public void Review(ReviewRow row) => Add(ResultRows.ToEntity(row, jobId, attempt));
-    public void Reject(RejectedRow row) => Add(new RejectedResult { JobId = jobId, Attempt = attempt, Row = row.Row, Reason = Truncate(row.Reason, 500) });
-
-    private void Add(object entity)
-    {
-        db.Add(entity);
-        if (++_pending >= batchSize) Flush();
-    }
-
-    public void Flush()
-    {
-        if (_pending == 0) return;
-        ct.ThrowIfCancellationRequested();
-        db.SaveChanges();
-        db.ChangeTracker.Clear();
-        _pending = 0;
-    }
-
-    private static string Truncate(string s, int max) => s.Length > max ? s[..max] : s;
 }
