@@ -97,9 +97,9 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             job = await db.Set<RollJob>().FromSqlRaw(
                     """
                     SELECT * FROM reconciliation_jobs
-                    WHERE "Status" = 'queued' OR ("Status" = 'running' AND "LeaseUntil" < {0})
+                    WHERE "Status" = {1} OR ("Status" = {2} AND "LeaseUntil" < {0})
                     ORDER BY "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """, now)
+                    """, now, JobStatus.Queued.Code(), JobStatus.Running.Code())
                 .AsNoTracking().FirstOrDefaultAsync(ct);
         }
         else
