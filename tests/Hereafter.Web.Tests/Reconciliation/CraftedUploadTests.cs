@@ -82,7 +82,7 @@ public sealed class CraftedUploadTests(HereafterFactory factory) : IClassFixture
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         var row = await db.Set<RollJob>().AsNoTracking().SingleAsync(j => j.Id == id);
-        Assert.Equal(JobStatuses.Failed, row.Status);
+        Assert.Equal(JobStatus.Failed, row.Status);
         Assert.Equal(1, row.Attempt);
         Assert.False(await db.Set<UploadChunk>().AnyAsync(c => c.JobId == id));
         return (finished.GetProperty("errorCode").GetString()!, finished.GetProperty("error").GetString()!);
@@ -169,15 +169,15 @@ public sealed class CraftedUploadTests(HereafterFactory factory) : IClassFixture
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         var now = DateTimeOffset.UtcNow;
-        RollJob Job(string status, DateTimeOffset? lease) => new()
+        RollJob Job(JobStatus status, DateTimeOffset? lease) => new()
         {
             Id = Guid.NewGuid(), OrganisationId = Guid.NewGuid(), OrganisationName = "test", Department = "social-security",
             Programme = "enterprise-pension", FileName = "roll.csv", UploadedBy = "test", CreatedAt = now.AddHours(-1), Status = status,
             LeaseUntil = lease,
         };
-        var abandoned = Job(UploadRollHandler.Uploading, now.AddMinutes(-1)); // its node died mid-upload
-        var live = Job(UploadRollHandler.Uploading, now.AddMinutes(5));      // chunks still arriving
-        var failed = Job(JobStatuses.Failed, null);                          // chunks left behind by a crash after failing
+        var abandoned = Job(JobStatus.Uploading, now.AddMinutes(-1)); // its node died mid-upload
+        var live = Job(JobStatus.Uploading, now.AddMinutes(5));      // chunks still arriving
+        var failed = Job(JobStatus.Failed, null);                          // chunks left behind by a crash after failing
         db.AddRange(abandoned, live, failed);
         await db.SaveChangesAsync();
         foreach (var job in new[] { abandoned, live, failed })
@@ -209,7 +209,7 @@ public sealed class CraftedUploadTests(HereafterFactory factory) : IClassFixture
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         var job = await db.Set<RollJob>().AsNoTracking().SingleAsync(j => j.Id == id);
-        Assert.NotEqual(UploadRollHandler.Uploading, job.Status);
+        Assert.NotEqual(JobStatus.Uploading, job.Status);
         await factory.Services.GetRequiredService<RollWorker>().DeleteAbandonedUploadsAsync(CancellationToken.None);
         Assert.True(await db.Set<RollJob>().AnyAsync(j => j.Id == id));
     }

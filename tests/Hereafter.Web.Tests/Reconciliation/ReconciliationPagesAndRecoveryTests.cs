@@ -117,7 +117,7 @@ public sealed class ReconciliationPagesAndRecoveryTests(HereafterFactory factory
             {
                 Id = id, OrganisationId = owner.OrganisationId, OrganisationName = owner.OrganisationName, Department = owner.Department,
                 Programme = "enterprise-pension", FileName = "crashed.csv", SizeBytes = bytes.Length, ChunkCount = 1, UploadedBy = "test",
-                CreatedAt = now.AddMinutes(-5), Status = JobStatuses.Running, Attempt = 1, LeaseOwner = "dead-node",
+                CreatedAt = now.AddMinutes(-5), Status = JobStatus.Running, Attempt = 1, LeaseOwner = "dead-node",
                 LeaseUntil = now.AddMinutes(-1), StartedAt = now.AddMinutes(-5), RowsDone = 3,
             });
             db.Add(new UploadChunk { JobId = id, Index = 0, Data = bytes });
@@ -169,7 +169,7 @@ public sealed class ReconciliationPagesAndRecoveryTests(HereafterFactory factory
             {
                 Id = id, OrganisationId = org.Id, OrganisationName = org.Name, Department = "social-security", Programme = "enterprise-pension",
                 FileName = "big.csv", SizeBytes = 10, ChunkCount = 1, UploadedBy = "test", CreatedAt = DateTimeOffset.UtcNow,
-                Status = JobStatuses.Running, Attempt = 1, LeaseOwner = "busy-node", LeaseUntil = DateTimeOffset.UtcNow.AddHours(1),
+                Status = JobStatus.Running, Attempt = 1, LeaseOwner = "busy-node", LeaseUntil = DateTimeOffset.UtcNow.AddHours(1),
             });
             await db.SaveChangesAsync();
         }

@@ -1,16 +1,8 @@
+using Hereafter.Domain.Reconciliation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hereafter.Web.Modules.Reconciliation.Data;
-
-public static class JobStatuses
-{
-    public const string Queued = "queued";
-    public const string Running = "running";
-    public const string Completed = "completed";
-    public const string Failed = "failed";
-    public const string Cancelled = "cancelled";
-}
 
 /// <summary>
 /// One uploaded roll and its reconciliation run. A worker on any node claims it with a lease
@@ -31,7 +23,7 @@ public sealed class RollJob
     public int ChunkCount { get; set; }
     public string UploadedBy { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
-    public string Status { get; set; } = JobStatuses.Queued;
+    public JobStatus Status { get; set; } = JobStatus.Queued;
     public int Attempt { get; set; }
     public int? CompletedAttempt { get; set; }
     public string? LeaseOwner { get; set; }
@@ -69,8 +61,8 @@ public sealed class StopResult
     public int Attempt { get; set; }
     /// <summary>The roll's row number as the clerk sees it (header = 1).</summary>
     public long Row { get; set; }
-    /// <summary><c>exact</c> or <c>review</c> (a confirmed review row).</summary>
-    public string Origin { get; set; } = "exact";
+    /// <summary>Found exactly by the engine, or a confirmed review row.</summary>
+    public StopOrigin Origin { get; set; } = StopOrigin.Exact;
     public string IdNumber { get; set; } = "";
     public string Name { get; set; } = "";
     public string Programme { get; set; } = "";
@@ -95,13 +87,6 @@ public sealed class StopResult
     public string? RecoveredBy { get; set; }
 }
 
-public static class ReviewDecisions
-{
-    public const string Pending = "pending";
-    public const string Confirmed = "confirmed";
-    public const string Dismissed = "dismissed";
-}
-
 /// <summary>A row for a person to decide, with the candidate death and what a confirmation would stop.</summary>
 public sealed class ReviewResult
 {
@@ -109,7 +94,7 @@ public sealed class ReviewResult
     public Guid JobId { get; set; }
     public int Attempt { get; set; }
     public long Row { get; set; }
-    public string Reason { get; set; } = "";
+    public ReviewReason Reason { get; set; }
     public string IdNumber { get; set; } = "";
     public string Name { get; set; } = "";
     public string Programme { get; set; } = "";
@@ -124,7 +109,7 @@ public sealed class ReviewResult
     public string StopFrom { get; set; } = "";
     public int OverpaidMonths { get; set; }
     public decimal OverpaidAmount { get; set; }
-    public string Decision { get; set; } = ReviewDecisions.Pending;
+    public ReviewDecision Decision { get; set; } = ReviewDecision.Pending;
     public string? DismissReason { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
@@ -154,7 +139,7 @@ internal sealed class ReconciliationConfiguration :
         b.Property(x => x.Programme).HasMaxLength(40);
         b.Property(x => x.FileName).HasMaxLength(255);
         b.Property(x => x.UploadedBy).HasMaxLength(64);
-        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.Status).HasMaxLength(16).HasConversion(RollCodes.Status.Converter());
         b.Property(x => x.LeaseOwner).HasMaxLength(64);
         b.Property(x => x.ErrorCode).HasMaxLength(40);
         b.Property(x => x.ErrorMessage).HasMaxLength(1000);
@@ -174,7 +159,7 @@ internal sealed class ReconciliationConfiguration :
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.JobId, x.Attempt, x.Row }).IsUnique();
         b.HasIndex(x => x.IdNumber);
-        b.Property(x => x.Origin).HasMaxLength(16);
+        b.Property(x => x.Origin).HasMaxLength(16).HasConversion(RollCodes.Origin.Converter());
         b.Property(x => x.IdNumber).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Programme).HasMaxLength(40);
@@ -197,7 +182,7 @@ internal sealed class ReconciliationConfiguration :
         b.ToTable("reconciliation_review");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.JobId, x.Attempt, x.Row }).IsUnique();
-        b.Property(x => x.Reason).HasMaxLength(40);
+        b.Property(x => x.Reason).HasMaxLength(40).HasConversion(RollCodes.Reason.Converter());
         b.Property(x => x.IdNumber).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Programme).HasMaxLength(40);
@@ -208,7 +193,7 @@ internal sealed class ReconciliationConfiguration :
         b.Property(x => x.CandidateName).HasMaxLength(100);
         b.Property(x => x.StopFrom).HasMaxLength(7);
         b.Property(x => x.OverpaidAmount).HasPrecision(16, 2);
-        b.Property(x => x.Decision).HasMaxLength(16);
+        b.Property(x => x.Decision).HasMaxLength(16).HasConversion(RollCodes.Decision.Converter());
         b.Property(x => x.DismissReason).HasMaxLength(500);
         b.Property(x => x.DecidedBy).HasMaxLength(64);
         b.HasOne<RollJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);

@@ -19,3 +19,16 @@ public sealed class CalculateSurvivorBenefitHandler(IOptions<ReconciliationSetti
         return new SurvivorBenefitDto(years, basis.MonthlyBase, b.FuneralGrant, b.PensionMonths, b.SurvivorPension, b.Total);
     }
 }
+
+public static class CalculateSurvivorBenefitEndpoint
+{
+    public static void MapCalculateSurvivorBenefit(this IEndpointRouteBuilder app) =>
+        app.MapGet("/api/v1/survivor-benefits", (string? contributionYears, CalculateSurvivorBenefitHandler handler) =>
+                TypedResults.Ok(handler.Handle(contributionYears)))
+            // A public rule applied to a number the family types in: no personal data, no sign-in.
+            .AllowAnonymous()
+            .WithTags("Reconciliation")
+            .WithSummary("遗属待遇: 丧葬补助金 (2 × base) and 抚恤金 (base × months by contribution years) from Reconciliation:SurvivorBenefitMonthlyBase")
+            .Produces<SurvivorBenefitDto>()
+            .ProducesValidationProblem();
+}

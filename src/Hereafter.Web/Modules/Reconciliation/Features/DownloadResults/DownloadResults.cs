@@ -2,11 +2,9 @@ using Hereafter.Domain.Time;
 using System.Text;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Data;
-using Hereafter.Web.Modules.Reconciliation.Features.ReadRoll;
 using Hereafter.Web.Modules.Reconciliation.Features.ReconcileRoll;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
-using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Excel;
 using Microsoft.EntityFrameworkCore;
@@ -18,21 +16,20 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.DownloadResults;
 /// so a download has exactly the columns of the command-line output; the Excel file carries the same
 /// columns and rows. Files hold full ID numbers: every download is audited.
 /// </summary>
-public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandler reader, AuditLog audit)
+public sealed class DownloadResultsHandler(RollAccess rolls, AuditLog audit)
 {
-    public static readonly string[] Kinds = ["stops", "review", "rejected"];
     public const string XlsxType = XlsxSheet.ContentType;
 
     public sealed record ResultFile(Stream Content, string ContentType, string FileName);
 
     public async Task<ResultFile> HandleAsync(Actor actor, Guid id, string kind, string format, CancellationToken ct)
     {
-        if (!Kinds.Contains(kind)) throw ProblemException.NotFound($"Unknown result '{kind}'. Use stops, review or rejected.");
+        if (!ResultKinds.Codes.TryParse(kind, out var resultKind)) throw ProblemException.NotFound($"Unknown result '{kind}'. Use stops, review or rejected.");
         if (format is not ("csv" or "xlsx")) throw ProblemException.BadRequest("format must be csv or xlsx.");
-        var job = await reader.RequireCompletedAsync(actor, id, ct);
+        var job = await rolls.RequireCompletedAsync(actor, id, ct);
         // A CSV is opened in spreadsheets: its text cells are neutralised. The workbook's cells are inline strings,
         // never evaluated, so it carries the text as it is.
-        var csvPath = await WriteCsvAsync(job, kind, neutraliseFormulas: format == "csv", ct);
+        var csvPath = await WriteCsvAsync(job, resultKind, neutraliseFormulas: format == "csv", ct);
         await audit.RecordAsync(actor, "reconciliation.download", $"reconciliation:{id}", "benefit-reconciliation", $"{kind}.{format} (full ID numbers)", ct);
         var baseName = $"{job.Programme}-{ChinaTime.ToChina(job.CreatedAt):yyyyMMdd}-{kind}";
         if (format == "csv")
@@ -51,7 +48,7 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
     }
 
     /// <summary>Replays the stored rows through the engine's file writer and returns the path of the one file asked for.</summary>
-    private async Task<string> WriteCsvAsync(RollJob job, string kind, bool neutraliseFormulas, CancellationToken ct)
+    private async Task<string> WriteCsvAsync(RollJob job, ResultKind kind, bool neutraliseFormulas, CancellationToken ct)
     {
         var dir = Path.Combine(Path.GetTempPath(), $"hereafter-recon-{Guid.NewGuid():n}");
         Directory.CreateDirectory(dir);
@@ -61,17 +58,16 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
             {
                 switch (kind)
                 {
-                    case "stops":
-                        await foreach (var s in reader.Stops(job).OrderBy(s => s.Row).AsAsyncEnumerable().WithCancellation(ct))
+                    case ResultKind.Stops:
+                        await foreach (var s in rolls.Stops(job).OrderBy(s => s.Row).AsAsyncEnumerable().WithCancellation(ct))
                             sink.Stop(ResultRows.ToEngine(s));
                         break;
-                    case "review":
-                        await foreach (var r in reader.Reviews(job).OrderBy(r => r.Row).AsAsyncEnumerable().WithCancellation(ct))
+                    case ResultKind.Review:
+                        await foreach (var r in rolls.Reviews(job).OrderBy(r => r.Row).AsAsyncEnumerable().WithCancellation(ct))
                             sink.Review(ResultRows.ToEngine(r));
                         break;
                     default:
-                        await foreach (var r in db.Set<RejectedResult>().AsNoTracking().Where(r => r.JobId == job.Id && r.Attempt == job.CompletedAttempt)
-                                           .OrderBy(r => r.Row).AsAsyncEnumerable().WithCancellation(ct))
+                        await foreach (var r in rolls.Rejected(job).OrderBy(r => r.Row).AsAsyncEnumerable().WithCancellation(ct))
                             sink.Reject(new RejectedRow(r.Row, r.Reason));
                         break;
                 }
@@ -80,7 +76,7 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
                     job.OverpaidMonths, job.OverpaidAmount, []));
             }
             var target = Path.Combine(Path.GetTempPath(), $"hereafter-{Guid.NewGuid():n}.csv");
-            File.Move(Path.Combine(dir, kind + ".csv"), target);
+            File.Move(Path.Combine(dir, kind.Code() + ".csv"), target);
             return target;
         }
         finally
@@ -122,46 +118,13 @@ public sealed class DownloadResultsHandler(HereafterDbContext db, ReadRollHandle
     }
 }
 
-/// <summary>Reads RFC 4180 records (quoted fields, doubled quotes, CRLF or LF) from the engine's own files.</summary>
-public static class CsvFields
+public static class DownloadResultsEndpoint
 {
-    public static string[]? ReadRecord(TextReader reader)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        var any = false;
-        while (true)
-        {
-            var c = reader.Read();
-            if (c == -1)
+    public static void MapDownloadResults(this RouteGroupBuilder api) =>
+        api.MapGet("/rolls/{id:guid}/{kind}.{format}", async (Guid id, string kind, string format, HttpContext http, DownloadResultsHandler handler, CancellationToken ct) =>
             {
-                if (!any) return null;
-                fields.Add(field.ToString());
-                return [.. fields];
-            }
-            any = true;
-            var ch = (char)c;
-            if (quoted)
-            {
-                if (ch == '"')
-                {
-                    if (reader.Peek() == '"') { reader.Read(); field.Append('"'); }
-                    else quoted = false;
-                }
-                else field.Append(ch);
-                continue;
-            }
-            switch (ch)
-            {
-                case '"': quoted = true; break;
-                case ',': fields.Add(field.ToString()); field.Clear(); break;
-                case '\r': break;
-                case '\n':
-                    fields.Add(field.ToString());
-                    return [.. fields];
-                default: field.Append(ch); break;
-            }
-        }
-    }
+                var file = await handler.HandleAsync(Actor.Require(http), id, kind, format, ct);
+                return Results.File(file.Content, file.ContentType, file.FileName);
+            })
+            .WithSummary("Download stops|review|rejected as csv (the command line's columns, UTF-8) or xlsx; full ID numbers, audited");
 }

@@ -6,7 +6,7 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.ReconcileRoll;
 /// <summary>Engine results to table rows and back (the downloads replay stored rows through the engine's own file writer).</summary>
 public static class ResultRows
 {
-    public static StopResult ToEntity(StopRow r, Guid jobId, int attempt, string origin, DateTimeOffset at) => new()
+    public static StopResult ToEntity(StopRow r, Guid jobId, int attempt, StopOrigin origin, DateTimeOffset at) => new()
     {
         JobId = jobId, Attempt = attempt, Row = r.Entry.Row, Origin = origin, IdNumber = r.Entry.IdNumber, Name = r.Entry.Name,
         Programme = r.Entry.Programme, Account = r.Entry.Account, MonthlyAmount = r.Entry.MonthlyAmount,
@@ -18,7 +18,7 @@ public static class ResultRows
 
     public static ReviewResult ToEntity(ReviewRow r, Guid jobId, int attempt) => new()
     {
-        JobId = jobId, Attempt = attempt, Row = r.Entry.Row, Reason = ReasonCode(r.Reason), IdNumber = r.Entry.IdNumber, Name = r.Entry.Name,
+        JobId = jobId, Attempt = attempt, Row = r.Entry.Row, Reason = r.Reason, IdNumber = r.Entry.IdNumber, Name = r.Entry.Name,
         Programme = r.Entry.Programme, Account = r.Entry.Account, MonthlyAmount = r.Entry.MonthlyAmount,
         PaidThrough = r.Entry.PaidThrough.ToString(), SuspectId = r.Entry.SuspectId,
         CandidateIdNumber = r.Candidate.IdNumber, CandidateName = r.Candidate.Name, CandidateBirthDate = r.Candidate.BirthDate,
@@ -29,7 +29,7 @@ public static class ResultRows
     /// <summary>A confirmed review row becomes a stop with the terms the engine computed.</summary>
     public static StopResult Confirmed(ReviewResult r, DateTimeOffset at) => new()
     {
-        JobId = r.JobId, Attempt = r.Attempt, Row = r.Row, Origin = "review", IdNumber = r.IdNumber, Name = r.Name,
+        JobId = r.JobId, Attempt = r.Attempt, Row = r.Row, Origin = StopOrigin.Review, IdNumber = r.IdNumber, Name = r.Name,
         Programme = r.Programme, Account = r.Account, MonthlyAmount = r.MonthlyAmount, PaidThrough = r.PaidThrough, SuspectId = r.SuspectId,
         DeathIdNumber = r.CandidateIdNumber, DeathName = r.CandidateName, DeathBirthDate = r.CandidateBirthDate, DeathDate = r.CandidateDeathDate,
         StopFrom = r.StopFrom, OverpaidMonths = r.OverpaidMonths, OverpaidAmount = r.OverpaidAmount, IdentifiedAt = at,
@@ -42,32 +42,9 @@ public static class ResultRows
 
     public static ReviewRow ToEngine(ReviewResult r) => new(
         new RollEntry(r.Row, r.IdNumber, r.Name, r.Programme, r.Account, r.MonthlyAmount, Month(r.PaidThrough), r.SuspectId),
-        ParseReason(r.Reason),
+        r.Reason,
         new Death(r.CandidateIdNumber, r.CandidateName, r.CandidateBirthDate, r.CandidateDeathDate),
         new StopTerms(Month(r.StopFrom), r.OverpaidMonths, r.OverpaidAmount));
-
-    public static string ReasonCode(ReviewReason reason) => reason switch
-    {
-        ReviewReason.IdMatchNameDiffers => "id-match-name-differs",
-        ReviewReason.IdNearMatch => "id-near-match",
-        ReviewReason.NameAndBirthDate => "name-and-birth-date",
-        _ => reason.ToString(),
-    };
-
-    public static ReviewReason ParseReason(string code) => code switch
-    {
-        "id-match-name-differs" => ReviewReason.IdMatchNameDiffers,
-        "id-near-match" => ReviewReason.IdNearMatch,
-        _ => ReviewReason.NameAndBirthDate,
-    };
-
-    public static string ReasonText(string code) => code switch
-    {
-        "id-match-name-differs" => "身份证号相同，姓名不同",
-        "id-near-match" => "姓名相同，身份证号相差一位或相邻两位颠倒",
-        "name-and-birth-date" => "姓名和出生日期相同，身份证号不同",
-        _ => code,
-    };
 
     private static YearMonth Month(string text) => new(int.Parse(text[..4]), int.Parse(text[5..7]));
 }

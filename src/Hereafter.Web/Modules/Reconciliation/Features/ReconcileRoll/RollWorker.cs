@@ -9,14 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.ReconcileRoll;
 
-/// <summary>Wakes this node's worker after an upload; other nodes find the job by polling.</summary>
-public sealed class RollWorkSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-    public void Notify() { try { _signal.Release(); } catch (SemaphoreFullException) { } }
-    public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
-
 /// <summary>
 /// Runs queued reconciliations, one at a time per node. A job is claimed with <c>FOR UPDATE SKIP LOCKED</c>
 /// (PostgreSQL) and a conditional update of its attempt number (both providers), then held by a lease that
@@ -74,11 +66,11 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         var now = clock.GetUtcNow();
-        var abandoned = db.Set<RollJob>().Where(j => j.Status == UploadRoll.UploadRollHandler.Uploading && (j.LeaseUntil == null || j.LeaseUntil < now));
+        var abandoned = db.Set<RollJob>().Where(j => j.Status == JobStatus.Uploading && (j.LeaseUntil == null || j.LeaseUntil < now));
         await db.Set<UploadChunk>().Where(c => abandoned.Any(j => j.Id == c.JobId)).ExecuteDeleteAsync(ct);
         var deleted = await abandoned.ExecuteDeleteAsync(ct);
         await db.Set<UploadChunk>()
-            .Where(c => db.Set<RollJob>().Any(j => j.Id == c.JobId && (j.Status == JobStatuses.Completed || j.Status == JobStatuses.Failed || j.Status == JobStatuses.Cancelled)))
+            .Where(c => db.Set<RollJob>().Any(j => j.Id == c.JobId && (j.Status == JobStatus.Completed || j.Status == JobStatus.Failed || j.Status == JobStatus.Cancelled)))
             .ExecuteDeleteAsync(ct);
         if (deleted > 0) logger.LogWarning("Deleted {Count} abandoned reconciliation uploads", deleted);
         return deleted;
@@ -105,15 +97,15 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             job = await db.Set<RollJob>().FromSqlRaw(
                     """
                     SELECT * FROM reconciliation_jobs
-                    WHERE "Status" = 'queued' OR ("Status" = 'running' AND "LeaseUntil" < {0})
+                    WHERE "Status" = {1} OR ("Status" = {2} AND "LeaseUntil" < {0})
                     ORDER BY "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """, now)
+                    """, now, JobStatus.Queued.Code(), JobStatus.Running.Code())
                 .AsNoTracking().FirstOrDefaultAsync(ct);
         }
         else
         {
             job = await db.Set<RollJob>().AsNoTracking()
-                .Where(j => j.Status == JobStatuses.Queued || (j.Status == JobStatuses.Running && j.LeaseUntil < now))
+                .Where(j => j.Status == JobStatus.Queued || (j.Status == JobStatus.Running && j.LeaseUntil < now))
                 .OrderBy(j => j.CreatedAt).FirstOrDefaultAsync(ct);
         }
         if (job is null) return null;
@@ -122,12 +114,12 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
         // The attempt number is the claim's compare-and-set: of two nodes that read the same row, one wins.
         var claimed = await db.Set<RollJob>().Where(j => j.Id == job.Id && j.Attempt == job.Attempt && j.Status == job.Status)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, JobStatuses.Running).SetProperty(j => j.Attempt, attempt)
+                .SetProperty(j => j.Status, JobStatus.Running).SetProperty(j => j.Attempt, attempt)
                 .SetProperty(j => j.LeaseOwner, NodeId).SetProperty(j => j.LeaseUntil, lease)
                 .SetProperty(j => j.StartedAt, now).SetProperty(j => j.RowsDone, 0L).SetProperty(j => j.BytesDone, 0L), ct);
         await tx.CommitAsync(ct);
         if (claimed == 0) return null;
-        if (job.Status == JobStatuses.Running)
+        if (job.Status == JobStatus.Running)
             logger.LogWarning("Took over reconciliation {Job} from {Owner} (lease lapsed); attempt {Attempt}", job.Id, job.LeaseOwner, attempt);
         return (job.Id, attempt);
     }
@@ -170,9 +162,9 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             }, lost.Token);
 
             await using var tx = await db.Database.BeginTransactionAsync(lost.Token);
-            var done = await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatuses.Running)
+            var done = await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatus.Running)
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(j => j.Status, JobStatuses.Completed).SetProperty(j => j.CompletedAttempt, attempt)
+                    .SetProperty(j => j.Status, JobStatus.Completed).SetProperty(j => j.CompletedAttempt, attempt)
                     .SetProperty(j => j.FinishedAt, clock.GetUtcNow()).SetProperty(j => j.LeaseOwner, (string?)null)
                     .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
                     .SetProperty(j => j.RowsDone, summary.Rows).SetProperty(j => j.BytesDone, job.SizeBytes)
@@ -209,8 +201,8 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             if (stopping.IsCancellationRequested)
             {
                 // Shutting down: hand the job back at once instead of waiting for the lease to lapse.
-                await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatuses.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatuses.Queued).SetProperty(j => j.LeaseOwner, (string?)null), CancellationToken.None);
+                await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.LeaseOwner, (string?)null), CancellationToken.None);
             }
             outcome = "stopped";
         }
@@ -221,8 +213,8 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
             await DeleteAttemptAsync(db, jobId, attempt);
             // Requeue: a database hiccup should not cost the clerk the upload; MaxAttempts bounds a real bug.
-            await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatuses.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatuses.Queued).SetProperty(j => j.LeaseOwner, (string?)null), CancellationToken.None);
+            await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatus.Running)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.LeaseOwner, (string?)null), CancellationToken.None);
             outcome = "requeued";
         }
         finally
@@ -246,7 +238,7 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
                 var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
                 var lease = clock.GetUtcNow() + TimeSpan.FromSeconds(settings.Value.LeaseSeconds);
                 var (rows, bytes) = progress.Read();
-                var held = await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatuses.Running)
+                var held = await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatus.Running)
                     .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, lease).SetProperty(j => j.RowsDone, rows).SetProperty(j => j.BytesDone, bytes), ct);
                 if (held == 0)
                 {
@@ -265,9 +257,9 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
 
     private async Task FailAsync(HereafterDbContext db, Guid jobId, int attempt, string code, string message, CancellationToken ct)
     {
-        var failed = await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatuses.Running)
+        var failed = await db.Set<RollJob>().Where(j => j.Id == jobId && j.Attempt == attempt && j.Status == JobStatus.Running)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, JobStatuses.Failed).SetProperty(j => j.ErrorCode, code)
+                .SetProperty(j => j.Status, JobStatus.Failed).SetProperty(j => j.ErrorCode, code)
                 .SetProperty(j => j.ErrorMessage, message.Length > 1000 ? message[..1000] : message)
                 .SetProperty(j => j.LeaseOwner, (string?)null).SetProperty(j => j.FinishedAt, clock.GetUtcNow()), ct);
         // A file that cannot be reconciled is not kept: the clerk uploads a corrected one.
@@ -300,31 +292,4 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
         }
         public (long Rows, long Bytes) Read() => (Interlocked.Read(ref _rows), Interlocked.Read(ref _bytes));
     }
-}
-
-/// <summary>Buffers engine results and writes them in batches, tagged with the attempt.</summary>
-internal sealed class DbResultSink(HereafterDbContext db, Guid jobId, int attempt, int batchSize, DateTimeOffset at, CancellationToken ct) : IReconciliationSink
-{
-    private int _pending;
-
-    public void Stop(StopRow row) => Add(ResultRows.ToEntity(row, jobId, attempt, "exact", at));
-    public void Review(ReviewRow row) => Add(ResultRows.ToEntity(row, jobId, attempt));
-    public void Reject(RejectedRow row) => Add(new RejectedResult { JobId = jobId, Attempt = attempt, Row = row.Row, Reason = Truncate(row.Reason, 500) });
-
-    private void Add(object entity)
-    {
-        db.Add(entity);
-        if (++_pending >= batchSize) Flush();
-    }
-
-    public void Flush()
-    {
-        if (_pending == 0) return;
-        ct.ThrowIfCancellationRequested();
-        db.SaveChanges();
-        db.ChangeTracker.Clear();
-        _pending = 0;
-    }
-
-    private static string Truncate(string s, int max) => s.Length > max ? s[..max] : s;
 }

@@ -38,7 +38,7 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
         var stops = await (
                 from s in db.Set<StopResult>().AsNoTracking()
                 join j in db.Set<RollJob>().AsNoTracking() on s.JobId equals j.Id
-                where j.Status == JobStatuses.Completed && s.Attempt == j.CompletedAttempt && (code == null || s.Programme == code)
+                where j.Status == JobStatus.Completed && s.Attempt == j.CompletedAttempt && (code == null || s.Programme == code)
                 select new { s.Programme, Person = s.DeathIdNumber, s.IdentifiedAt, s.OverpaidAmount, s.ExecutedMonth, s.ExecutedAt, s.MonthlyAmount, s.RecoveredAmount, s.RecoveredOn })
             .ToListAsync(ct);
 
@@ -85,5 +85,26 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
     {
         public long Identified, Executed;
         public decimal OverpaidIdentified, Recovered, Prevented;
+    }
+}
+
+public static class ReportStatisticsEndpoint
+{
+    public static void MapReportStatistics(this RouteGroupBuilder api)
+    {
+        api.MapGet("/statistics", async (string? from, string? to, string? programme, HttpContext http, ReportStatisticsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), from, to, programme, ct)))
+            .WithSummary("Civil-affairs supervisor: per programme and month, stops identified and executed, overpaid amount identified and recovered, monthly payments prevented")
+            .WithDescription("Identified figures count in the month the stop was found; executed stops and monthly payments prevented (the sum of the monthly amounts of executed stops: what no longer goes out each month) in the month payments stopped from; recovered amounts in the month of the recovery date. Optional from/to (YYYY-MM) and programme.")
+            .Produces<StatisticsDto>()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/statistics.xlsx", async (string? from, string? to, string? programme, HttpContext http, ReportStatisticsHandler handler, CancellationToken ct) =>
+            {
+                var data = await handler.HandleAsync(Actor.Require(http), from, to, programme, ct);
+                return Results.File(ReportStatisticsHandler.ToXlsx(data), XlsxSheet.ContentType, "reconciliation-statistics.xlsx");
+            })
+            .WithSummary("The statistics as an Excel workbook (same rows and total)")
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 }

@@ -7,6 +7,7 @@ using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.UploadRoll;
@@ -18,8 +19,6 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.UploadRoll;
 public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, TimeProvider clock, IOptions<ReconciliationSettings> settings, RollWorkSignal signal)
 {
     public const int ChunkSize = 1024 * 1024;
-    /// <summary>Not a status a finished job has: the chunks are still arriving, no worker may claim it.</summary>
-    public const string Uploading = "uploading";
 
     public async Task<RollAccepted> HandleAsync(Actor actor, string? programme, string? fileName, Stream? content, long? declaredLength, CancellationToken ct)
     {
@@ -40,7 +39,7 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
         {
             Id = Guid.NewGuid(), OrganisationId = actor.OrganisationId, OrganisationName = actor.OrganisationName,
             Department = department, Programme = code!, FileName = CleanFileName(fileName), UploadedBy = actor.Name,
-            CreatedAt = clock.GetUtcNow(), Status = Uploading,
+            CreatedAt = clock.GetUtcNow(), Status = JobStatus.Uploading,
             // While uploading, the lease is the upload's heartbeat: renewed with every chunk; once it lapses the
             // upload counts as abandoned and the worker's sweep deletes it (RollWorker.DeleteAbandonedUploadsAsync).
             LeaseUntil = clock.GetUtcNow() + TimeSpan.FromMinutes(settings.Value.AbandonedUploadMinutes),
@@ -69,7 +68,7 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
             }
             if (total == 0) throw new FieldValidationException(new Dictionary<string, string[]> { ["file"] = ["文件为空（0 字节）"] });
             await db.Set<RollJob>().Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
-                .SetProperty(j => j.Status, JobStatuses.Queued).SetProperty(j => j.SizeBytes, total).SetProperty(j => j.ChunkCount, index)
+                .SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.SizeBytes, total).SetProperty(j => j.ChunkCount, index)
                 .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), ct);
         }
         catch
@@ -82,7 +81,7 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
         await audit.RecordAsync(actor, "reconciliation.upload", $"reconciliation:{job.Id}", "benefit-reconciliation",
             $"{code}: {job.FileName}", ct);
         signal.Notify();
-        return new RollAccepted(job.Id, JobStatuses.Queued);
+        return new RollAccepted(job.Id, JobStatus.Queued.Code());
     }
 
     public static ProblemException TooLarge(long limit) =>
@@ -118,5 +117,43 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
         file = new string(file.Where(ch => !char.IsControl(ch)).ToArray());
         if (file.Length == 0) file = "roll";
         return file.Length > 200 ? file[^200..] : file;
+    }
+}
+
+public static class UploadRollEndpoint
+{
+    public static void MapUploadRoll(this RouteGroupBuilder api, long limit)
+    {
+        api.MapPost("/rolls", async Task<IResult> (HttpContext http, UploadRollHandler handler, CancellationToken ct) =>
+            {
+                var actor = Actor.Require(http);
+                // Refused before a byte of the body is read; a chunked body is cut off at the limit below.
+                if (http.Request.ContentLength > limit + ReconciliationModule.FormOverhead) throw UploadRollHandler.TooLarge(limit);
+                if (!http.Request.HasFormContentType)
+                    throw Platform.Errors.ProblemException.BadRequest("Send multipart/form-data with the fields file and programme.");
+                IFormCollection form;
+                try
+                {
+                    form = await http.Request.ReadFormAsync(ct);
+                }
+                catch (Exception e) when (e is InvalidDataException || (e is BadHttpRequestException b && b.StatusCode == StatusCodes.Status413PayloadTooLarge))
+                {
+                    // The multipart reader refuses a body over MultipartBodyLengthLimit before the handler sees it.
+                    throw UploadRollHandler.TooLarge(limit);
+                }
+                var file = form.Files.GetFile("file");
+                await using var content = file?.OpenReadStream();
+                var accepted = await handler.HandleAsync(actor, form["programme"].ToString(), file?.FileName, content, file?.Length, ct);
+                return TypedResults.Accepted($"/api/v1/reconciliation/rolls/{accepted.Id}", accepted);
+            })
+            .WithMetadata(new RequestSizeLimitAttribute(limit + ReconciliationModule.FormOverhead))
+            .WithFormOptions(multipartBodyLengthLimit: limit + ReconciliationModule.FormOverhead)
+            .WithSummary("Upload a payee roll (multipart: file = CSV or XLSX, programme = e.g. enterprise-pension) to reconcile against the platform's deaths")
+            .WithDescription("202 { id, status: queued }; poll GET /rolls/{id}. 400 no or unknown programme, empty or plainly not CSV/XLSX; 403 a programme of another department; 413 over Reconciliation:MaxUploadBytes (default 512 MiB). A file the engine cannot read ends as status failed with errorCode and error.")
+            .Accepts<IFormFile>("multipart/form-data")
+            .Produces<RollAccepted>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
     }
 }

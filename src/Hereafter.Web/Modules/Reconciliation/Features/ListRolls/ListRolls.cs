@@ -1,0 +1,29 @@
+using Hereafter.Web.Modules.Reconciliation.Contracts;
+using Hereafter.Web.Modules.Reconciliation.Data;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Reconciliation.Features.ListRolls;
+
+/// <summary>The organisation's reconciliation jobs, newest first, with the engine's figures once completed.</summary>
+public sealed class ListRollsHandler(HereafterDbContext db)
+{
+    public async Task<IReadOnlyList<RollJobDto>> HandleAsync(Actor actor, int take, CancellationToken ct)
+    {
+        ReconciliationAccess.RequireDepartment(actor);
+        var jobs = await db.Set<RollJob>().AsNoTracking()
+            .Where(j => j.OrganisationId == actor.OrganisationId && j.Status != JobStatus.Uploading)
+            .OrderByDescending(j => j.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        return jobs.Select(j => RollDtos.Job(j, j.Status == JobStatus.Completed ? RollDtos.Figures(j) : null)).ToList();
+    }
+}
+
+public static class ListRollsEndpoint
+{
+    public static void MapListRolls(this RouteGroupBuilder api) =>
+        api.MapGet("/rolls", async (int? take, HttpContext http, ListRollsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), take ?? 100, ct)))
+            .WithSummary("Your organisation's reconciliation jobs, newest first")
+            .Produces<IReadOnlyList<RollJobDto>>();
+}
