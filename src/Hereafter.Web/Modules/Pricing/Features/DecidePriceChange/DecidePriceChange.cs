@@ -45,7 +45,7 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
             row.RecordedAt = now;
         }
         change.EffectiveFrom = effective;
-        change.Status = PriceChangeStatuses.Approved;
+        change.Status = PriceChangeStatus.Approved;
         change.DecidedAt = now;
         change.DecidedBy = actor.Name;
         change.DecisionReason = note;
@@ -68,13 +68,13 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var change = await ClaimAsync(changeId, ct);
         var now = clock.GetUtcNow();
-        change.Status = PriceChangeStatuses.Rejected;
+        change.Status = PriceChangeStatus.Rejected;
         change.DecidedAt = now;
         change.DecidedBy = actor.Name;
         change.DecisionReason = reason;
-        foreach (var w in await db.Set<PriceWarning>().Where(w => w.PriceChangeId == change.Id && w.Status == WarningStatuses.Open).ToListAsync(ct))
+        foreach (var w in await db.Set<PriceWarning>().Where(w => w.PriceChangeId == change.Id && w.Status == WarningStatus.Open).ToListAsync(ct))
         {
-            w.Status = WarningStatuses.Closed;
+            w.Status = WarningStatus.Closed;
             w.OpenKey = null;
             w.ClosedAt = now;
             w.ClosedBy = actor.Name;
@@ -98,7 +98,11 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
         var query = db.Set<PriceChange>().AsNoTracking();
         if (!supervisor) query = query.Where(c => c.InstitutionId == actor.OrganisationId);
         if (institutionId is { } id) query = query.Where(c => c.InstitutionId == id);
-        if (!string.IsNullOrWhiteSpace(status)) query = query.Where(c => c.Status == status);
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            var wanted = PriceChangeStatus.FromCode(status);
+            query = query.Where(c => c.Status == wanted);
+        }
         var ids = await query.OrderByDescending(c => c.ProposedAt).Take(Math.Clamp(take, 1, 500)).Select(c => c.Id).ToListAsync(ct);
         return await ReadManyAsync(ids, ct);
     }
@@ -118,7 +122,7 @@ public sealed class DecidePriceChangeHandler(HereafterDbContext db, PlotWarningS
     /// </summary>
     private async Task<PriceChange> ClaimAsync(Guid changeId, CancellationToken ct)
     {
-        var claimed = await db.Set<PriceChange>().Where(c => c.Id == changeId && c.Status == PriceChangeStatuses.Proposed)
+        var claimed = await db.Set<PriceChange>().Where(c => c.Id == changeId && c.Status == PriceChangeStatus.Proposed)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.DecidedAt, clock.GetUtcNow()), ct);
         var change = await db.Set<PriceChange>().FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw ProblemException.NotFound("No such price change.");
         if (claimed == 0) throw ProblemException.Conflict($"This price change is already {change.Status}.");

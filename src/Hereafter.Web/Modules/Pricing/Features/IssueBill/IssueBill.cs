@@ -56,7 +56,7 @@ public sealed class IssueBillHandler(
         var deathCase = await cases.FindAsync(caseId, ct) ?? throw ProblemException.NotFound("No such case.");
         if (!deathCase.IsLinked(institutionId))
             throw ProblemException.Forbidden(NotLinkedMessage);
-        if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
         var certificate = await certificates.CurrentAsync(deathCase.CertificateId, ct);
         var resident = certificate is not null && BillPricing.IsResident(
             certificate.Data.Decedent.HouseholdAddress, certificate.Data.Decedent.IdNumber, CityName, CityRegionPrefix);

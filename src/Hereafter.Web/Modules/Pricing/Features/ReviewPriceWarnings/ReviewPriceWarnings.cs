@@ -21,12 +21,14 @@ public sealed class ReviewPriceWarningsHandler(HereafterDbContext db, PlotWarnin
         var supervisor = PricingAccess.Supervises(actor);
         if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
             throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see price warnings.");
-        if (status is not (null or "" or WarningStatuses.Open or WarningStatuses.Closed))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["status"] = ["open 或 closed。"] });
+        WarningStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+            wanted = CodedValue.TryParse<WarningStatus>(status, out var parsed) ? parsed
+                : throw new FieldValidationException(new Dictionary<string, string[]> { ["status"] = ["open 或 closed。"] });
         var query = db.Set<PriceWarning>().AsNoTracking();
         if (!supervisor) query = query.Where(w => w.InstitutionId == actor.OrganisationId);
         if (institutionId is { } id) query = query.Where(w => w.InstitutionId == id);
-        if (!string.IsNullOrEmpty(status)) query = query.Where(w => w.Status == status);
+        if (wanted is { } s) query = query.Where(w => w.Status == s);
         var ids = await query.OrderByDescending(w => w.RaisedAt).Take(Math.Clamp(take, 1, 1000)).Select(w => w.Id).ToListAsync(ct);
         await audit.RecordAsync(actor, "price-warning.list", "price-warnings", "price-regulation", $"{ids.Count} warnings", ct);
         return await ReadManyAsync(ids, ct);
@@ -49,11 +51,11 @@ public sealed class ReviewPriceWarningsHandler(HereafterDbContext db, PlotWarnin
             throw new FieldValidationException(new Dictionary<string, string[]> { ["note"] = ["请填写处理说明（1000 字以内，不含尖括号）。"] });
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Only a still-open warning passes this conditional update: two supervisors closing at once get one 409.
-        var claimed = await db.Set<PriceWarning>().Where(w => w.Id == id && w.Status == WarningStatuses.Open)
+        var claimed = await db.Set<PriceWarning>().Where(w => w.Id == id && w.Status == WarningStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClosedAt, clock.GetUtcNow()), ct);
         var warning = await db.Set<PriceWarning>().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw ProblemException.NotFound("No such warning.");
         if (claimed == 0) throw ProblemException.Conflict("This warning is already closed.");
-        warning.Status = WarningStatuses.Closed;
+        warning.Status = WarningStatus.Closed;
         warning.OpenKey = null;
         warning.ClosedAt = clock.GetUtcNow();
         warning.ClosedBy = actor.Name;

@@ -44,7 +44,7 @@ public sealed class CertificateChangedHandler(HereafterDbContext db, SharingEven
                         $"The death case of certificate {change.CertificateId} is not open yet; {message.Type} waits for its issue to be shared.");
                 }
                 deathCase.CertificateNumber = change.Number;
-                if (message.Type == CertificateEventTypes.Revoked) deathCase.Status = "cancelled";
+                if (message.Type == CertificateEventTypes.Revoked) deathCase.Status = CaseStatus.Cancelled;
                 var type = message.Type == CertificateEventTypes.Revoked ? SharingEventTypes.CertificateRevoked : SharingEventTypes.CertificateCorrected;
                 var targets = await db.Set<CaseTask>().Where(t => t.CaseId == deathCase.Id)
                     .Select(t => new { t.Department, t.OrganisationId }).ToListAsync(ct);
@@ -78,7 +78,7 @@ public sealed class CertificateChangedHandler(HereafterDbContext db, SharingEven
         {
             db.Add(new CaseTask
             {
-                Id = Guid.NewGuid(), CaseId = deathCase.Id, Department = department, Status = TaskStatuses.Pending,
+                Id = Guid.NewGuid(), CaseId = deathCase.Id, Department = department, Status = CaseTaskStatus.Pending,
                 CreatedAt = now, UpdatedAt = now, AcknowledgeBy = acknowledgeBy,
             });
         }

@@ -31,7 +31,7 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
             deathCase.DeathAt, deathCase.OpenedAt, await TasksAsync(db, tasks, clock.GetUtcNow(), ct));
     }
 
-    public sealed record CaseRow(Guid CaseId, string MaskedNumber, string MaskedName, string Status, DateTimeOffset OpenedAt,
+    public sealed record CaseRow(Guid CaseId, string MaskedNumber, string MaskedName, CaseStatus Status, DateTimeOffset OpenedAt,
         IReadOnlyList<CaseTaskDto> Tasks);
 
     /// <summary>Cases newest first: civil affairs sees all (optionally only those with overdue tasks); a department its own tasks.</summary>
@@ -43,7 +43,7 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
         var now = clock.GetUtcNow();
         var org = actor.OrganisationId;
         var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => supervisor || (t.Department == department && (t.OrganisationId == null || t.OrganisationId == org)));
-        if (overdueOnly) tasks = tasks.Where(t => t.Status == TaskStatuses.Pending && t.AcknowledgeBy < now);
+        if (overdueOnly) tasks = tasks.Where(t => t.Status == CaseTaskStatus.Pending && t.AcknowledgeBy < now);
         var caseIds = tasks.Select(t => t.CaseId).Distinct();
         var cases = await db.Set<DeathCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .OrderByDescending(c => c.OpenedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
@@ -68,7 +68,7 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
         var org = actor.OrganisationId;
         var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.Department == department && (t.OrganisationId == null || t.OrganisationId == org));
         if (!includeFinished)
-            tasks = tasks.Where(t => t.Status == TaskStatuses.Pending || t.Status == TaskStatuses.Received || t.CaseId == alsoCaseId);
+            tasks = tasks.Where(t => t.Status == CaseTaskStatus.Pending || t.Status == CaseTaskStatus.Received || t.CaseId == alsoCaseId);
         var caseIds = tasks.Select(t => t.CaseId);
         var cases = await db.Set<DeathCase>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
             .OrderByDescending(c => c.OpenedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
@@ -87,7 +87,7 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
         var entries = (await db.Set<CaseTaskEntry>().AsNoTracking().Where(e => ids.Contains(e.TaskId)).ToListAsync(ct))
             .OrderBy(e => e.Id).ToLookup(e => e.TaskId);
         return tasks.Select(t => new CaseTaskDto(t.Department, Departments.ChineseName(t.Department), t.Status, t.UpdatedAt, t.AcknowledgeBy,
-            t.Status == TaskStatuses.Pending && t.AcknowledgeBy < now, t.EffectiveDate, t.Note, t.Amount,
+            t.Status == CaseTaskStatus.Pending && t.AcknowledgeBy < now, t.EffectiveDate, t.Note, t.Amount,
             entries[t.Id].Select(e => new TaskHistoryDto(e.Status, e.At, e.ActorName, e.OrganisationName, e.EffectiveDate, e.Note, e.Amount)).ToList()))
             .ToList();
     }
