@@ -1,11 +1,13 @@
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
+using Hereafter.Web.Modules.Sharing.Features.ListDeathCases;
 using Hereafter.Web.Modules.Sharing.Features.ManageSubscriptions;
 using Hereafter.Web.Modules.Sharing.Features.OpenDeathCase;
 using Hereafter.Web.Modules.Sharing.Features.ReadChangeFeed;
 using Hereafter.Web.Modules.Sharing.Features.ReadDeathCase;
 using Hereafter.Web.Modules.Sharing.Features.ReportTaskOutcome;
+using Hereafter.Web.Modules.Sharing.Features.ShareCertificateChange;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Outbox;
 
@@ -17,14 +19,16 @@ public static class SharingModule
     {
         services.AddScoped<SharingEvents>();
         services.AddScoped<FeedSequencer>();
-        services.AddScoped<CertificateChangedHandler>();
-        foreach (var type in new[] { CertificateEventTypes.Issued, CertificateEventTypes.Corrected, CertificateEventTypes.Revoked })
-            services.AddScoped<IIntegrationEventHandler>(sp => new CertificateEventSubscriber(type, sp.GetRequiredService<CertificateChangedHandler>()));
+        services.AddScoped<IIntegrationEventHandler, OpenDeathCaseHandler>();
+        foreach (var type in ShareCertificateChangeHandler.EventTypes)
+            services.AddScoped<IIntegrationEventHandler>(sp => ActivatorUtilities.CreateInstance<ShareCertificateChangeHandler>(sp, type));
         services.AddScoped<ReadChangeFeedHandler>();
         services.AddScoped<CaseTaskOutcomes>();
         services.AddScoped<ReportTaskOutcomeHandler>();
         services.AddScoped<IIntegrationEventHandler, Features.RecordBenefitStop.BenefitStopHandler>();
         services.AddScoped<ReadDeathCaseHandler>();
+        services.AddScoped<ListDeathCasesHandler>();
+        services.AddScoped<ReadWorklistHandler>();
         services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
         services.AddScoped<Features.LinkCaseInstitution.LinkCaseInstitutionHandler>();
@@ -47,12 +51,12 @@ public static class SharingModule
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/cases", async (bool? overdue, int? take, HttpContext http, ReadDeathCaseHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), overdue ?? false, take ?? 100, ct)))
+        api.MapGet("/cases", async (bool? overdue, int? take, HttpContext http, ListDeathCasesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), overdue ?? false, take ?? 100, ct)))
             .WithSummary("Death cases newest first (civil affairs: all, overdue=true for unacknowledged tasks past due; a department: its tasks)");
 
         api.MapGet("/cases/{caseId:guid}", async (Guid caseId, HttpContext http, ReadDeathCaseHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReadAsync(Actor.Require(http), caseId, ct)))
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), caseId, ct)))
             .WithSummary("A death case with every task's status history (civil affairs); a department sees its own task")
             .Produces<DeathCaseDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -64,6 +64,6 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "case.task-added", $"case:{caseId}", "death-case", $"{task.Department}: {reason}", ct);
         await tx.CommitAsync(ct);
-        return (await ReadDeathCase.ReadDeathCaseHandler.TasksAsync(db, [task], now, ct)).Single();
+        return (await CaseTaskReads.DtosAsync(db, [task], now, ct)).Single();
     }
 }

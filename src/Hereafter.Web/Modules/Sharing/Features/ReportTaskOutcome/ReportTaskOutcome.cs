@@ -37,7 +37,7 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "case.task-outcome", $"case:{caseId}", "death-case", $"{department}: {task.Status}", ct);
         await tx.CommitAsync(ct);
-        return (await ReadDeathCase.ReadDeathCaseHandler.TasksAsync(db, [task], clock.GetUtcNow(), ct)).Single();
+        return (await CaseTaskReads.DtosAsync(db, [task], clock.GetUtcNow(), ct)).Single();
     }
 
     private static Dictionary<string, string[]> Validate(TaskOutcomeRequest r, out CaseTaskStatus status)
