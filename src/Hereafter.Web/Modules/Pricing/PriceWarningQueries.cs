@@ -7,13 +7,10 @@ using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hereafter.Web.Modules.Pricing.Features.ReviewPriceWarnings;
+namespace Hereafter.Web.Modules.Pricing;
 
-/// <summary>
-/// Price warnings with their evidence: the bureau sees all and closes them with a note; an institution's staff
-/// see their own. A scan can be run on demand (it also runs on every approval and threshold change).
-/// </summary>
-public sealed class ReviewPriceWarningsHandler(HereafterDbContext db, PlotWarningScanner scanner, AuditLog audit, TimeProvider clock)
+/// <summary>Price warnings with their evidence: the bureau sees all, an institution's staff their own.</summary>
+public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
 {
     /// <param name="status">open | closed | null for both.</param>
     public async Task<IReadOnlyList<PriceWarningDto>> ListAsync(Actor actor, string? status, Guid? institutionId, int take, CancellationToken ct)
@@ -42,43 +39,8 @@ public sealed class ReviewPriceWarningsHandler(HereafterDbContext db, PlotWarnin
         return dto;
     }
 
-    public async Task<PriceWarningDto> CloseAsync(Actor actor, Guid id, CloseWarningRequest? request, CancellationToken ct)
-    {
-        if (!PricingAccess.Decides(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors close price warnings.");
-        var note = request?.Note?.Trim();
-        if (string.IsNullOrEmpty(note) || note.Length > 1000 || note.Contains('<') || note.Contains('>'))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["note"] = ["请填写处理说明（1000 字以内，不含尖括号）。"] });
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Only a still-open warning passes this conditional update: two supervisors closing at once get one 409.
-        var claimed = await db.Set<PriceWarning>().Where(w => w.Id == id && w.Status == WarningStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClosedAt, clock.GetUtcNow()), ct);
-        var warning = await db.Set<PriceWarning>().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw ProblemException.NotFound("No such warning.");
-        if (claimed == 0) throw ProblemException.Conflict("This warning is already closed.");
-        warning.Status = WarningStatus.Closed;
-        warning.OpenKey = null;
-        warning.ClosedAt = clock.GetUtcNow();
-        warning.ClosedBy = actor.Name;
-        warning.CloseNote = note;
-        await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(actor, "price-warning.close", $"price-warning:{id}", "price-regulation", note, ct);
-        await tx.CommitAsync(ct);
-        return (await ReadManyAsync([id], ct)).Single();
-    }
-
-    /// <summary>Runs the plot scan now (the bureau); returns the warnings it opened.</summary>
-    public async Task<IReadOnlyList<PriceWarningDto>> ScanAsync(Actor actor, CancellationToken ct)
-    {
-        if (!PricingAccess.Decides(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors run the price warning scan.");
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var raised = await scanner.ScanAsync(ct);
-        await audit.RecordAsync(actor, "price-warning.scan", "price-warnings", "price-regulation", $"{raised.Count} raised", ct);
-        await tx.CommitAsync(ct);
-        return await ReadManyAsync(raised.Select(w => w.Id).ToList(), ct);
-    }
-
-    private async Task<IReadOnlyList<PriceWarningDto>> ReadManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    /// <summary>The warnings with these ids, in this order, without an access check.</summary>
+    public async Task<IReadOnlyList<PriceWarningDto>> ReadManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var rows = await (from w in db.Set<PriceWarning>().AsNoTracking()
                           join i in db.Set<PriceItem>() on w.ItemId equals i.Id

@@ -1,12 +1,13 @@
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Features.ApprovePriceChange;
+using Hereafter.Web.Modules.Pricing.Features.ClosePriceWarning;
 using Hereafter.Web.Modules.Pricing.Features.ExportToExcel;
 using Hereafter.Web.Modules.Pricing.Features.IssueBill;
 using Hereafter.Web.Modules.Pricing.Features.ManagePricingSettings;
 using Hereafter.Web.Modules.Pricing.Features.ProposePriceChange;
 using Hereafter.Web.Modules.Pricing.Features.RejectPriceChange;
 using Hereafter.Web.Modules.Pricing.Features.ReportStatistics;
-using Hereafter.Web.Modules.Pricing.Features.ReviewPriceWarnings;
+using Hereafter.Web.Modules.Pricing.Features.ScanPriceWarnings;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Errors;
 
@@ -22,7 +23,9 @@ public static class PricingModule
         services.AddScoped<PriceChangeQueries>();
         services.AddScoped<ApprovePriceChangeHandler>();
         services.AddScoped<RejectPriceChangeHandler>();
-        services.AddScoped<ReviewPriceWarningsHandler>();
+        services.AddScoped<PriceWarningQueries>();
+        services.AddScoped<ClosePriceWarningHandler>();
+        services.AddScoped<ScanPriceWarningsHandler>();
         services.AddScoped<BillQueries>();
         services.AddScoped<IssueBillHandler>();
         services.AddScoped<Features.ShowFamilyBill.ShowFamilyBillHandler>();
@@ -127,22 +130,22 @@ public static class PricingModule
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/price-warnings", async (string? status, Guid? institutionId, int? take, HttpContext http, ReviewPriceWarningsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), status, institutionId, take ?? 200, ct)))
+        api.MapGet("/price-warnings", async (string? status, Guid? institutionId, int? take, HttpContext http, PriceWarningQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(Actor.Require(http), status, institutionId, take ?? 200, ct)))
             .WithSummary("Price warnings with their evidence, newest first (status=open|closed): the bureau sees all, an institution its own")
             .Produces<IReadOnlyList<PriceWarningDto>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/price-warnings/{id:guid}", async (Guid id, HttpContext http, ReviewPriceWarningsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.GetAsync(Actor.Require(http), id, ct)))
+        api.MapGet("/price-warnings/{id:guid}", async (Guid id, HttpContext http, PriceWarningQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.GetAsync(Actor.Require(http), id, ct)))
             .WithSummary("One price warning with its evidence")
             .Produces<PriceWarningDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/price-warnings/{id:guid}/closure", async (Guid id, CloseWarningRequest request, HttpContext http, ReviewPriceWarningsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.CloseAsync(Actor.Require(http), id, request, ct)))
+        api.MapPost("/price-warnings/{id:guid}/closure", async (Guid id, CloseWarningRequest request, HttpContext http, ClosePriceWarningHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), id, request, ct)))
             .WithSummary("Civil affairs closes a warning with a note { note }")
             .Produces<PriceWarningDto>()
             .ProducesValidationProblem()
@@ -150,8 +153,8 @@ public static class PricingModule
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPost("/price-warnings/scan", async (HttpContext http, ReviewPriceWarningsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ScanAsync(Actor.Require(http), ct)))
+        api.MapPost("/price-warnings/scan", async (HttpContext http, ScanPriceWarningsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), ct)))
             .WithSummary("Civil affairs runs the plot warning scan now (it also runs on every approval and threshold change); returns the warnings opened")
             .Produces<IReadOnlyList<PriceWarningDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);

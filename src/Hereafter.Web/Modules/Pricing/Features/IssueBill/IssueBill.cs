@@ -1,5 +1,4 @@
 using Hereafter.Domain.Time;
-using Hereafter.Domain.Identity;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Pricing.Contracts;
@@ -9,7 +8,6 @@ using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
-using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Pricing.Features.IssueBill;
