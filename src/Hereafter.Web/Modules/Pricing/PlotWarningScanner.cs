@@ -43,8 +43,8 @@ public sealed class PlotWarningScanner(HereafterDbContext db, TimeProvider clock
 
         var existing = await db.Set<PriceWarning>().AsNoTracking().Where(w => ids.Contains(w.ItemId))
             .Select(w => new { w.ItemId, w.Rule, w.Status, w.PriceAtWarning }).ToListAsync(ct);
-        var open = existing.Where(w => w.Status == WarningStatuses.Open).Select(w => (w.ItemId, w.Rule)).ToHashSet();
-        var reviewed = existing.Where(w => w.Status == WarningStatuses.Closed).Select(w => (w.ItemId, w.Rule, w.PriceAtWarning)).ToHashSet();
+        var open = existing.Where(w => w.Status == WarningStatus.Open).Select(w => (w.ItemId, w.Rule)).ToHashSet();
+        var reviewed = existing.Where(w => w.Status == WarningStatus.Closed).Select(w => (w.ItemId, w.Rule, w.PriceAtWarning)).ToHashSet();
         var now = clock.GetUtcNow();
         var raised = new List<PriceWarning>();
         foreach (var x in judged)
@@ -58,7 +58,7 @@ public sealed class PlotWarningScanner(HereafterDbContext db, TimeProvider clock
                 {
                     Id = Guid.NewGuid(), InstitutionId = x.i.InstitutionId, ItemId = x.i.Id, Rule = f.Rule,
                     Evidence = $"{x.i.Name}：{f.Evidence}", Observed = f.Observed, Threshold = f.Threshold, PriceAtWarning = x.Price,
-                    Status = WarningStatuses.Open, OpenKey = OpenKey(x.i.Id, f.Rule), RaisedAt = now,
+                    Status = WarningStatus.Open, OpenKey = OpenKey(x.i.Id, f.Rule), RaisedAt = now,
                 };
                 if (warning.Evidence.Length > 500) warning.Evidence = warning.Evidence[..500];
                 db.Add(warning);

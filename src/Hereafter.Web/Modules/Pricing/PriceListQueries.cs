@@ -158,7 +158,7 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
         var history = (await db.Set<PriceHistoryRow>().AsNoTracking().Where(h => ids.Contains(h.ItemId)).ToListAsync(ct))
             .ToLookup(h => h.ItemId, h => new PriceEntry(h.Price, h.EffectiveFrom));
         var plots = await db.Set<Plot>().AsNoTracking().Where(p => ids.Contains(p.ItemId)).ToDictionaryAsync(p => p.ItemId, ct);
-        var warnings = (await db.Set<PriceWarning>().AsNoTracking().Where(w => ids.Contains(w.ItemId) && w.Status == WarningStatuses.Open)
+        var warnings = (await db.Set<PriceWarning>().AsNoTracking().Where(w => ids.Contains(w.ItemId) && w.Status == WarningStatus.Open)
                 .Select(w => new { w.ItemId, w.Rule }).ToListAsync(ct))
             .ToLookup(w => w.ItemId, w => w.Rule);
         var lines = new List<PriceListItem>();

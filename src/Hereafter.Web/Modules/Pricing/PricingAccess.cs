@@ -15,10 +15,3 @@ public static class PricingAccess
     /// <summary>Approves or rejects price changes, closes warnings, sets thresholds: the bureau's supervisors (or its system).</summary>
     public static bool Decides(Actor actor) => Supervises(actor) && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
 }
-
-/// <summary>Dates of prices and bills are China-local calendar dates (<see cref="Hereafter.Domain.Time.ChinaTime"/>).</summary>
-public static class PricingTime
-{
-    public static bool TryParseDate(string? text, out DateOnly date) =>
-        DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date);
-}

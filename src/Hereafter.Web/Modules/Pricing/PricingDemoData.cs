@@ -210,20 +210,20 @@ public static class PricingDemoData
         changes.Add(new PriceChange
         {
             Id = Guid.NewGuid(), InstitutionId = jingyun, ItemId = byCode[("jingyunshan-cemetery", "nonbasic.burial-ceremony")], OldPrice = 600m, NewPrice = 680m,
-            EffectiveFrom = today.AddDays(14), Reason = "礼仪人员增加一名，服务时长延长至 60 分钟。", Status = PriceChangeStatuses.Proposed,
+            EffectiveFrom = today.AddDays(14), Reason = "礼仪人员增加一名，服务时长延长至 60 分钟。", Status = PriceChangeStatus.Proposed,
             ProposedAt = now.AddDays(-2), ProposedBy = "孙丽（销售）",
         });
         var outside = new PriceChange
         {
             Id = Guid.NewGuid(), InstitutionId = wudang, ItemId = byCode[("wudang-funeral-home", "nonbasic.cosmetic")], OldPrice = 180m, NewPrice = 380m,
             EffectiveFrom = today.AddDays(7), Reason = "新增遗体修复（创伤修复）内容，需专业整容师两人。", OutsideReferenceRange = true,
-            Status = PriceChangeStatuses.Proposed, ProposedAt = now.AddDays(-1), ProposedBy = "唐军（业务）",
+            Status = PriceChangeStatus.Proposed, ProposedAt = now.AddDays(-1), ProposedBy = "唐军（业务）",
         };
         changes.Add(outside);
         changes.Add(new PriceChange
         {
             Id = Guid.NewGuid(), InstitutionId = qingshan, ItemId = byCode[("qingshan-cemetery", "plot.double-grave")], OldPrice = 96000m, NewPrice = 112000m,
-            EffectiveFrom = today.AddMonths(-1), Reason = "周边配套完善。", Status = PriceChangeStatuses.Rejected,
+            EffectiveFrom = today.AddMonths(-1), Reason = "周边配套完善。", Status = PriceChangeStatus.Rejected,
             ProposedAt = now.AddMonths(-2), ProposedBy = "钱慧（销售）", DecidedAt = now.AddMonths(-2).AddDays(3), DecidedBy = Supervisor,
             DecisionReason = "涨幅 16.7%，理由不充分，且一年内涨幅超过 10% 的预警标准。",
         });
@@ -232,7 +232,7 @@ public static class PricingDemoData
         {
             Id = Guid.NewGuid(), InstitutionId = wudang, ItemId = outside.ItemId, Rule = WarningRules.OutsideReferenceRange,
             Evidence = $"遗体整容拟定价格 380.00 元高于参考区间上限 300.00 元（{outside.EffectiveFrom:yyyy-MM-dd} 起）。理由：{outside.Reason}",
-            Observed = 380m, Threshold = 300m, PriceAtWarning = 380m, PriceChangeId = outside.Id, Status = WarningStatuses.Open,
+            Observed = 380m, Threshold = 300m, PriceAtWarning = 380m, PriceChangeId = outside.Id, Status = WarningStatus.Open,
             OpenKey = PlotWarningScanner.OpenKey(outside.ItemId, WarningRules.OutsideReferenceRange, outside.Id), RaisedAt = outside.ProposedAt,
         });
         var settings = PricingSettingsStore.Defaults();
@@ -260,7 +260,7 @@ public static class PricingDemoData
         return new PriceChange
         {
             Id = Guid.NewGuid(), InstitutionId = institutionId, ItemId = itemId, OldPrice = oldPrice, NewPrice = newPrice, EffectiveFrom = from,
-            Reason = reason, Status = PriceChangeStatuses.Approved, ProposedAt = decided.AddDays(-4), ProposedBy = staff,
+            Reason = reason, Status = PriceChangeStatus.Approved, ProposedAt = decided.AddDays(-4), ProposedBy = staff,
             DecidedAt = decided, DecidedBy = Supervisor, DecisionReason = "符合参考价格区间，同意。",
         };
     }

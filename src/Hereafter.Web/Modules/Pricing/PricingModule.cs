@@ -1,11 +1,13 @@
 using Hereafter.Web.Modules.Pricing.Contracts;
-using Hereafter.Web.Modules.Pricing.Features.DecidePriceChange;
+using Hereafter.Web.Modules.Pricing.Features.ApprovePriceChange;
+using Hereafter.Web.Modules.Pricing.Features.ClosePriceWarning;
 using Hereafter.Web.Modules.Pricing.Features.ExportToExcel;
 using Hereafter.Web.Modules.Pricing.Features.IssueBill;
 using Hereafter.Web.Modules.Pricing.Features.ManagePricingSettings;
 using Hereafter.Web.Modules.Pricing.Features.ProposePriceChange;
+using Hereafter.Web.Modules.Pricing.Features.RejectPriceChange;
 using Hereafter.Web.Modules.Pricing.Features.ReportStatistics;
-using Hereafter.Web.Modules.Pricing.Features.ReviewPriceWarnings;
+using Hereafter.Web.Modules.Pricing.Features.ScanPriceWarnings;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Navigation;
@@ -20,9 +22,15 @@ public static class PricingModule
         services.AddScoped<PriceListQueries>();
         services.AddScoped<PlotWarningScanner>();
         services.AddScoped<ProposePriceChangeHandler>();
-        services.AddScoped<DecidePriceChangeHandler>();
-        services.AddScoped<ReviewPriceWarningsHandler>();
+        services.AddScoped<PriceChangeQueries>();
+        services.AddScoped<ApprovePriceChangeHandler>();
+        services.AddScoped<RejectPriceChangeHandler>();
+        services.AddScoped<PriceWarningQueries>();
+        services.AddScoped<ClosePriceWarningHandler>();
+        services.AddScoped<ScanPriceWarningsHandler>();
+        services.AddScoped<BillQueries>();
         services.AddScoped<IssueBillHandler>();
+        services.AddScoped<Features.ShowFamilyBill.ShowFamilyBillHandler>();
         services.AddScoped<ReportStatisticsHandler>();
         services.AddScoped<ManagePricingSettingsHandler>();
         return services;
@@ -93,21 +101,21 @@ public static class PricingModule
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapGet("/price-changes", async (string? status, Guid? institutionId, int? take, HttpContext http, DecidePriceChangeHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), status, institutionId, take ?? 100, ct)))
+        api.MapGet("/price-changes", async (string? status, Guid? institutionId, int? take, HttpContext http, PriceChangeQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(Actor.Require(http), status, institutionId, take ?? 100, ct)))
             .WithSummary("Price changes newest first (status=proposed|approved|rejected): the bureau sees all, an institution its own")
             .Produces<IReadOnlyList<PriceChangeDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/price-changes/{id:guid}", async (Guid id, HttpContext http, DecidePriceChangeHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.GetAsync(Actor.Require(http), id, ct)))
+        api.MapGet("/price-changes/{id:guid}", async (Guid id, HttpContext http, PriceChangeQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.GetAsync(Actor.Require(http), id, ct)))
             .WithSummary("One price change (the bureau or the institution's staff)")
             .Produces<PriceChangeDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/price-changes/{id:guid}/approval", async (Guid id, DecisionRequest? request, HttpContext http, DecidePriceChangeHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ApproveAsync(Actor.Require(http), id, request, ct)))
+        api.MapPost("/price-changes/{id:guid}/approval", async (Guid id, DecisionRequest? request, HttpContext http, ApprovePriceChangeHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), id, request, ct)))
             .WithSummary("Civil affairs approves a proposed price { reason? }: it enters the price history from its effective date (today if that has passed)")
             .Produces<PriceChangeDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -115,8 +123,8 @@ public static class PricingModule
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapPost("/price-changes/{id:guid}/rejection", async (Guid id, DecisionRequest? request, HttpContext http, DecidePriceChangeHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.RejectAsync(Actor.Require(http), id, request, ct)))
+        api.MapPost("/price-changes/{id:guid}/rejection", async (Guid id, DecisionRequest? request, HttpContext http, RejectPriceChangeHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), id, request, ct)))
             .WithSummary("Civil affairs rejects a proposed price { reason } (required)")
             .Produces<PriceChangeDto>()
             .ProducesValidationProblem()
@@ -124,22 +132,22 @@ public static class PricingModule
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/price-warnings", async (string? status, Guid? institutionId, int? take, HttpContext http, ReviewPriceWarningsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), status, institutionId, take ?? 200, ct)))
+        api.MapGet("/price-warnings", async (string? status, Guid? institutionId, int? take, HttpContext http, PriceWarningQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(Actor.Require(http), status, institutionId, take ?? 200, ct)))
             .WithSummary("Price warnings with their evidence, newest first (status=open|closed): the bureau sees all, an institution its own")
             .Produces<IReadOnlyList<PriceWarningDto>>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/price-warnings/{id:guid}", async (Guid id, HttpContext http, ReviewPriceWarningsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.GetAsync(Actor.Require(http), id, ct)))
+        api.MapGet("/price-warnings/{id:guid}", async (Guid id, HttpContext http, PriceWarningQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.GetAsync(Actor.Require(http), id, ct)))
             .WithSummary("One price warning with its evidence")
             .Produces<PriceWarningDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapPost("/price-warnings/{id:guid}/closure", async (Guid id, CloseWarningRequest request, HttpContext http, ReviewPriceWarningsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.CloseAsync(Actor.Require(http), id, request, ct)))
+        api.MapPost("/price-warnings/{id:guid}/closure", async (Guid id, CloseWarningRequest request, HttpContext http, ClosePriceWarningHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), id, request, ct)))
             .WithSummary("Civil affairs closes a warning with a note { note }")
             .Produces<PriceWarningDto>()
             .ProducesValidationProblem()
@@ -147,8 +155,8 @@ public static class PricingModule
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapPost("/price-warnings/scan", async (HttpContext http, ReviewPriceWarningsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ScanAsync(Actor.Require(http), ct)))
+        api.MapPost("/price-warnings/scan", async (HttpContext http, ScanPriceWarningsHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), ct)))
             .WithSummary("Civil affairs runs the plot warning scan now (it also runs on every approval and threshold change); returns the warnings opened")
             .Produces<IReadOnlyList<PriceWarningDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -179,21 +187,21 @@ public static class PricingModule
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-        api.MapGet("/cases/{caseId:guid}/bills", async (Guid caseId, HttpContext http, IssueBillHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListForCaseAsync(Actor.Require(http), caseId, ct)))
+        api.MapGet("/cases/{caseId:guid}/bills", async (Guid caseId, HttpContext http, BillQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListForCaseAsync(Actor.Require(http), caseId, ct)))
             .WithSummary("The bills of a case: civil affairs sees all, an institution the bills it issued")
             .Produces<IReadOnlyList<BillDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/bills", async (Guid? institutionId, int? take, HttpContext http, IssueBillHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListRecentAsync(Actor.Require(http), institutionId, take ?? 50, ct)))
+        api.MapGet("/bills", async (Guid? institutionId, int? take, HttpContext http, BillQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListRecentAsync(Actor.Require(http), institutionId, take ?? 50, ct)))
             .WithSummary("Recent bills: an institution its own, civil affairs any (optionally one institution)")
             .Produces<IReadOnlyList<BillDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/bills/{id:guid}", async (Guid id, HttpContext http, IssueBillHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReadAsync(Actor.Require(http), id, ct)))
+        api.MapGet("/bills/{id:guid}", async (Guid id, HttpContext http, BillQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ReadAsync(Actor.Require(http), id, ct)))
             .WithSummary("One bill (the issuing institution or civil affairs)")
             .Produces<BillDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -12,7 +12,7 @@ namespace Hereafter.Web.Modules.Sharing;
 /// </summary>
 public sealed class CaseTaskOutcomes(HereafterDbContext db, SharingEvents events, TimeProvider clock)
 {
-    public void Record(DeathCase deathCase, CaseTask task, string status, string? effectiveDate, string? note, decimal? amount,
+    public void Record(DeathCase deathCase, CaseTask task, CaseTaskStatus status, string? effectiveDate, string? note, decimal? amount,
         string actorName, string organisationName)
     {
         var now = clock.GetUtcNow();
@@ -28,7 +28,7 @@ public sealed class CaseTaskOutcomes(HereafterDbContext db, SharingEvents events
         });
         var data = new JsonObject
         {
-            ["department"] = task.Department, ["status"] = task.Status, ["organisation"] = organisationName,
+            ["department"] = task.Department, ["status"] = task.Status.Code, ["organisation"] = organisationName,
             ["effectiveDate"] = task.EffectiveDate, ["note"] = task.Note, ["amount"] = task.Amount,
         };
         events.Add(SharingEventTypes.TaskUpdated, deathCase, Departments.CivilAffairs, data);

@@ -1,24 +1,11 @@
 using System.Globalization;
 using Hereafter.Web.Modules.Sharing.Contracts;
-using Hereafter.Web.Modules.Sharing.Data;
 
 namespace Hereafter.Web.Modules.Sharing;
 
-/// <summary>Chinese labels for task statuses and departments, and how each department names its effective date.</summary>
+/// <summary>Chinese labels for departments, and how each department names its effective date.</summary>
 public static class SharingLabels
 {
-    public static string Status(string status) => status switch
-    {
-        TaskStatuses.Pending => "待处理",
-        TaskStatuses.Received => "已接收",
-        TaskStatuses.Done => "已办结",
-        TaskStatuses.Rejected => "已退回",
-        TaskStatuses.NotApplicable => "不适用",
-        _ => status,
-    };
-
-    public static bool IsOpen(string status) => status is TaskStatuses.Pending or TaskStatuses.Received;
-
     /// <summary>A short name for a row of badges: 公安, 人社, 医保, …</summary>
     public static string ShortName(string department) => department switch
     {

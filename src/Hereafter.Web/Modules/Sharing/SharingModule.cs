@@ -1,11 +1,15 @@
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
-using Hereafter.Web.Modules.Sharing.Features.ManageSubscriptions;
+using Hereafter.Web.Modules.Sharing.Features.ListDeathCases;
+using Hereafter.Web.Modules.Sharing.Features.CreateSubscription;
+using Hereafter.Web.Modules.Sharing.Features.DeleteSubscription;
 using Hereafter.Web.Modules.Sharing.Features.OpenDeathCase;
 using Hereafter.Web.Modules.Sharing.Features.ReadChangeFeed;
 using Hereafter.Web.Modules.Sharing.Features.ReadDeathCase;
+using Hereafter.Web.Modules.Sharing.Features.RedeliverEvent;
 using Hereafter.Web.Modules.Sharing.Features.ReportTaskOutcome;
+using Hereafter.Web.Modules.Sharing.Features.ShareCertificateChange;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Navigation;
 using Hereafter.Web.Platform.Outbox;
@@ -19,18 +23,23 @@ public static class SharingModule
         services.AddStaffLinks(SharingLinks.For);
         services.AddScoped<SharingEvents>();
         services.AddScoped<FeedSequencer>();
-        services.AddScoped<CertificateChangedHandler>();
-        foreach (var type in new[] { CertificateEventTypes.Issued, CertificateEventTypes.Corrected, CertificateEventTypes.Revoked })
-            services.AddScoped<IIntegrationEventHandler>(sp => new CertificateEventSubscriber(type, sp.GetRequiredService<CertificateChangedHandler>()));
+        services.AddScoped<IIntegrationEventHandler, OpenDeathCaseHandler>();
+        foreach (var type in ShareCertificateChangeHandler.EventTypes)
+            services.AddScoped<IIntegrationEventHandler>(sp => ActivatorUtilities.CreateInstance<ShareCertificateChangeHandler>(sp, type));
         services.AddScoped<ReadChangeFeedHandler>();
         services.AddScoped<CaseTaskOutcomes>();
         services.AddScoped<ReportTaskOutcomeHandler>();
         services.AddScoped<IIntegrationEventHandler, Features.RecordBenefitStop.BenefitStopHandler>();
         services.AddScoped<ReadDeathCaseHandler>();
+        services.AddScoped<ListDeathCasesHandler>();
+        services.AddScoped<ReadWorklistHandler>();
         services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
         services.AddScoped<Features.LinkCaseInstitution.LinkCaseInstitutionHandler>();
-        services.AddScoped<ManageSubscriptionsHandler>();
+        services.AddScoped<SubscriptionQueries>();
+        services.AddScoped<CreateSubscriptionHandler>();
+        services.AddScoped<DeleteSubscriptionHandler>();
+        services.AddScoped<RedeliverEventHandler>();
         services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
@@ -49,12 +58,12 @@ public static class SharingModule
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/cases", async (bool? overdue, int? take, HttpContext http, ReadDeathCaseHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), overdue ?? false, take ?? 100, ct)))
+        api.MapGet("/cases", async (bool? overdue, int? take, HttpContext http, ListDeathCasesHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), overdue ?? false, take ?? 100, ct)))
             .WithSummary("Death cases newest first (civil affairs: all, overdue=true for unacknowledged tasks past due; a department: its tasks)");
 
         api.MapGet("/cases/{caseId:guid}", async (Guid caseId, HttpContext http, ReadDeathCaseHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReadAsync(Actor.Require(http), caseId, ct)))
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), caseId, ct)))
             .WithSummary("A death case with every task's status history (civil affairs); a department sees its own task")
             .Produces<DeathCaseDto>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -90,9 +99,9 @@ public static class SharingModule
 
         var hooks = app.MapGroup("/api/v1/subscriptions").WithTags("Webhooks").RequireAuthorization().DisableAntiforgery();
 
-        hooks.MapPost("/", async (CreateSubscriptionRequest request, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+        hooks.MapPost("/", async (CreateSubscriptionRequest request, HttpContext http, CreateSubscriptionHandler handler, CancellationToken ct) =>
             {
-                var created = await handler.CreateAsync(Actor.Require(http), request, ct);
+                var created = await handler.HandleAsync(Actor.Require(http), request, ct);
                 return TypedResults.Created($"/api/v1/subscriptions/{created.Id}", created);
             })
             .WithSummary("Subscribe your department system to your department's events: { callbackUrl, secret?, eventTypes }")
@@ -106,36 +115,36 @@ public static class SharingModule
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        hooks.MapGet("/", async (HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ListAsync(Actor.Require(http), ct)))
+        hooks.MapGet("/", async (HttpContext http, SubscriptionQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ListAsync(Actor.Require(http), ct)))
             .WithSummary("Your organisation's subscriptions")
             .Produces<IReadOnlyList<SubscriptionDto>>()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        hooks.MapGet("/{id:guid}", async (Guid id, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.ReadAsync(Actor.Require(http), id, ct)))
+        hooks.MapGet("/{id:guid}", async (Guid id, HttpContext http, SubscriptionQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.ReadAsync(Actor.Require(http), id, ct)))
             .WithSummary("One of your organisation's subscriptions")
             .Produces<SubscriptionDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        hooks.MapDelete("/{id:guid}", async (Guid id, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+        hooks.MapDelete("/{id:guid}", async (Guid id, HttpContext http, DeleteSubscriptionHandler handler, CancellationToken ct) =>
             {
-                await handler.DeleteAsync(Actor.Require(http), id, ct);
+                await handler.HandleAsync(Actor.Require(http), id, ct);
                 return TypedResults.NoContent();
             })
             .WithSummary("Stop and remove a subscription")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        hooks.MapGet("/{id:guid}/deliveries", async (Guid id, int? limit, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.DeliveriesAsync(Actor.Require(http), id, limit, ct)))
+        hooks.MapGet("/{id:guid}/deliveries", async (Guid id, int? limit, HttpContext http, SubscriptionQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.DeliveriesAsync(Actor.Require(http), id, limit, ct)))
             .WithSummary("Delivery attempts, newest first: event, attempt number, time, HTTP status, error, delivered or next retry; and the last error")
             .Produces<DeliveriesDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         hooks.MapPost("/{id:guid}/deliveries/{eventId:guid}/redeliver",
-                async (Guid id, Guid eventId, HttpContext http, ManageSubscriptionsHandler handler, CancellationToken ct) =>
+                async (Guid id, Guid eventId, HttpContext http, RedeliverEventHandler handler, CancellationToken ct) =>
                 {
-                    await handler.RedeliverAsync(Actor.Require(http), id, eventId, ct);
+                    await handler.HandleAsync(Actor.Require(http), id, eventId, ct);
                     return TypedResults.Accepted($"/api/v1/subscriptions/{id}/deliveries");
                 })
             .WithSummary("Queue one of your department's events for delivery again (before the next new event)")

@@ -1,70 +1,7 @@
-using System.Text.Json;
 using Hereafter.Web.Platform.Data;
-using Hereafter.Web.Platform.Json;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Platform.Outbox;
-
-/// <summary>A module's handler of another module's integration event. Must be idempotent.</summary>
-public interface IIntegrationEventHandler
-{
-    /// <summary>The event type handled, e.g. <c>certificates.issued</c>.</summary>
-    string EventType { get; }
-
-    /// <summary>Runs inside the transaction that also marks the message processed.</summary>
-    Task HandleAsync(OutboxMessage message, CancellationToken ct);
-}
-
-public sealed class Outbox(HereafterDbContext db, TimeProvider clock)
-{
-    /// <summary>
-    /// Adds an event to the caller's unit of work: it commits or rolls back with the change. Events with the
-    /// same <paramref name="orderingKey"/> are handled strictly in insert order, so the caller must make insert
-    /// order equal commit order for its key: lock (or conditionally update) the row the key names before
-    /// adding the event, as the certificate handlers do.
-    /// </summary>
-    public void Add<T>(string type, T payload, string? orderingKey) => db.Add(new OutboxMessage
-    {
-        Id = Guid.NewGuid(),
-        Type = type,
-        OrderingKey = orderingKey,
-        PayloadJson = JsonSerializer.Serialize(payload, PlatformJson.WithNulls),
-        OccurredAt = clock.GetUtcNow(),
-    });
-
-    public static T Read<T>(OutboxMessage message) =>
-        JsonSerializer.Deserialize<T>(message.PayloadJson, PlatformJson.WithNulls) ?? throw new InvalidOperationException($"Empty payload in {message.Id}.");
-}
-
-/// <summary>Wakes the background workers early (after a commit on this node); other nodes poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly Listener _processor = new();
-    private volatile Listener[] _listeners = [];
-
-    public void Notify()
-    {
-        _processor.Notify();
-        foreach (var listener in _listeners) listener.Notify();
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _processor.WaitAsync(timeout, ct);
-
-    /// <summary>A wake-up of its own for another worker, so that it never takes the outbox processor's.</summary>
-    public Listener Listen()
-    {
-        var listener = new Listener();
-        lock (_processor) _listeners = [.. _listeners, listener];
-        return listener;
-    }
-
-    public sealed class Listener
-    {
-        private readonly SemaphoreSlim _signal = new(0, 1);
-        public void Notify() { try { _signal.Release(); } catch (SemaphoreFullException) { } }
-        public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-    }
-}
 
 /// <summary>
 /// Hands committed integration events to their handlers, one message per transaction: the handler's
@@ -162,32 +99,5 @@ public sealed class OutboxProcessor(IServiceScopeFactory scopes, OutboxSignal si
                 .SetProperty(m => m.LastError, error.Length > 1000 ? error[..1000] : error), ct);
             return true;
         }
-    }
-}
-
-public static class OutboxModule
-{
-    public static IServiceCollection AddPlatformOutbox(this IServiceCollection services)
-    {
-        services.AddScoped<Outbox>();
-        services.AddSingleton<OutboxSignal>();
-        services.AddSingleton<OutboxProcessor>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxProcessor>());
-        services.AddScoped<SuperviseOutboxHandler>();
-        return services;
-    }
-
-    public static IEndpointRouteBuilder MapPlatformOutbox(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/v1/supervision/outbox", async (HttpContext http, SuperviseOutboxHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(Auth.Actor.Require(http), ct)))
-            .RequireAuthorization()
-            .WithTags("Supervision")
-            .WithSummary("Integration events that failed and are not handled yet (civil-affairs supervisor): type, ordering key, attempts, last error, since")
-            .WithDescription("Events of one certificate are handled in order: a stuck event holds up the later events of its key (waitingBehind), never other certificates. " +
-                             "poisoned is true from 5 failed attempts; retries continue every 10 minutes at most.")
-            .Produces<OutboxHealthDto>()
-            .ProducesProblem(StatusCodes.Status403Forbidden);
-        return app;
     }
 }

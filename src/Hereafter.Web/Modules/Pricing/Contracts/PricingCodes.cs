@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Hereafter.Web.Platform.Data;
+
 namespace Hereafter.Web.Modules.Pricing.Contracts;
 
 // Categories, pricing modes, plot types and warning rules are pure vocabulary of the rules and live in
@@ -41,23 +44,45 @@ public static class CemeteryKinds
     };
 }
 
-public static class PriceChangeStatuses
+/// <summary>A proposed price: <c>proposed</c> until the bureau approves or rejects it.</summary>
+[JsonConverter(typeof(CodedValueJsonConverter<PriceChangeStatus>))]
+public readonly record struct PriceChangeStatus : ICodedValue<PriceChangeStatus>
 {
-    public const string Proposed = "proposed";
-    public const string Approved = "approved";
-    public const string Rejected = "rejected";
+    public static readonly PriceChangeStatus Proposed = new("proposed");
+    public static readonly PriceChangeStatus Approved = new("approved");
+    public static readonly PriceChangeStatus Rejected = new("rejected");
 
-    public static string ChineseName(string status) => status switch
-    {
-        Proposed => "待审核",
-        Approved => "已批准",
-        Rejected => "已驳回",
-        _ => status,
-    };
+    public static IReadOnlyList<PriceChangeStatus> All { get; } = [Proposed, Approved, Rejected];
+
+    private PriceChangeStatus(string code) => Code = code;
+
+    public string Code { get; }
+
+    public static PriceChangeStatus FromCode(string code) => new(code);
+
+    /// <summary>待审核, 已批准, 已驳回.</summary>
+    public string ChineseName =>
+        this == Proposed ? "待审核" :
+        this == Approved ? "已批准" :
+        this == Rejected ? "已驳回" : Code;
+
+    public override string ToString() => Code;
 }
 
-public static class WarningStatuses
+/// <summary>A price warning is <c>open</c> until a supervisor (or the rejection of its proposal) closes it.</summary>
+[JsonConverter(typeof(CodedValueJsonConverter<WarningStatus>))]
+public readonly record struct WarningStatus : ICodedValue<WarningStatus>
 {
-    public const string Open = "open";
-    public const string Closed = "closed";
+    public static readonly WarningStatus Open = new("open");
+    public static readonly WarningStatus Closed = new("closed");
+
+    public static IReadOnlyList<WarningStatus> All { get; } = [Open, Closed];
+
+    private WarningStatus(string code) => Code = code;
+
+    public string Code { get; }
+
+    public static WarningStatus FromCode(string code) => new(code);
+
+    public override string ToString() => Code;
 }

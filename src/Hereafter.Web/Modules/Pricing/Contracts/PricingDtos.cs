@@ -73,14 +73,14 @@ public sealed record CalculationResult(DateOnly Date, bool Resident, IReadOnlyLi
 public sealed record ProposePriceChangeRequest(Guid? ItemId, decimal? NewPrice, string? EffectiveFrom, string? Reason);
 
 /// <summary>Answer to a proposal: 201 with the change's id; warnings raised by it (outside the reference range).</summary>
-public sealed record PriceChangeCreated(Guid Id, string Status, bool OutsideReferenceRange, IReadOnlyList<Guid> WarningIds);
+public sealed record PriceChangeCreated(Guid Id, PriceChangeStatus Status, bool OutsideReferenceRange, IReadOnlyList<Guid> WarningIds);
 
 /// <summary>Approval or rejection (rejection requires a reason).</summary>
 public sealed record DecisionRequest(string? Reason);
 
 public sealed record PriceChangeDto(
     Guid Id, Guid InstitutionId, string InstitutionName, Guid ItemId, string ItemName, string Category, string Unit,
-    decimal? CurrentPrice, decimal NewPrice, DateOnly EffectiveFrom, string? Reason, string Status, bool OutsideReferenceRange,
+    decimal? CurrentPrice, decimal NewPrice, DateOnly EffectiveFrom, string? Reason, PriceChangeStatus Status, bool OutsideReferenceRange,
     string PricingMode, decimal? Cap, decimal? RangeMin, decimal? RangeMax,
     DateTimeOffset ProposedAt, string ProposedBy, DateTimeOffset? DecidedAt, string? DecidedBy, string? DecisionReason);
 
@@ -90,7 +90,7 @@ public sealed record PriceChangeDto(
 /// <param name="Threshold">The limit it broke.</param>
 public sealed record PriceWarningDto(
     Guid Id, Guid InstitutionId, string InstitutionName, Guid ItemId, string ItemName, string Category, string Rule, string RuleName,
-    string Evidence, decimal Observed, decimal Threshold, decimal PriceAtWarning, string Status, DateTimeOffset RaisedAt,
+    string Evidence, decimal Observed, decimal Threshold, decimal PriceAtWarning, WarningStatus Status, DateTimeOffset RaisedAt,
     Guid? PriceChangeId, DateTimeOffset? ClosedAt, string? ClosedBy, string? CloseNote);
 
 public sealed record CloseWarningRequest(string? Note);

@@ -1,3 +1,5 @@
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -75,7 +77,7 @@ public sealed class PriceChange
     public DateOnly EffectiveFrom { get; set; }
     public string? Reason { get; set; }
     public bool OutsideReferenceRange { get; set; }
-    public string Status { get; set; } = "";
+    public PriceChangeStatus Status { get; set; } = PriceChangeStatus.Proposed;
     public DateTimeOffset ProposedAt { get; set; }
     public string ProposedBy { get; set; } = "";
     public DateTimeOffset? DecidedAt { get; set; }
@@ -95,7 +97,7 @@ public sealed class PriceWarning
     /// <summary>The price the warning is about; a closed warning is not raised again for the same price.</summary>
     public decimal PriceAtWarning { get; set; }
     public Guid? PriceChangeId { get; set; }
-    public string Status { get; set; } = "";
+    public WarningStatus Status { get; set; } = WarningStatus.Open;
     /// <summary>"{itemId}:{rule}" while open, null when closed: a unique index keeps one open warning per item and rule across nodes.</summary>
     public string? OpenKey { get; set; }
     public DateTimeOffset RaisedAt { get; set; }
@@ -247,7 +249,7 @@ internal sealed class PricingConfiguration :
         Money(b.Property(x => x.OldPrice));
         Money(b.Property(x => x.NewPrice));
         b.Property(x => x.Reason).HasMaxLength(1000);
-        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<PriceChangeStatus>>();
         b.Property(x => x.ProposedBy).HasMaxLength(64);
         b.Property(x => x.DecidedBy).HasMaxLength(64);
         b.Property(x => x.DecisionReason).HasMaxLength(1000);
@@ -266,7 +268,7 @@ internal sealed class PricingConfiguration :
         b.Property(x => x.Observed).HasPrecision(14, 2);
         b.Property(x => x.Threshold).HasPrecision(14, 2);
         Money(b.Property(x => x.PriceAtWarning));
-        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<WarningStatus>>();
         b.Property(x => x.OpenKey).HasMaxLength(100);
         b.HasIndex(x => x.OpenKey).IsUnique();
         b.HasIndex(x => new { x.Status, x.RaisedAt });

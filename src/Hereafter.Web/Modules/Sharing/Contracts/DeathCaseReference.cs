@@ -7,7 +7,7 @@ namespace Hereafter.Web.Modules.Sharing.Contracts;
 /// The institutions that serve the case and may bill it: the chosen funeral home, those civil affairs linked,
 /// and those any <see cref="ICaseInstitutionSource"/> names (later the custody record's).
 /// </param>
-public sealed record DeathCaseReference(Guid CaseId, Guid CertificateId, string Status, Guid? FuneralHomeId, IReadOnlySet<Guid> LinkedInstitutionIds)
+public sealed record DeathCaseReference(Guid CaseId, Guid CertificateId, CaseStatus Status, Guid? FuneralHomeId, IReadOnlySet<Guid> LinkedInstitutionIds)
 {
     /// <summary>Whether <paramref name="organisationId"/> is linked to the case.</summary>
     public bool IsLinked(Guid organisationId) => LinkedInstitutionIds.Contains(organisationId);

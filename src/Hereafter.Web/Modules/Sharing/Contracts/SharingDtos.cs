@@ -53,10 +53,10 @@ public sealed record FeedPage(IReadOnlyList<JsonNode> Events, string NextCursor)
 
 public sealed record TaskOutcomeRequest(string? Status, string? EffectiveDate, string? Note, decimal? Amount);
 
-public sealed record TaskHistoryDto(string Status, DateTimeOffset At, string Actor, string Organisation, string? EffectiveDate, string? Note, decimal? Amount);
+public sealed record TaskHistoryDto(CaseTaskStatus Status, DateTimeOffset At, string Actor, string Organisation, string? EffectiveDate, string? Note, decimal? Amount);
 
-public sealed record CaseTaskDto(string Department, string DepartmentName, string Status, DateTimeOffset UpdatedAt, DateTimeOffset AcknowledgeBy,
+public sealed record CaseTaskDto(string Department, string DepartmentName, CaseTaskStatus Status, DateTimeOffset UpdatedAt, DateTimeOffset AcknowledgeBy,
     bool Overdue, string? EffectiveDate, string? Note, decimal? Amount, IReadOnlyList<TaskHistoryDto> History);
 
-public sealed record DeathCaseDto(Guid CaseId, string CertificateNumber, string MaskedName, string Status, DateTimeOffset DeathAt,
+public sealed record DeathCaseDto(Guid CaseId, string CertificateNumber, string MaskedName, CaseStatus Status, DateTimeOffset DeathAt,
     DateTimeOffset OpenedAt, IReadOnlyList<CaseTaskDto> Tasks);

@@ -1,3 +1,5 @@
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,8 +14,7 @@ public sealed class DeathCase
     public string DecedentName { get; set; } = "";
     public DateTimeOffset DeathAt { get; set; }
     public DateTimeOffset OpenedAt { get; set; }
-    /// <summary>open, or cancelled when the certificate is revoked.</summary>
-    public string Status { get; set; } = "open";
+    public CaseStatus Status { get; set; } = CaseStatus.Open;
 }
 
 public sealed class CaseTask
@@ -24,8 +25,7 @@ public sealed class CaseTask
     public string Department { get; set; } = "";
     /// <summary>Set when one named organisation of the department serves the case (the chosen funeral home).</summary>
     public Guid? OrganisationId { get; set; }
-    /// <summary>pending, received, done, rejected, not-applicable.</summary>
-    public string Status { get; set; } = TaskStatuses.Pending;
+    public CaseTaskStatus Status { get; set; } = CaseTaskStatus.Pending;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Acknowledge by this time (configurable working days after the case opened).</summary>
@@ -39,7 +39,7 @@ public sealed class CaseTaskEntry
 {
     public long Id { get; set; }
     public Guid TaskId { get; set; }
-    public string Status { get; set; } = "";
+    public CaseTaskStatus Status { get; set; } = CaseTaskStatus.Pending;
     public DateTimeOffset At { get; set; }
     public string ActorName { get; set; } = "";
     public string OrganisationName { get; set; } = "";
@@ -69,16 +69,6 @@ public sealed class SharingEvent
     public string Json { get; set; } = "";
     /// <summary>The integration event (outbox message) this event was written for: a repeat of it writes nothing.</summary>
     public Guid? SourceMessageId { get; set; }
-}
-
-public static class TaskStatuses
-{
-    public const string Pending = "pending";
-    public const string Received = "received";
-    public const string Done = "done";
-    public const string Rejected = "rejected";
-    public const string NotApplicable = "not-applicable";
-    public static readonly string[] Reportable = [Received, Done, Rejected, NotApplicable];
 }
 
 /// <summary>
@@ -116,7 +106,7 @@ internal sealed class SharingConfiguration :
         b.HasIndex(x => x.CertificateNumber);
         b.Property(x => x.CertificateNumber).HasMaxLength(32);
         b.Property(x => x.DecedentName).HasMaxLength(50);
-        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<CaseStatus>>();
     }
 
     public void Configure(EntityTypeBuilder<CaseTask> b)
@@ -126,7 +116,7 @@ internal sealed class SharingConfiguration :
         b.HasIndex(x => new { x.CaseId, x.Department }).IsUnique();
         b.HasIndex(x => new { x.Department, x.Status });
         b.Property(x => x.Department).HasMaxLength(40);
-        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<CaseTaskStatus>>();
         b.Property(x => x.EffectiveDate).HasMaxLength(10);
         b.Property(x => x.Note).HasMaxLength(500);
         b.Property(x => x.Amount).HasPrecision(14, 2);
@@ -138,7 +128,7 @@ internal sealed class SharingConfiguration :
         b.ToTable("sharing_case_task_entries");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.TaskId);
-        b.Property(x => x.Status).HasMaxLength(16);
+        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<CaseTaskStatus>>();
         b.Property(x => x.ActorName).HasMaxLength(64);
         b.Property(x => x.OrganisationName).HasMaxLength(128);
         b.Property(x => x.EffectiveDate).HasMaxLength(10);

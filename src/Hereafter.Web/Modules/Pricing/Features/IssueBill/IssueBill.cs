@@ -1,5 +1,4 @@
 using Hereafter.Domain.Time;
-using Hereafter.Domain.Identity;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Pricing.Contracts;
@@ -9,7 +8,6 @@ using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
-using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Pricing.Features.IssueBill;
@@ -18,10 +16,10 @@ namespace Hereafter.Web.Modules.Pricing.Features.IssueBill;
 /// An institution issues a bill (结算单) for a death case: only items of its own published list, each at the price
 /// in force on the service date; free basic services are subsidised automatically for residents (household
 /// registration in the city, read from the death certificate), up to each item's cap and, across all the
-/// funeral's bills, the bureau's per-funeral cap. Bills are read by the institutions that issued them and the bureau.
+/// funeral's bills, the bureau's per-funeral cap.
 /// </summary>
 public sealed class IssueBillHandler(
-    HereafterDbContext db, IDeathCaseDirectory cases, ICertificateContent certificates, AuditLog audit, TimeProvider clock)
+    HereafterDbContext db, IDeathCaseDirectory cases, ICertificateContent certificates, BillQueries bills, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Household registration in this city counts as resident (Guiyang, region 5201xx).</summary>
     public const string CityName = "贵阳市";
@@ -56,7 +54,7 @@ public sealed class IssueBillHandler(
         var deathCase = await cases.FindAsync(caseId, ct) ?? throw ProblemException.NotFound("No such case.");
         if (!deathCase.IsLinked(institutionId))
             throw ProblemException.Forbidden(NotLinkedMessage);
-        if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
         var certificate = await certificates.CurrentAsync(deathCase.CertificateId, ct);
         var resident = certificate is not null && BillPricing.IsResident(
             certificate.Data.Decedent.HouseholdAddress, certificate.Data.Decedent.IdNumber, CityName, CityRegionPrefix);
@@ -97,62 +95,7 @@ public sealed class IssueBillHandler(
         await audit.RecordAsync(actor, "bill.issue", $"bill:{bill.Number}", "funeral-service",
             $"case {caseId}: total {bill.Total:0.00}, subsidy {bill.Subsidy:0.00}, payable {bill.Payable:0.00}", ct);
         await tx.CommitAsync(ct);
-        return (await BillsAsync(db, b => b.Id == bill.Id, ct)).Single() with { FamilyUrl = FamilyBillCode.Url(family.Code) };
-    }
-
-    /// <summary>
-    /// The bill behind a family link, or null for a code that matches none. Anyone holding the code may read it (there are
-    /// no family accounts yet); each read is audited as an anonymous family-link read.
-    /// </summary>
-    public async Task<FamilyBillView?> ReadForFamilyAsync(string? code, CancellationToken ct)
-    {
-        if (!FamilyBillCode.IsWellFormed(code)) return null;
-        var hash = FamilyBillCode.Hash(code!);
-        var id = await db.Set<Bill>().AsNoTracking().Where(b => b.FamilyCodeHash == hash).Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
-        if (id is not { } billId) return null;
-        var bill = (await BillsAsync(db, b => b.Id == billId, ct)).Single();
-        var deathCase = await cases.FindAsync(bill.CaseId, ct);
-        var certificate = deathCase is null ? null : await certificates.CurrentAsync(deathCase.CertificateId, ct);
-        await audit.RecordAsync(null, "bill.family-read", $"bill:{bill.Number}", "family", "family link", ct);
-        return new FamilyBillView(bill, PersonalDataMask.Name(certificate?.Data.Decedent.Name), PriceListQueries.ComplaintPhone);
-    }
-
-    /// <summary>
-    /// The bills of a case: the bureau sees all, an institution the bills it issued. The family has no account on
-    /// the platform yet: the institution hands them the bill (and the bureau can show it).
-    /// </summary>
-    public async Task<IReadOnlyList<BillDto>> ListForCaseAsync(Actor actor, Guid caseId, CancellationToken ct)
-    {
-        var supervisor = PricingAccess.Supervises(actor);
-        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden("Only the bureau and the institutions that bill a case see its bills.");
-        if (await cases.FindAsync(caseId, ct) is null) throw ProblemException.NotFound("No such case.");
-        var org = actor.OrganisationId;
-        var bills = await BillsAsync(db, b => b.CaseId == caseId && (supervisor || b.InstitutionId == org), ct);
-        await audit.RecordAsync(actor, "bill.list", $"case:{caseId}", supervisor ? "supervision" : "funeral-service", $"{bills.Count} bills", ct);
-        return bills;
-    }
-
-    /// <summary>One bill: the bureau or the institution that issued it.</summary>
-    public async Task<BillDto> ReadAsync(Actor actor, Guid billId, CancellationToken ct)
-    {
-        var bill = (await BillsAsync(db, b => b.Id == billId, ct)).FirstOrDefault() ?? throw ProblemException.NotFound("No such bill.");
-        if (!PricingAccess.Supervises(actor) && !PricingAccess.IsStaffOf(actor, bill.InstitutionId))
-            throw ProblemException.Forbidden("This bill was issued by another institution.");
-        await audit.RecordAsync(actor, "bill.read", $"bill:{bill.Number}", PricingAccess.Supervises(actor) ? "supervision" : "funeral-service", "", ct);
-        return bill;
-    }
-
-    /// <summary>The institution's own bills (or any, for the bureau), newest first.</summary>
-    public async Task<IReadOnlyList<BillDto>> ListRecentAsync(Actor actor, Guid? institutionId, int take, CancellationToken ct)
-    {
-        var supervisor = PricingAccess.Supervises(actor);
-        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see bills.");
-        var own = supervisor ? institutionId : actor.OrganisationId;
-        var ids = await db.Set<Bill>().AsNoTracking().Where(b => own == null || b.InstitutionId == own)
-            .OrderByDescending(b => b.IssuedAt).Take(Math.Clamp(take, 1, 200)).Select(b => b.Id).ToListAsync(ct);
-        return (await BillsAsync(db, b => ids.Contains(b.Id), ct)).OrderByDescending(b => b.IssuedAt).ToList();
+        return (await bills.BillsAsync(b => b.Id == bill.Id, ct)).Single() with { FamilyUrl = FamilyBillCode.Url(family.Code) };
     }
 
     /// <summary>Shown to an institution that is not linked to the case (API ProblemDetails and the staff page).</summary>
@@ -181,19 +124,4 @@ public sealed class IssueBillHandler(
         ProblemException.Conflict("Another bill of this case was issued at the same moment and changed its subsidy; issue this bill again.");
 
     private static int CaseLockKey(Guid caseId) => BitConverter.ToInt32(caseId.ToByteArray(), 0);
-
-    private static async Task<IReadOnlyList<BillDto>> BillsAsync(HereafterDbContext db, System.Linq.Expressions.Expression<Func<Bill, bool>> filter, CancellationToken ct)
-    {
-        var bills = await db.Set<Bill>().AsNoTracking().Where(filter).ToListAsync(ct);
-        var ids = bills.Select(b => b.Id).ToList();
-        var lines = (await db.Set<BillLine>().AsNoTracking().Where(l => ids.Contains(l.BillId)).ToListAsync(ct)).ToLookup(l => l.BillId);
-        var orgIds = bills.Select(b => b.InstitutionId).Distinct().ToList();
-        var names = await db.Set<Organisation>().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return bills.OrderBy(b => b.ServiceDate).ThenBy(b => b.IssuedAt).Select(b => new BillDto(
-                b.Id, b.Number, b.CaseId, b.InstitutionId, names[b.InstitutionId], b.ServiceDate, b.Resident,
-                lines[b.Id].OrderBy(l => l.LineNo).Select(l => new PricedLine(l.ItemId, b.InstitutionId, names[b.InstitutionId], l.Name, l.Category, l.Unit,
-                    l.UnitPrice, l.Quantity, l.Amount, l.Subsidy, l.Payable, l.PriceEffectiveFrom)).ToList(),
-                b.Total, b.Subsidy, b.Payable, b.IssuedAt, b.IssuedBy))
-            .ToList();
-    }
 }

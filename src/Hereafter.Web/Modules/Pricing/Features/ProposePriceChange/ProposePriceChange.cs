@@ -65,7 +65,7 @@ public sealed class ProposePriceChangeHandler(HereafterDbContext db, AuditLog au
             Id = Guid.NewGuid(), InstitutionId = institutionId, ItemId = item.Id,
             OldPrice = PriceRules.InForce(history, effectiveFrom)?.Price, NewPrice = request.NewPrice.Value, EffectiveFrom = effectiveFrom,
             Reason = string.IsNullOrEmpty(reason) ? null : reason, OutsideReferenceRange = check.OutsideReferenceRange,
-            Status = PriceChangeStatuses.Proposed, ProposedAt = now, ProposedBy = actor.Name,
+            Status = PriceChangeStatus.Proposed, ProposedAt = now, ProposedBy = actor.Name,
         };
         db.Add(change);
         var warningIds = new List<Guid>();
@@ -77,7 +77,7 @@ public sealed class ProposePriceChangeHandler(HereafterDbContext db, AuditLog au
                 Id = Guid.NewGuid(), InstitutionId = institutionId, ItemId = item.Id, Rule = WarningRules.OutsideReferenceRange,
                 Evidence = $"{item.Name}拟定价格 {change.NewPrice:0.00} 元{(below ? "低于参考区间下限" : "高于参考区间上限")} {(below ? item.RangeMin : item.RangeMax):0.00} 元（{effectiveFrom:yyyy-MM-dd} 起）。理由：{reason}",
                 Observed = change.NewPrice, Threshold = (below ? item.RangeMin : item.RangeMax) ?? 0m, PriceAtWarning = change.NewPrice,
-                PriceChangeId = change.Id, Status = WarningStatuses.Open,
+                PriceChangeId = change.Id, Status = WarningStatus.Open,
                 OpenKey = PlotWarningScanner.OpenKey(item.Id, WarningRules.OutsideReferenceRange, change.Id), RaisedAt = now,
             };
             if (warning.Evidence.Length > 500) warning.Evidence = warning.Evidence[..500];

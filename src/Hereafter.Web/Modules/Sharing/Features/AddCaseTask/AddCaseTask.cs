@@ -47,7 +47,7 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deathCase = await DeathCaseRows.LockAsync(db, caseId, ct) ?? throw ProblemException.NotFound("No such case.");
-        if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
         if (await db.Set<CaseTask>().AnyAsync(t => t.CaseId == caseId && t.Department == request.Department, ct))
             throw ProblemException.Conflict($"The case already has a {request.Department} task.");
         var change = await certificates.CurrentAsync(deathCase.CertificateId, ct)
@@ -56,7 +56,7 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         var first = await db.Set<CaseTask>().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).FirstAsync(ct);
         var task = new CaseTask
         {
-            Id = Guid.NewGuid(), CaseId = caseId, Department = request.Department!, Status = TaskStatuses.Pending,
+            Id = Guid.NewGuid(), CaseId = caseId, Department = request.Department!, Status = CaseTaskStatus.Pending,
             OrganisationId = organisationId,
             CreatedAt = now, UpdatedAt = now, AcknowledgeBy = now + (first.AcknowledgeBy - first.CreatedAt), Note = reason,
         };
@@ -65,6 +65,6 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "case.task-added", $"case:{caseId}", "death-case", $"{task.Department}: {reason}", ct);
         await tx.CommitAsync(ct);
-        return (await ReadDeathCase.ReadDeathCaseHandler.TasksAsync(db, [task], now, ct)).Single();
+        return (await CaseTaskReads.DtosAsync(db, [task], now, ct)).Single();
     }
 }

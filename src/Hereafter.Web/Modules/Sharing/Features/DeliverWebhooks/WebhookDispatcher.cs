@@ -4,7 +4,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
-using Hereafter.Web.Modules.Sharing.Features.ManageSubscriptions;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
@@ -42,7 +41,7 @@ public sealed class WebhookDispatcher : BackgroundService
         _wake = signal.Listen();
         _clock = clock;
         _options = options.Value;
-        _protector = ManageSubscriptionsHandler.Protector(protection);
+        _protector = WebhookSecrets.Protector(protection);
         _logger = logger;
         _development = environment.IsDevelopment();
         _http = new HttpClient(WebhookAddressGuard.CreateHandler(_development)) { Timeout = TimeSpan.FromSeconds(_options.TimeoutSeconds) };

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Input;
+using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
@@ -43,7 +44,7 @@ public sealed class LinkCaseInstitutionHandler(HereafterDbContext db, AuditLog a
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deathCase = await db.Set<DeathCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct)
                         ?? throw ProblemException.NotFound("No such case.");
-        if (deathCase.Status != "open") throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
         if (await db.Set<CaseInstitution>().AnyAsync(l => l.CaseId == caseId && l.OrganisationId == organisation!.Id, ct))
             throw ProblemException.Conflict($"{organisation!.Name} is already linked to this case.");
         var link = new CaseInstitution

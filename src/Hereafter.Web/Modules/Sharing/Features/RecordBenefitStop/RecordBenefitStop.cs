@@ -34,7 +34,7 @@ public sealed class BenefitStopHandler(HereafterDbContext db, IActiveDeaths deat
         if (await db.Set<CaseTaskEntry>().AnyAsync(e => e.TaskId == task.Id && e.Note != null && e.Note.Contains(marker), ct)) return;
         var note = string.Create(CultureInfo.InvariantCulture,
             $"应停未停比对：{stop.Programme} 自 {stop.EffectiveMonth} 停发，月发放 {stop.MonthlyAmount:0.00} 元，应追回 {stop.OverpaidAmount:0.00} 元 {marker}");
-        outcomes.Record(deathCase, task, TaskStatuses.Done, stop.EffectiveMonth, note, stop.OverpaidAmount, stop.ActorName, stop.OrganisationName);
+        outcomes.Record(deathCase, task, CaseTaskStatus.Done, stop.EffectiveMonth, note, stop.OverpaidAmount, stop.ActorName, stop.OrganisationName);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -23,7 +23,7 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
             throw ProblemException.NotFound($"Unknown department '{department}'. Use one of: {string.Join(", ", Departments.All)}.");
         if (SharingAccess.DepartmentOf(actor) != department)
             throw ProblemException.Forbidden($"Only the {department} department may report this task.");
-        var errors = Validate(request);
+        var errors = Validate(request, out var status);
         if (errors.Count > 0) throw new FieldValidationException(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -33,26 +33,26 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
                    ?? throw ProblemException.NotFound($"This case has no {department} task.");
         if (!SharingAccess.Addresses(actor, task.Department, task.OrganisationId))
             throw ProblemException.Forbidden("This task belongs to another organisation of the department.");
-        outcomes.Record(deathCase, task, request.Status!, request.EffectiveDate?.Trim(), request.Note?.Trim(), request.Amount,
+        outcomes.Record(deathCase, task, status, request.EffectiveDate?.Trim(), request.Note?.Trim(), request.Amount,
             actor.Name, actor.OrganisationName);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(actor, "case.task-outcome", $"case:{caseId}", "death-case", $"{department}: {task.Status}", ct);
         await tx.CommitAsync(ct);
-        return (await ReadDeathCase.ReadDeathCaseHandler.TasksAsync(db, [task], clock.GetUtcNow(), ct)).Single();
+        return (await CaseTaskReads.DtosAsync(db, [task], clock.GetUtcNow(), ct)).Single();
     }
 
-    private static Dictionary<string, string[]> Validate(TaskOutcomeRequest r)
+    private static Dictionary<string, string[]> Validate(TaskOutcomeRequest r, out CaseTaskStatus status)
     {
         var errors = new Dictionary<string, string[]>();
-        if (r.Status is null || !TaskStatuses.Reportable.Contains(r.Status))
-            errors["status"] = [$"状态须为 {string.Join(" / ", TaskStatuses.Reportable)}"];
-        if (r.Status == TaskStatuses.Done && string.IsNullOrWhiteSpace(r.EffectiveDate))
+        if (!CodedValue.TryParse(r.Status, out status) || !CaseTaskStatus.Reportable.Contains(status))
+            errors["status"] = [$"状态须为 {string.Join(" / ", CaseTaskStatus.Reportable)}"];
+        if (status == CaseTaskStatus.Done && string.IsNullOrWhiteSpace(r.EffectiveDate))
             errors["effectiveDate"] = ["办结时须填写生效日期（如停发月份 2026-12）"];
         if (!string.IsNullOrWhiteSpace(r.EffectiveDate)
             && !DateOnly.TryParseExact(r.EffectiveDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             && !DateOnly.TryParseExact(r.EffectiveDate.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             errors["effectiveDate"] = ["生效日期格式须为 YYYY-MM-DD 或 YYYY-MM"];
-        if (r.Status == TaskStatuses.Rejected && string.IsNullOrWhiteSpace(r.Note))
+        if (status == CaseTaskStatus.Rejected && string.IsNullOrWhiteSpace(r.Note))
             errors["note"] = ["退回时须填写原因"];
         var noteProblems = FreeText.Check(r.Note, 500, required: false);
         if (noteProblems.HasFlag(FreeTextProblems.TooLong)) errors["note"] = ["说明不能超过500字"];

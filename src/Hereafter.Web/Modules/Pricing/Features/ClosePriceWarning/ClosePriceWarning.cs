@@ -1,0 +1,38 @@
+using Hereafter.Domain.Input;
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Modules.Pricing.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Pricing.Features.ClosePriceWarning;
+
+/// <summary>The bureau's supervisor closes a price warning with a note.</summary>
+public sealed class ClosePriceWarningHandler(HereafterDbContext db, PriceWarningQueries warnings, AuditLog audit, TimeProvider clock)
+{
+    public async Task<PriceWarningDto> HandleAsync(Actor actor, Guid id, CloseWarningRequest? request, CancellationToken ct)
+    {
+        if (!PricingAccess.Decides(actor))
+            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors close price warnings.");
+        var note = request?.Note?.Trim() ?? "";
+        if (FreeText.Check(note, 1000, allowControlCharacters: true) != FreeTextProblems.None)
+            throw new FieldValidationException(new Dictionary<string, string[]> { ["note"] = ["请填写处理说明（1000 字以内，不含尖括号）。"] });
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Only a still-open warning passes this conditional update: two supervisors closing at once get one 409.
+        var claimed = await db.Set<PriceWarning>().Where(w => w.Id == id && w.Status == WarningStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClosedAt, clock.GetUtcNow()), ct);
+        var warning = await db.Set<PriceWarning>().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw ProblemException.NotFound("No such warning.");
+        if (claimed == 0) throw ProblemException.Conflict("This warning is already closed.");
+        warning.Status = WarningStatus.Closed;
+        warning.OpenKey = null;
+        warning.ClosedAt = clock.GetUtcNow();
+        warning.ClosedBy = actor.Name;
+        warning.CloseNote = note;
+        await db.SaveChangesAsync(ct);
+        await audit.RecordAsync(actor, "price-warning.close", $"price-warning:{id}", "price-regulation", note, ct);
+        await tx.CommitAsync(ct);
+        return (await warnings.ReadManyAsync([id], ct)).Single();
+    }
+}

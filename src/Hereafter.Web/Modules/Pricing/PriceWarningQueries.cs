@@ -1,0 +1,57 @@
+using Hereafter.Web.Modules.Pricing.Contracts;
+using Hereafter.Web.Modules.Pricing.Data;
+using Hereafter.Web.Platform.Audit;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Modules.Pricing;
+
+/// <summary>Price warnings with their evidence: the bureau sees all, an institution's staff their own.</summary>
+public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
+{
+    /// <param name="status">open | closed | null for both.</param>
+    public async Task<IReadOnlyList<PriceWarningDto>> ListAsync(Actor actor, string? status, Guid? institutionId, int take, CancellationToken ct)
+    {
+        var supervisor = PricingAccess.Supervises(actor);
+        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
+            throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see price warnings.");
+        WarningStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+            wanted = CodedValue.TryParse<WarningStatus>(status, out var parsed) ? parsed
+                : throw new FieldValidationException(new Dictionary<string, string[]> { ["status"] = ["open 或 closed。"] });
+        var query = db.Set<PriceWarning>().AsNoTracking();
+        if (!supervisor) query = query.Where(w => w.InstitutionId == actor.OrganisationId);
+        if (institutionId is { } id) query = query.Where(w => w.InstitutionId == id);
+        if (wanted is { } s) query = query.Where(w => w.Status == s);
+        var ids = await query.OrderByDescending(w => w.RaisedAt).Take(Math.Clamp(take, 1, 1000)).Select(w => w.Id).ToListAsync(ct);
+        await audit.RecordAsync(actor, "price-warning.list", "price-warnings", "price-regulation", $"{ids.Count} warnings", ct);
+        return await ReadManyAsync(ids, ct);
+    }
+
+    public async Task<PriceWarningDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var dto = (await ReadManyAsync([id], ct)).FirstOrDefault() ?? throw ProblemException.NotFound("No such warning.");
+        if (!PricingAccess.Supervises(actor) && !PricingAccess.IsStaffOf(actor, dto.InstitutionId))
+            throw ProblemException.Forbidden("This warning concerns another institution.");
+        return dto;
+    }
+
+    /// <summary>The warnings with these ids, in this order, without an access check.</summary>
+    public async Task<IReadOnlyList<PriceWarningDto>> ReadManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var rows = await (from w in db.Set<PriceWarning>().AsNoTracking()
+                          join i in db.Set<PriceItem>() on w.ItemId equals i.Id
+                          join o in db.Set<Organisation>() on w.InstitutionId equals o.Id
+                          where ids.Contains(w.Id)
+                          select new { w, ItemName = i.Name, i.Category, o.Name }).ToListAsync(ct);
+        var order = ids.Select((id, n) => (id, n)).ToDictionary(x => x.id, x => x.n);
+        return rows.OrderBy(r => order[r.w.Id]).Select(r => new PriceWarningDto(
+                r.w.Id, r.w.InstitutionId, r.Name, r.w.ItemId, r.ItemName, r.Category, r.w.Rule, Hereafter.Domain.Pricing.WarningRules.ChineseName(r.w.Rule),
+                r.w.Evidence, r.w.Observed, r.w.Threshold, r.w.PriceAtWarning, r.w.Status, r.w.RaisedAt, r.w.PriceChangeId,
+                r.w.ClosedAt, r.w.ClosedBy, r.w.CloseNote))
+            .ToList();
+    }
+}
