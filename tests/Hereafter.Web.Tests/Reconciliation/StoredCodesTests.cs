@@ -16,13 +16,13 @@ public sealed class StoredCodesTests(HereafterFactory factory) : IClassFixture<H
     [Fact]
     public void Codes_AreTheStringsTheTablesAndApiAlwaysHeld()
     {
-        Assert.Equal(["uploading", "queued", "running", "completed", "failed", "cancelled"], Enum.GetValues<JobStatus>().Select(RollCodes.Status.Code));
-        Assert.Equal(["pending", "confirmed", "dismissed"], Enum.GetValues<ReviewDecision>().Select(RollCodes.Decision.Code));
-        Assert.Equal(["exact", "review"], Enum.GetValues<StopOrigin>().Select(RollCodes.Origin.Code));
-        Assert.Equal(["id-match-name-differs", "id-near-match", "name-and-birth-date"], Enum.GetValues<ReviewReason>().Select(RollCodes.Reason.Code));
-        Assert.Equal(["stops", "review", "rejected"], Enum.GetValues<ResultKind>().Select(ResultKinds.Codes.Code));
-        Assert.All(Enum.GetValues<JobStatus>(), s => Assert.Equal(s, RollCodes.Status.Parse(RollCodes.Status.Code(s))));
-        Assert.False(RollCodes.Status.TryParse("Completed", out _));
+        Assert.Equal(["uploading", "queued", "running", "completed", "failed", "cancelled"], Enum.GetValues<JobStatus>().Select(EnumCodes<JobStatus>.Code));
+        Assert.Equal(["pending", "confirmed", "dismissed"], Enum.GetValues<ReviewDecision>().Select(EnumCodes<ReviewDecision>.Code));
+        Assert.Equal(["exact", "review"], Enum.GetValues<StopOrigin>().Select(EnumCodes<StopOrigin>.Code));
+        Assert.Equal(["id-match-name-differs", "id-near-match", "name-and-birth-date"], Enum.GetValues<ReviewReason>().Select(EnumCodes<ReviewReason>.Code));
+        Assert.Equal(["stops", "review", "rejected"], Enum.GetValues<ResultKind>().Select(EnumCodes<ResultKind>.Code));
+        Assert.All(Enum.GetValues<JobStatus>(), s => Assert.Equal(s, EnumCodes<JobStatus>.Parse(EnumCodes<JobStatus>.Code(s))));
+        Assert.False(EnumCodes<JobStatus>.TryParse("Completed", out _));
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class TwoNodeEventOrderTests(ITestOutputHelper output)
             var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
             var cases = await db.Set<DeathCase>().Where(c => numbers.Contains(c.CertificateNumber)).Select(c => c.Status).ToListAsync();
             Assert.Equal(Sequences, cases.Count);
-            Assert.All(cases, status => Assert.Equal("cancelled", status));
+            Assert.All(cases, status => Assert.Equal("cancelled", status.ToCode()));
             var certificates = await db.Set<Certificate>().Where(c => numbers.Contains(c.Number))
                 .Select(c => new { c.Status, c.ActiveNumber }).ToListAsync();
             Assert.Equal(Sequences, certificates.Count);

@@ -19,7 +19,7 @@ public static class PriceChangeDecision
         var claimed = await db.Set<PriceChange>().Where(c => c.Id == changeId && c.Status == PriceChangeStatus.Proposed)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.DecidedAt, clock.GetUtcNow()), ct);
         var change = await db.Set<PriceChange>().FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw ProblemException.NotFound("No such price change.");
-        if (claimed == 0) throw ProblemException.Conflict($"This price change is already {change.Status}.");
+        if (claimed == 0) throw ProblemException.Conflict($"This price change is already {change.Status.ToCode()}.");
         return change;
     }
 

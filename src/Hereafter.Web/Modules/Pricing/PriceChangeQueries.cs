@@ -30,8 +30,8 @@ public sealed class PriceChangeQueries(HereafterDbContext db, TimeProvider clock
         if (institutionId is { } id) query = query.Where(c => c.InstitutionId == id);
         if (!string.IsNullOrWhiteSpace(status))
         {
-            var wanted = PriceChangeStatus.FromCode(status);
-            query = query.Where(c => c.Status == wanted);
+            // An unknown status matches no change.
+            query = EnumCodes<PriceChangeStatus>.TryParse(status, out var wanted) ? query.Where(c => c.Status == wanted) : query.Where(c => false);
         }
         var ids = await query.OrderByDescending(c => c.ProposedAt).Take(Math.Clamp(take, 1, 500)).Select(c => c.Id).ToListAsync(ct);
         return await ReadManyAsync(ids, ct);

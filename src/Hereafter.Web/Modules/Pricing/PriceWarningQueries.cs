@@ -20,7 +20,7 @@ public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
             throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see price warnings.");
         WarningStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
-            wanted = CodedValue.TryParse<WarningStatus>(status, out var parsed) ? parsed
+            wanted = EnumCodes<WarningStatus>.TryParse(status, out var parsed) ? parsed
                 : throw new FieldValidationException(new Dictionary<string, string[]> { ["status"] = ["open 或 closed。"] });
         var query = db.Set<PriceWarning>().AsNoTracking();
         if (!supervisor) query = query.Where(w => w.InstitutionId == actor.OrganisationId);

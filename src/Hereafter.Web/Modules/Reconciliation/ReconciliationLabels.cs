@@ -1,5 +1,6 @@
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Data;
+using Hereafter.Web.Platform.Data;
 
 namespace Hereafter.Web.Modules.Reconciliation;
 
@@ -13,7 +14,7 @@ public static class ReconciliationLabels
         JobStatus.Completed => "已完成",
         JobStatus.Failed => "失败",
         JobStatus.Cancelled => "已取消",
-        _ => status.Code(),
+        _ => status.ToCode(),
     };
 
     /// <summary>The clerk's sentence for the engine's <c>RollFormatException.Code</c>; the engine's own text follows it.</summary>
@@ -37,7 +38,7 @@ public static class ReconciliationLabels
         ReviewReason.IdMatchNameDiffers => "身份证号相同，姓名不同",
         ReviewReason.IdNearMatch => "姓名相同，身份证号相差一位或相邻两位颠倒",
         ReviewReason.NameAndBirthDate => "姓名和出生日期相同，身份证号不同",
-        _ => RollCodes.Reason.Code(reason),
+        _ => reason.ToCode(),
     };
 
     public static string Decision(ReviewDecision decision) => decision switch
@@ -45,6 +46,6 @@ public static class ReconciliationLabels
         ReviewDecision.Pending => "待核实",
         ReviewDecision.Confirmed => "已确认为同一人",
         ReviewDecision.Dismissed => "已排除",
-        _ => decision.Code(),
+        _ => decision.ToCode(),
     };
 }

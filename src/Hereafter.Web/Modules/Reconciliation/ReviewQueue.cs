@@ -25,6 +25,6 @@ public sealed class ReviewQueue(HereafterDbContext db)
         var decided = await Reviews(job, row).Where(r => r.Decision == ReviewDecision.Pending).ExecuteUpdateAsync(decide, ct);
         if (decided == 1) return;
         var review = await RequireAsync(job, row, ct);
-        throw ProblemException.Conflict($"Row {row} was already {review.Decision.Code()} by {review.DecidedBy}.");
+        throw ProblemException.Conflict($"Row {row} was already {review.Decision.ToCode()} by {review.DecidedBy}.");
     }
 }

@@ -29,7 +29,7 @@ public sealed class RollAccess(HereafterDbContext db, AuditLog audit)
     {
         var job = await RequireJobAsync(actor, id, ct);
         if (job.Status != JobStatus.Completed)
-            throw ProblemException.Conflict($"The job is {job.Status.Code()}; results exist only once it is completed.");
+            throw ProblemException.Conflict($"The job is {job.Status.ToCode()}; results exist only once it is completed.");
         return job;
     }
 

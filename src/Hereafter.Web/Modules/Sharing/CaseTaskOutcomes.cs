@@ -28,7 +28,7 @@ public sealed class CaseTaskOutcomes(HereafterDbContext db, SharingEvents events
         });
         var data = new JsonObject
         {
-            ["department"] = task.Department, ["status"] = task.Status.Code, ["organisation"] = organisationName,
+            ["department"] = task.Department, ["status"] = task.Status.ToCode(), ["organisation"] = organisationName,
             ["effectiveDate"] = task.EffectiveDate, ["note"] = task.Note, ["amount"] = task.Amount,
         };
         events.Add(SharingEventTypes.TaskUpdated, deathCase, Departments.CivilAffairs, data);

@@ -22,6 +22,9 @@ public abstract class HereafterDbContext(DbContextOptions options) : DbContext(o
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        // Every state and kind is an enum stored as its code (ADR 0013): no per-property converter.
+        configurationBuilder.StoreEnumsAsCodes();
+
         // SQLite cannot order or compare DateTimeOffset natively; store an orderable long there.
         // PostgreSQL stores timestamptz; every DateTimeOffset we write is UTC.
         if (!IsPostgres)

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Hereafter.Web.Platform.Data;
 
 namespace Hereafter.Web.Modules.Pricing.Contracts;
@@ -44,45 +43,29 @@ public static class CemeteryKinds
     };
 }
 
-/// <summary>A proposed price: <c>proposed</c> until the bureau approves or rejects it.</summary>
-[JsonConverter(typeof(CodedValueJsonConverter<PriceChangeStatus>))]
-public readonly record struct PriceChangeStatus : ICodedValue<PriceChangeStatus>
+/// <summary>A proposed price: <c>proposed</c> until the bureau approves or rejects it (stored and sent as its code, ADR 0013).</summary>
+public enum PriceChangeStatus
 {
-    public static readonly PriceChangeStatus Proposed = new("proposed");
-    public static readonly PriceChangeStatus Approved = new("approved");
-    public static readonly PriceChangeStatus Rejected = new("rejected");
-
-    public static IReadOnlyList<PriceChangeStatus> All { get; } = [Proposed, Approved, Rejected];
-
-    private PriceChangeStatus(string code) => Code = code;
-
-    public string Code { get; }
-
-    public static PriceChangeStatus FromCode(string code) => new(code);
-
-    /// <summary>待审核, 已批准, 已驳回.</summary>
-    public string ChineseName =>
-        this == Proposed ? "待审核" :
-        this == Approved ? "已批准" :
-        this == Rejected ? "已驳回" : Code;
-
-    public override string ToString() => Code;
+    Proposed,
+    Approved,
+    Rejected,
 }
 
 /// <summary>A price warning is <c>open</c> until a supervisor (or the rejection of its proposal) closes it.</summary>
-[JsonConverter(typeof(CodedValueJsonConverter<WarningStatus>))]
-public readonly record struct WarningStatus : ICodedValue<WarningStatus>
+public enum WarningStatus
 {
-    public static readonly WarningStatus Open = new("open");
-    public static readonly WarningStatus Closed = new("closed");
+    Open,
+    Closed,
+}
 
-    public static IReadOnlyList<WarningStatus> All { get; } = [Open, Closed];
-
-    private WarningStatus(string code) => Code = code;
-
-    public string Code { get; }
-
-    public static WarningStatus FromCode(string code) => new(code);
-
-    public override string ToString() => Code;
+public static class PriceChangeStatusNames
+{
+    /// <summary>待审核, 已批准, 已驳回.</summary>
+    public static string ChineseName(this PriceChangeStatus status) => status switch
+    {
+        PriceChangeStatus.Proposed => "待审核",
+        PriceChangeStatus.Approved => "已批准",
+        PriceChangeStatus.Rejected => "已驳回",
+        _ => status.ToCode(),
+    };
 }

@@ -249,7 +249,7 @@ internal sealed class PricingConfiguration :
         Money(b.Property(x => x.OldPrice));
         Money(b.Property(x => x.NewPrice));
         b.Property(x => x.Reason).HasMaxLength(1000);
-        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<PriceChangeStatus>>();
+        b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.ProposedBy).HasMaxLength(64);
         b.Property(x => x.DecidedBy).HasMaxLength(64);
         b.Property(x => x.DecisionReason).HasMaxLength(1000);
@@ -268,7 +268,7 @@ internal sealed class PricingConfiguration :
         b.Property(x => x.Observed).HasPrecision(14, 2);
         b.Property(x => x.Threshold).HasPrecision(14, 2);
         Money(b.Property(x => x.PriceAtWarning));
-        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<WarningStatus>>();
+        b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.OpenKey).HasMaxLength(100);
         b.HasIndex(x => x.OpenKey).IsUnique();
         b.HasIndex(x => new { x.Status, x.RaisedAt });

@@ -139,7 +139,7 @@ internal sealed class ReconciliationConfiguration :
         b.Property(x => x.Programme).HasMaxLength(40);
         b.Property(x => x.FileName).HasMaxLength(255);
         b.Property(x => x.UploadedBy).HasMaxLength(64);
-        b.Property(x => x.Status).HasMaxLength(16).HasConversion(RollCodes.Status.Converter());
+        b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.LeaseOwner).HasMaxLength(64);
         b.Property(x => x.ErrorCode).HasMaxLength(40);
         b.Property(x => x.ErrorMessage).HasMaxLength(1000);
@@ -159,7 +159,7 @@ internal sealed class ReconciliationConfiguration :
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.JobId, x.Attempt, x.Row }).IsUnique();
         b.HasIndex(x => x.IdNumber);
-        b.Property(x => x.Origin).HasMaxLength(16).HasConversion(RollCodes.Origin.Converter());
+        b.Property(x => x.Origin).HasMaxLength(16);
         b.Property(x => x.IdNumber).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Programme).HasMaxLength(40);
@@ -182,7 +182,7 @@ internal sealed class ReconciliationConfiguration :
         b.ToTable("reconciliation_review");
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.JobId, x.Attempt, x.Row }).IsUnique();
-        b.Property(x => x.Reason).HasMaxLength(40).HasConversion(RollCodes.Reason.Converter());
+        b.Property(x => x.Reason).HasMaxLength(40);
         b.Property(x => x.IdNumber).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Programme).HasMaxLength(40);
@@ -193,7 +193,7 @@ internal sealed class ReconciliationConfiguration :
         b.Property(x => x.CandidateName).HasMaxLength(100);
         b.Property(x => x.StopFrom).HasMaxLength(7);
         b.Property(x => x.OverpaidAmount).HasPrecision(16, 2);
-        b.Property(x => x.Decision).HasMaxLength(16).HasConversion(RollCodes.Decision.Converter());
+        b.Property(x => x.Decision).HasMaxLength(16);
         b.Property(x => x.DismissReason).HasMaxLength(500);
         b.Property(x => x.DecidedBy).HasMaxLength(64);
         b.HasOne<RollJob>().WithMany().HasForeignKey(x => x.JobId).OnDelete(DeleteBehavior.Cascade);

@@ -106,7 +106,7 @@ internal sealed class SharingConfiguration :
         b.HasIndex(x => x.CertificateNumber);
         b.Property(x => x.CertificateNumber).HasMaxLength(32);
         b.Property(x => x.DecedentName).HasMaxLength(50);
-        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<CaseStatus>>();
+        b.Property(x => x.Status).HasMaxLength(16);
     }
 
     public void Configure(EntityTypeBuilder<CaseTask> b)
@@ -116,7 +116,7 @@ internal sealed class SharingConfiguration :
         b.HasIndex(x => new { x.CaseId, x.Department }).IsUnique();
         b.HasIndex(x => new { x.Department, x.Status });
         b.Property(x => x.Department).HasMaxLength(40);
-        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<CaseTaskStatus>>();
+        b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.EffectiveDate).HasMaxLength(10);
         b.Property(x => x.Note).HasMaxLength(500);
         b.Property(x => x.Amount).HasPrecision(14, 2);
@@ -128,7 +128,7 @@ internal sealed class SharingConfiguration :
         b.ToTable("sharing_case_task_entries");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.TaskId);
-        b.Property(x => x.Status).HasMaxLength(16).HasConversion<CodedValueConverter<CaseTaskStatus>>();
+        b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.ActorName).HasMaxLength(64);
         b.Property(x => x.OrganisationName).HasMaxLength(128);
         b.Property(x => x.EffectiveDate).HasMaxLength(10);

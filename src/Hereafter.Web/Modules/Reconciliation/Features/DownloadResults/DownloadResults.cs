@@ -2,6 +2,7 @@ using Hereafter.Domain.Time;
 using System.Text;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Data;
+using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Modules.Reconciliation.Features.ReconcileRoll;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
@@ -24,7 +25,7 @@ public sealed class DownloadResultsHandler(RollAccess rolls, AuditLog audit)
 
     public async Task<ResultFile> HandleAsync(Actor actor, Guid id, string kind, string format, CancellationToken ct)
     {
-        if (!ResultKinds.Codes.TryParse(kind, out var resultKind)) throw ProblemException.NotFound($"Unknown result '{kind}'. Use stops, review or rejected.");
+        if (!EnumCodes<ResultKind>.TryParse(kind, out var resultKind)) throw ProblemException.NotFound($"Unknown result '{kind}'. Use stops, review or rejected.");
         if (format is not ("csv" or "xlsx")) throw ProblemException.BadRequest("format must be csv or xlsx.");
         var job = await rolls.RequireCompletedAsync(actor, id, ct);
         // A CSV is opened in spreadsheets: its text cells are neutralised. The workbook's cells are inline strings,
@@ -76,7 +77,7 @@ public sealed class DownloadResultsHandler(RollAccess rolls, AuditLog audit)
                     job.OverpaidMonths, job.OverpaidAmount, []));
             }
             var target = Path.Combine(Path.GetTempPath(), $"hereafter-{Guid.NewGuid():n}.csv");
-            File.Move(Path.Combine(dir, kind.Code() + ".csv"), target);
+            File.Move(Path.Combine(dir, kind.ToCode() + ".csv"), target);
             return target;
         }
         finally

@@ -99,7 +99,7 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
                     SELECT * FROM reconciliation_jobs
                     WHERE "Status" = {1} OR ("Status" = {2} AND "LeaseUntil" < {0})
                     ORDER BY "CreatedAt" LIMIT 1 FOR UPDATE SKIP LOCKED
-                    """, now, JobStatus.Queued.Code(), JobStatus.Running.Code())
+                    """, now, JobStatus.Queued.ToCode(), JobStatus.Running.ToCode())
                 .AsNoTracking().FirstOrDefaultAsync(ct);
         }
         else

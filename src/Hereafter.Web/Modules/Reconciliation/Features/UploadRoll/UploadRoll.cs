@@ -81,7 +81,7 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
         await audit.RecordAsync(actor, "reconciliation.upload", $"reconciliation:{job.Id}", "benefit-reconciliation",
             $"{code}: {job.FileName}", ct);
         signal.Notify();
-        return new RollAccepted(job.Id, JobStatus.Queued.Code());
+        return new RollAccepted(job.Id, JobStatus.Queued.ToCode());
     }
 
     public static ProblemException TooLarge(long limit) =>

@@ -36,7 +36,7 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
         outcomes.Record(deathCase, task, status, request.EffectiveDate?.Trim(), request.Note?.Trim(), request.Amount,
             actor.Name, actor.OrganisationName);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(actor, "case.task-outcome", $"case:{caseId}", "death-case", $"{department}: {task.Status}", ct);
+        await audit.RecordAsync(actor, "case.task-outcome", $"case:{caseId}", "death-case", $"{department}: {task.Status.ToCode()}", ct);
         await tx.CommitAsync(ct);
         return (await CaseTaskReads.DtosAsync(db, [task], clock.GetUtcNow(), ct)).Single();
     }
@@ -44,8 +44,8 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
     private static Dictionary<string, string[]> Validate(TaskOutcomeRequest r, out CaseTaskStatus status)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!CodedValue.TryParse(r.Status, out status) || !CaseTaskStatus.Reportable.Contains(status))
-            errors["status"] = [$"状态须为 {string.Join(" / ", CaseTaskStatus.Reportable)}"];
+        if (!EnumCodes<CaseTaskStatus>.TryParse(r.Status, out status) || !CaseTaskStatuses.Reportable.Contains(status))
+            errors["status"] = [$"状态须为 {string.Join(" / ", CaseTaskStatuses.Reportable.Select(s => s.ToCode()))}"];
         if (status == CaseTaskStatus.Done && string.IsNullOrWhiteSpace(r.EffectiveDate))
             errors["effectiveDate"] = ["办结时须填写生效日期（如停发月份 2026-12）"];
         if (!string.IsNullOrWhiteSpace(r.EffectiveDate)
