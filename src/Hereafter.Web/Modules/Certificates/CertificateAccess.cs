@@ -12,21 +12,16 @@ namespace Hereafter.Web.Modules.Certificates;
 /// </summary>
 public static class CertificateAccess
 {
-    public const string Copy1 = "copy-1";
-    public const string Copy2 = "copy-2";
-    public const string Copy4 = "copy-4";
-    public const string DeathNotice = "death-notice";
-
-    public static string? ViewFor(Actor actor, Certificate certificate)
+    public static CertificateViewKind? ViewFor(Actor actor, Certificate certificate)
     {
-        if (actor.OrganisationId == certificate.IssuerOrganisationId) return Copy1;
+        if (actor.OrganisationId == certificate.IssuerOrganisationId) return CertificateViewKind.Copy1;
         return actor.OrganisationType switch
         {
-            OrganisationTypes.CivilAffairs => Copy1,
-            OrganisationTypes.Police => Copy2,
-            OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery => Copy4,
+            OrganisationTypes.CivilAffairs => CertificateViewKind.Copy1,
+            OrganisationTypes.Police => CertificateViewKind.Copy2,
+            OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery => CertificateViewKind.Copy4,
             OrganisationTypes.SocialSecurity or OrganisationTypes.MedicalInsurance or OrganisationTypes.HousingFund
-                or OrganisationTypes.Bank or OrganisationTypes.TrafficPolice or OrganisationTypes.DisabledPersonsFederation => DeathNotice,
+                or OrganisationTypes.Bank or OrganisationTypes.TrafficPolice or OrganisationTypes.DisabledPersonsFederation => CertificateViewKind.DeathNotice,
             _ => null,
         };
     }

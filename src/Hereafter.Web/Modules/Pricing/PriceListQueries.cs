@@ -24,9 +24,11 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
                     join o in db.Set<Organisation>() on i.Id equals o.Id
                     select new { i, o.Name, o.District };
         if (!string.IsNullOrWhiteSpace(district)) query = query.Where(x => x.District == district);
-        if (!string.IsNullOrWhiteSpace(type)) query = query.Where(x => x.i.Type == type);
+        // An unknown type matches no institution.
+        if (!string.IsNullOrWhiteSpace(type))
+            query = EnumCodes<InstitutionType>.TryParse(type, out var wanted) ? query.Where(x => x.i.Type == wanted) : query.Where(x => false);
         var rows = await query.ToListAsync(ct);
-        return rows.OrderBy(x => Array.IndexOf(InstitutionTypes.All, x.i.Type)).ThenBy(x => x.Name, StringComparer.Ordinal)
+        return rows.OrderBy(x => x.i.Type).ThenBy(x => x.Name, StringComparer.Ordinal)
             .Select(x => new InstitutionSummary(x.i.Id, x.Name, x.i.Type, x.District, x.i.UpdatedAt, x.i.CemeteryKind, x.i.Address, x.i.Phone))
             .ToList();
     }

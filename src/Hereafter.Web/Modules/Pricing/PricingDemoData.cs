@@ -26,7 +26,7 @@ public static class PricingDemoData
         decimal? Cap = null, decimal? Min = null, decimal? Max = null, bool Free = false, decimal? SubsidyCap = null,
         PlotSpec? Plot = null, (int MonthsAgo, decimal Price)[]? Earlier = null);
 
-    private sealed record InstitutionSpec(string OrgCode, string Type, string? Kind, string Address, string Phone, string Basis, string Staff, ItemSpec[] Items);
+    private sealed record InstitutionSpec(string OrgCode, InstitutionType Type, CemeteryKind? Kind, string Address, string Phone, string Basis, string Staff, ItemSpec[] Items);
 
     private const string BasicLaw = "《殡葬管理条例》（2026年修订）第二十三条；贵州省基本殡葬服务收费标准";
     private const string RangeLaw = "《殡葬管理条例》；贵阳市殡葬服务参考价格区间（2025年版）；《明码标价和禁止价格欺诈规定》";
@@ -56,13 +56,13 @@ public static class PricingDemoData
 
     private static readonly InstitutionSpec[] Institutions =
     [
-        new("gy-funeral-home", InstitutionTypes.FuneralHome, null, "贵阳市花溪区溪北路 188 号", "0851-83851234",
+        new("gy-funeral-home", InstitutionType.FuneralHome, null, "贵阳市花溪区溪北路 188 号", "0851-83851234",
             "基本殡葬服务执行贵州省政府指导价；延伸服务执行贵阳市参考价格区间；殡葬用品市场调节价。", "刘洋（业务调度）",
             FuneralHomeItems(1m, "遗体告别（大厅）")),
-        new("wudang-funeral-home", InstitutionTypes.FuneralHome, null, "贵阳市乌当区新添大道北段 66 号", "0851-86401122",
+        new("wudang-funeral-home", InstitutionType.FuneralHome, null, "贵阳市乌当区新添大道北段 66 号", "0851-86401122",
             "基本殡葬服务执行贵州省政府指导价；延伸服务执行贵阳市参考价格区间；殡葬用品市场调节价。", "唐军（业务）",
             FuneralHomeItems(0.9m, "遗体告别（中厅）")),
-        new("qianling-public-cemetery", InstitutionTypes.Cemetery, CemeteryKinds.PublicWelfare, "贵阳市云岩区黔灵山路 2 号", "0851-86822233",
+        new("qianling-public-cemetery", InstitutionType.Cemetery, CemeteryKind.PublicWelfare, "贵阳市云岩区黔灵山路 2 号", "0851-86822233",
             "公益性公墓墓位执行政府定价，面向本市户籍居民；维护管理费按年计。", "马俊（管理）",
         [
             new("basic.eco-burial", "生态安葬（树葬、花坛葬）", PriceCategories.Basic, "例", 800m, PricingModes.GovernmentGuided, Cap: 800m, Free: true, SubsidyCap: 800m),
@@ -75,7 +75,7 @@ public static class PricingDemoData
             new("plot.tree-burial", "树葬墓位", PriceCategories.Plot, "位", 1200m, PricingModes.GovernmentGuided, Cap: 1500m, Plot: new(PlotTypes.TreeBurial, 0.3m, 30m, 20, true)),
             new("plot.lawn-burial", "草坪葬墓位", PriceCategories.Plot, "位", 1800m, PricingModes.GovernmentGuided, Cap: 2000m, Plot: new(PlotTypes.LawnBurial, 0.5m, 30m, 20, true)),
         ]),
-        new("jingyunshan-cemetery", InstitutionTypes.Cemetery, CemeteryKinds.Commercial, "贵阳市花溪区青岩镇景云山", "0851-83209988",
+        new("jingyunshan-cemetery", InstitutionType.Cemetery, CemeteryKind.Commercial, "贵阳市花溪区青岩镇景云山", "0851-83209988",
             "经营性公墓墓位执行贵阳市参考价格区间；维护管理费按年计，一次性收取 20 年。", "孙丽（销售）",
         [
             new("nonbasic.inscription", "碑文刻字", PriceCategories.NonBasic, "字", 8m, PricingModes.ReferenceRange, Min: 5m, Max: 10m),
@@ -91,7 +91,7 @@ public static class PricingDemoData
             // 7.2 m² is above Guizhou's 6 m² for a double grave.
             new("plot.double-grave.view", "双人墓（观景区）", PriceCategories.Plot, "穴", 118000m, PricingModes.ReferenceRange, Min: 30000m, Max: 120000m, Plot: new(PlotTypes.DoubleGrave, 7.2m, 300m, 20, false)),
         ]),
-        new("qingshan-cemetery", InstitutionTypes.Cemetery, CemeteryKinds.Commercial, "贵阳市观山湖区百花湖乡青山村", "0851-84567788",
+        new("qingshan-cemetery", InstitutionType.Cemetery, CemeteryKind.Commercial, "贵阳市观山湖区百花湖乡青山村", "0851-84567788",
             "经营性公墓墓位执行贵阳市参考价格区间；维护管理费按年计。", "钱慧（销售）",
         [
             new("nonbasic.inscription", "碑文刻字", PriceCategories.NonBasic, "字", 10m, PricingModes.ReferenceRange, Min: 5m, Max: 10m),
@@ -104,7 +104,7 @@ public static class PricingDemoData
             new("plot.single-grave.vista", "单人墓（揽胜园）", PriceCategories.Plot, "穴", 98000m, PricingModes.ReferenceRange, Min: 20000m, Max: 80000m, Plot: new(PlotTypes.SingleGrave, 3.8m, 240m, 20, false)),
             new("plot.double-grave", "双人墓（青松园）", PriceCategories.Plot, "穴", 96000m, PricingModes.ReferenceRange, Min: 30000m, Max: 120000m, Plot: new(PlotTypes.DoubleGrave, 6.0m, 260m, 20, false)),
         ]),
-        new("yongan-columbarium", InstitutionTypes.Columbarium, null, "贵阳市南明区油榨街 120 号", "0851-85561188",
+        new("yongan-columbarium", InstitutionType.Columbarium, null, "贵阳市南明区油榨街 120 号", "0851-85561188",
             "骨灰格位安葬属基本殡葬服务，执行政府指导价，本市户籍居民免费。", "何琳（管理）",
         [
             new("basic.niche-burial", "骨灰格位安葬", PriceCategories.Basic, "例", 500m, PricingModes.GovernmentGuided, Cap: 500m, Free: true, SubsidyCap: 500m),
@@ -113,7 +113,7 @@ public static class PricingDemoData
             new("plot.wall-niche", "骨灰格位（普通）", PriceCategories.Plot, "格", 3600m, PricingModes.GovernmentGuided, Cap: 4000m, Plot: new(PlotTypes.WallNiche, 0.16m, 40m, 20, true)),
             new("plot.wall-niche.family", "骨灰格位（家族）", PriceCategories.Plot, "格", 7800m, PricingModes.GovernmentGuided, Cap: 8000m, Plot: new(PlotTypes.WallNiche, 0.36m, 60m, 20, true)),
         ]),
-        new("huimin-service-shop", InstitutionTypes.ServiceShop, null, "贵阳市云岩区中华北路 256 号", "0851-85887766",
+        new("huimin-service-shop", InstitutionType.ServiceShop, null, "贵阳市云岩区中华北路 256 号", "0851-85887766",
             "延伸服务执行贵阳市参考价格区间；殡葬用品市场调节价；不得强制消费。", "林峰（店长）",
         [
             new("nonbasic.home-vigil", "守灵布置", PriceCategories.NonBasic, "场", 800m, PricingModes.ReferenceRange, Min: 500m, Max: 1200m),

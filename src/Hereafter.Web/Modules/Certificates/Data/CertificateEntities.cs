@@ -115,8 +115,8 @@ internal sealed class CertificateConfiguration :
         b.HasIndex(x => new { x.NameKey, x.BirthDate });
         b.HasIndex(x => new { x.Status, x.CertifiedAt });
         b.HasIndex(x => x.IssuerOrganisationId);
-        b.Property(x => x.NumberKind).HasMaxLength(16).HasConversion<EnumCodeConverter<CertificateNumberKind>>();
-        b.Property(x => x.Status).HasMaxLength(16).HasConversion<EnumCodeConverter<CertificateStatus>>();
+        b.Property(x => x.NumberKind).HasMaxLength(16);
+        b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.DecedentName).HasMaxLength(50);
         b.Property(x => x.NameKey).HasMaxLength(50);
         b.Property(x => x.Sex).HasMaxLength(1);
@@ -142,7 +142,7 @@ internal sealed class CertificateConfiguration :
         b.ToTable("certificate_actions");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.CertificateId);
-        b.Property(x => x.Action).HasMaxLength(32).HasConversion<EnumCodeConverter<CertificateActionKind>>();
+        b.Property(x => x.Action).HasMaxLength(32);
         b.Property(x => x.ActorName).HasMaxLength(64);
         b.Property(x => x.OrganisationName).HasMaxLength(128);
         b.Property(x => x.Reason).HasMaxLength(500);

@@ -5,42 +5,24 @@ namespace Hereafter.Web.Modules.Pricing.Contracts;
 // Categories, pricing modes, plot types and warning rules are pure vocabulary of the rules and live in
 // Hereafter.Domain.Pricing (PriceCategories, PricingModes, PlotTypes, WarningRules).
 
-/// <summary>Kinds of institution that publish a price list (the <c>type</c> of the public API).</summary>
-public static class InstitutionTypes
+/// <summary>Kinds of institution that publish a price list (the <c>type</c> of the public API), in directory order.</summary>
+public enum InstitutionType
 {
     /// <summary>殡仪馆.</summary>
-    public const string FuneralHome = "funeral-home";
-    /// <summary>公墓 (public-welfare or commercial, see <see cref="CemeteryKinds"/>).</summary>
-    public const string Cemetery = "cemetery";
+    FuneralHome,
+    /// <summary>公墓 (public-welfare or commercial, see <see cref="Contracts.CemeteryKind"/>).</summary>
+    Cemetery,
     /// <summary>骨灰堂.</summary>
-    public const string Columbarium = "columbarium";
+    Columbarium,
     /// <summary>殡葬服务店.</summary>
-    public const string ServiceShop = "service-shop";
-
-    public static readonly string[] All = [FuneralHome, Cemetery, Columbarium, ServiceShop];
-
-    public static string ChineseName(string type) => type switch
-    {
-        FuneralHome => "殡仪馆",
-        Cemetery => "公墓",
-        Columbarium => "骨灰堂",
-        ServiceShop => "殡葬服务店",
-        _ => type,
-    };
+    ServiceShop,
 }
 
 /// <summary>公益性公墓 (government price) or 经营性公墓 (commercial, reference ranges).</summary>
-public static class CemeteryKinds
+public enum CemeteryKind
 {
-    public const string PublicWelfare = "public-welfare";
-    public const string Commercial = "commercial";
-
-    public static string ChineseName(string? kind) => kind switch
-    {
-        PublicWelfare => "公益性",
-        Commercial => "经营性",
-        _ => "",
-    };
+    PublicWelfare,
+    Commercial,
 }
 
 /// <summary>A proposed price: <c>proposed</c> until the bureau approves or rejects it (stored and sent as its code, ADR 0013).</summary>
@@ -58,8 +40,26 @@ public enum WarningStatus
     Closed,
 }
 
-public static class PriceChangeStatusNames
+public static class PricingCodeNames
 {
+    /// <summary>殡仪馆, 公墓, 骨灰堂, 殡葬服务店.</summary>
+    public static string ChineseName(this InstitutionType type) => type switch
+    {
+        InstitutionType.FuneralHome => "殡仪馆",
+        InstitutionType.Cemetery => "公墓",
+        InstitutionType.Columbarium => "骨灰堂",
+        InstitutionType.ServiceShop => "殡葬服务店",
+        _ => type.ToCode(),
+    };
+
+    /// <summary>公益性, 经营性.</summary>
+    public static string ChineseName(this CemeteryKind kind) => kind switch
+    {
+        CemeteryKind.PublicWelfare => "公益性",
+        CemeteryKind.Commercial => "经营性",
+        _ => "",
+    };
+
     /// <summary>待审核, 已批准, 已驳回.</summary>
     public static string ChineseName(this PriceChangeStatus status) => status switch
     {

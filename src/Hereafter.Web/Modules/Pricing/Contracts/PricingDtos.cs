@@ -5,8 +5,8 @@ namespace Hereafter.Web.Modules.Pricing.Contracts;
 /// <param name="CemeteryKind">public-welfare | commercial for cemeteries; absent otherwise.</param>
 /// <param name="UpdatedAt">When the price list last changed (a price approved or published).</param>
 public sealed record InstitutionSummary(
-    Guid InstitutionId, string Name, string Type, string District, DateTimeOffset UpdatedAt,
-    string? CemeteryKind, string Address, string Phone);
+    Guid InstitutionId, string Name, InstitutionType Type, string District, DateTimeOffset UpdatedAt,
+    CemeteryKind? CemeteryKind, string Address, string Phone);
 
 /// <summary>Plot details of a <c>plot</c> item. <c>Price</c> of the item is the 墓位使用费.</summary>
 /// <param name="MaintenanceFeePerYear">维护管理费 per year.</param>
@@ -35,7 +35,7 @@ public sealed record PriceListItem(
 /// <param name="AsOf">China-local date whose prices are shown.</param>
 /// <param name="ComplaintPhone">12358 price complaint line.</param>
 public sealed record PriceListDto(
-    Guid InstitutionId, string Name, string Type, string District, string? CemeteryKind, string Address, string Phone,
+    Guid InstitutionId, string Name, InstitutionType Type, string District, CemeteryKind? CemeteryKind, string Address, string Phone,
     string ComplaintPhone, string PricingBasis, IReadOnlyList<PriceListItem> Items, DateTimeOffset UpdatedAt, DateOnly AsOf);
 
 /// <summary>One price of an item's history.</summary>
@@ -46,7 +46,7 @@ public sealed record ComparableItem(string Code, string Name, string Category, i
 
 /// <summary>One institution's price for a compared item.</summary>
 public sealed record ComparisonRow(
-    Guid InstitutionId, string InstitutionName, string InstitutionType, string District, Guid ItemId, string ItemName,
+    Guid InstitutionId, string InstitutionName, InstitutionType InstitutionType, string District, Guid ItemId, string ItemName,
     string Unit, decimal Price, string PricingMode, bool FreeForResidents, decimal? SubsidyCap, bool Warning, DateOnly EffectiveFrom);
 
 /// <summary>One item across institutions, cheapest first.</summary>

@@ -14,9 +14,9 @@ public sealed class PricingInstitution
 {
     public Guid Id { get; set; }
     /// <summary>funeral-home | cemetery | columbarium | service-shop.</summary>
-    public string Type { get; set; } = "";
+    public InstitutionType Type { get; set; }
     /// <summary>public-welfare | commercial for cemeteries.</summary>
-    public string? CemeteryKind { get; set; }
+    public CemeteryKind? CemeteryKind { get; set; }
     public string Address { get; set; } = "";
     public string Phone { get; set; } = "";
     /// <summary>Pricing basis of the whole list (定价依据), e.g. the city's price document.</summary>

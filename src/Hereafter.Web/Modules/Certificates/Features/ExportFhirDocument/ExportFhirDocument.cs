@@ -1,6 +1,7 @@
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Hl7.Fhir.Serialization;
 
@@ -19,11 +20,11 @@ public sealed class ExportFhirDocumentHandler(CertificateFinder finder, Certific
     {
         var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate);
-        if (view is not (CertificateAccess.Copy1 or CertificateAccess.Copy2))
+        if (view is not { } copy || copy is not (CertificateViewKind.Copy1 or CertificateViewKind.Copy2))
             throw ProblemException.Forbidden("Your organisation may not read the medical data of this certificate.");
         var version = await versions.CurrentAsync(certificate, ct);
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
-        await audit.RecordAsync(actor, "certificate.read-fhir", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), view, ct);
+        await audit.RecordAsync(actor, "certificate.read-fhir", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), copy.ToCode(), ct);
         var bundle = FhirDocumentBuilder.Build(new FhirDocumentSource(
             certificate.Number, certificate.CurrentVersion, certificate.Status, certificate.CertifiedAt,
             issuer.Name, issuer.CreditCode, CertificateJson.Deserialize<CertificateData>(version.DataJson), clock.GetUtcNow()));

@@ -27,10 +27,10 @@ public sealed class ReadCertificateHandler(
                    ?? throw ProblemException.Forbidden("Your organisation may not read this certificate.");
         var version = await versions.CurrentAsync(certificate, ct);
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
-        await audit.RecordAsync(actor, "certificate.read", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), view, ct);
+        await audit.RecordAsync(actor, "certificate.read", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), view.ToCode(), ct);
         var data = CertificateJson.Deserialize<CertificateData>(version.DataJson);
-        var full = view == CertificateAccess.Copy1;
-        var medical = view is CertificateAccess.Copy1 or CertificateAccess.Copy2;
+        var full = view == CertificateViewKind.Copy1;
+        var medical = view is CertificateViewKind.Copy1 or CertificateViewKind.Copy2;
         IReadOnlyList<HistoryEntryDto>? history = null;
         IReadOnlyList<WarningDto>? warnings = null;
         if (full)
@@ -43,19 +43,19 @@ public sealed class ReadCertificateHandler(
         }
         var copyName = view switch
         {
-            CertificateAccess.Copy1 => CertificatePdf.CopyName(1),
-            CertificateAccess.Copy2 => CertificatePdf.CopyName(2),
-            CertificateAccess.Copy4 => CertificatePdf.CopyName(4),
+            CertificateViewKind.Copy1 => CertificatePdf.CopyName(1),
+            CertificateViewKind.Copy2 => CertificatePdf.CopyName(2),
+            CertificateViewKind.Copy4 => CertificatePdf.CopyName(4),
             _ => Texts.IsEnglish ? "Death notice (no medical data)" : "死亡信息通知（不含医学信息）",
         };
         return new CertificateView(
-            certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(), certificate.NumberKind.ToCode(), view, copyName,
+            certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(), certificate.NumberKind.ToCode(), view.ToCode(), copyName,
             new IssuerDto(issuer.Name, issuer.CreditCode, issuer.RegionCode), certificate.CertifiedAt, version.AgeYears,
             certificate.ReissueCount, data.Decedent,
             medical ? data.Death : data.Death with { PregnancyStatus = null },
             medical ? data.Causes : null,
-            view == CertificateAccess.DeathNotice ? null : data.Informant,
-            view == CertificateAccess.DeathNotice ? null : data.Certifier,
+            view == CertificateViewKind.DeathNotice ? null : data.Informant,
+            view == CertificateViewKind.DeathNotice ? null : data.Certifier,
             full ? data.Investigation : null,
             warnings, history,
             CertificateAccess.PrintableCopies(actor, certificate),

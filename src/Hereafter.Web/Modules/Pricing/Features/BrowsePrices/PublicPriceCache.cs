@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Platform.Caching;
+using Hereafter.Web.Platform.Data;
 using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
@@ -83,7 +84,7 @@ public sealed partial class PublicPriceCache
             var district = Value(request, "district");
             var type = Value(request, "type");
             if (district is null || type is null) return null;
-            if (type.Length > 0 && !InstitutionTypes.All.Contains(type, StringComparer.Ordinal)) type = "";
+            if (type.Length > 0 && !EnumCodes<InstitutionType>.TryParse(type, out _)) type = "";
             return (path, Query(("district", district), ("type", type)));
         }
         if (path is "/prices/compare")

@@ -13,7 +13,7 @@ public static class PricingExcel
     {
         var rows = new List<object?[]>
         {
-            new object?[] { list.Name, InstitutionTypes.ChineseName(list.Type), list.District, $"价格执行日期 {list.AsOf:yyyy-MM-dd}", $"投诉电话 {list.ComplaintPhone}" },
+            new object?[] { list.Name, list.Type.ChineseName(), list.District, $"价格执行日期 {list.AsOf:yyyy-MM-dd}", $"投诉电话 {list.ComplaintPhone}" },
             new object?[] { "定价依据", list.PricingBasis },
             Array.Empty<object?>(),
             new object?[] { "类别", "项目", "单位", "价格（元）", "定价方式", "政府指导价上限", "参考区间下限", "参考区间上限", "居民免费", "补助上限", "生效日期", "原价", "预警", "墓位类型", "面积（㎡）", "维护管理费/年", "年限", "法律依据" },
