@@ -26,14 +26,14 @@ public sealed class DownloadResultsHandler(RollAccess rolls, AuditLog audit)
     public async Task<ResultFile> HandleAsync(Actor actor, Guid id, string kind, string format, CancellationToken ct)
     {
         if (!EnumCodes<ResultKind>.TryParse(kind, out var resultKind)) throw ProblemException.NotFound($"Unknown result '{kind}'. Use stops, review or rejected.");
-        if (format is not ("csv" or "xlsx")) throw ProblemException.BadRequest("format must be csv or xlsx.");
+        if (!EnumCodes<ResultFormat>.TryParse(format, out var resultFormat)) throw ProblemException.BadRequest("format must be csv or xlsx.");
         var job = await rolls.RequireCompletedAsync(actor, id, ct);
         // A CSV is opened in spreadsheets: its text cells are neutralised. The workbook's cells are inline strings,
         // never evaluated, so it carries the text as it is.
-        var csvPath = await WriteCsvAsync(job, resultKind, neutraliseFormulas: format == "csv", ct);
+        var csvPath = await WriteCsvAsync(job, resultKind, neutraliseFormulas: resultFormat == ResultFormat.Csv, ct);
         await audit.RecordAsync(actor, "reconciliation.download", $"reconciliation:{id}", "benefit-reconciliation", $"{kind}.{format} (full ID numbers)", ct);
         var baseName = $"{job.Programme}-{ChinaTime.ToChina(job.CreatedAt):yyyyMMdd}-{kind}";
-        if (format == "csv")
+        if (resultFormat == ResultFormat.Csv)
             return new ResultFile(new FileStream(csvPath, FileMode.Open, FileAccess.Read, FileShare.Read, 65536, FileOptions.DeleteOnClose), "text/csv; charset=utf-8", baseName + ".csv");
         var xlsxPath = Path.Combine(Path.GetTempPath(), $"hereafter-{Guid.NewGuid():n}.xlsx");
         try
