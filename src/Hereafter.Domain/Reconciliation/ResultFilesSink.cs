@@ -68,12 +68,7 @@ public sealed class ResultFilesSink : IReconciliationSink, IDisposable
         var e = row.Entry;
         var w = _stops;
         w.Write(e.Row.ToString(CultureInfo.InvariantCulture));
-        Field(w, e.IdNumber);
-        Field(w, e.Name);
-        Field(w, e.Programme);
-        Field(w, e.Account);
-        Number(w, Money(e.MonthlyAmount));
-        Field(w, e.PaidThrough.ToString());
+        Payee(w, e);
         Field(w, Date(row.Death.DeathDate));
         Field(w, row.Terms.StopFrom.ToString());
         Number(w, row.Terms.OverpaidMonths.ToString(CultureInfo.InvariantCulture));
@@ -89,12 +84,7 @@ public sealed class ResultFilesSink : IReconciliationSink, IDisposable
         var w = _review;
         w.Write(e.Row.ToString(CultureInfo.InvariantCulture));
         Field(w, ReasonCode(row.Reason));
-        Field(w, e.IdNumber);
-        Field(w, e.Name);
-        Field(w, e.Programme);
-        Field(w, e.Account);
-        Number(w, Money(e.MonthlyAmount));
-        Field(w, e.PaidThrough.ToString());
+        Payee(w, e);
         Field(w, e.SuspectId ? "true" : "false");
         Field(w, row.Candidate.IdNumber);
         Field(w, row.Candidate.Name);
@@ -216,6 +206,17 @@ public sealed class ResultFilesSink : IReconciliationSink, IDisposable
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>A comma and a number as it is (never prefixed: a negative amount stays <c>-12.50</c>).</summary>
+    /// <summary>The roll entry's payee columns, the same in the stops and the review file.</summary>
+    private void Payee(StreamWriter w, RollEntry e)
+    {
+        Field(w, e.IdNumber);
+        Field(w, e.Name);
+        Field(w, e.Programme);
+        Field(w, e.Account);
+        Number(w, Money(e.MonthlyAmount));
+        Field(w, e.PaidThrough.ToString());
+    }
+
     private static void Number(StreamWriter w, string value)
     {
         w.Write(',');

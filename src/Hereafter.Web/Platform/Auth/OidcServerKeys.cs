@@ -69,7 +69,7 @@ internal sealed class OidcServerKeySetup(IServiceScopeFactory scopes, IDataProte
                 ProtectedKey = protector.Protect(Convert.ToBase64String(created.ExportPkcs8PrivateKey())),
             });
             try { db.SaveChanges(); }
-            catch (DbUpdateException) { db.ChangeTracker.Clear(); } // another node stored its key first: use that one
+            catch (DbUpdateException e) when (UniqueViolation.Is(e)) { db.ChangeTracker.Clear(); } // another node stored its key first: use that one
             stored = db.Set<OidcServerKey>().AsNoTracking().First(k => k.Use == use);
         }
         var rsa = RSA.Create();

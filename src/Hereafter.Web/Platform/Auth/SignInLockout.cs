@@ -67,7 +67,7 @@ public sealed class SignInLockout(HereafterDbContext db, TimeProvider clock)
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (UniqueViolation.Is(e))
             {
                 // Another node inserted the row first.
                 db.Entry(row).State = EntityState.Detached;

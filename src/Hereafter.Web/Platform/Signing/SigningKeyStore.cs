@@ -201,7 +201,7 @@ public sealed class SigningKeyStore
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {
             // Another process sharing this key folder may have registered it at the same moment.
             using var check = _scopes.CreateScope();

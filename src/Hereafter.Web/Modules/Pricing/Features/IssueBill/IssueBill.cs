@@ -91,7 +91,7 @@ public sealed class IssueBillHandler(
         }));
         if (bill.Subsidy > 0) await GrantAsync(caseId, grant, bill.Subsidy, now, ct);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { throw SubsidyRace(); }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { throw SubsidyRace(); }
         await audit.RecordAsync(actor, "bill.issue", $"bill:{bill.Number}", "funeral-service",
             $"case {caseId}: total {bill.Total:0.00}, subsidy {bill.Subsidy:0.00}, payable {bill.Payable:0.00}", ct);
         await tx.CommitAsync(ct);

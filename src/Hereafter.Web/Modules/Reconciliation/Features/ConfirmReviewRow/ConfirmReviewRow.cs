@@ -32,7 +32,7 @@ public sealed class ConfirmReviewRowHandler(HereafterDbContext db, RollAccess ro
     private async Task SaveOnceAsync(CancellationToken ct)
     {
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { throw ProblemException.Conflict("This row was decided at the same moment by someone else."); }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { throw ProblemException.Conflict("This row was decided at the same moment by someone else."); }
     }
 }
 

@@ -53,7 +53,7 @@ public sealed class LinkCaseInstitutionHandler(HereafterDbContext db, AuditLog a
         };
         db.Add(link);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { throw ProblemException.Conflict($"{organisation.Name} is already linked to this case."); }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { throw ProblemException.Conflict($"{organisation.Name} is already linked to this case."); }
         await audit.RecordAsync(actor, "case.institution-linked", $"case:{caseId}", "death-case", $"{organisation.Name}: {reason}", ct);
         await tx.CommitAsync(ct);
         return new CaseInstitutionDto(caseId, organisation.Id, organisation.Name, link.LinkedAt, link.LinkedBy, link.Reason);

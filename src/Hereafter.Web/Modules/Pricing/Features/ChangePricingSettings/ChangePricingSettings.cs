@@ -8,21 +8,15 @@ using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hereafter.Web.Modules.Pricing.Features.ManagePricingSettings;
+namespace Hereafter.Web.Modules.Pricing.Features.ChangePricingSettings;
 
 /// <summary>
 /// The bureau's warning thresholds, per-funeral subsidy cap and statistics baseline, kept in the database so every
 /// node uses the same values and a change needs no deployment (ADR 0006). A change re-runs the plot scan.
 /// </summary>
-public sealed class ManagePricingSettingsHandler(HereafterDbContext db, PlotWarningScanner scanner, AuditLog audit, TimeProvider clock)
+public sealed class ChangePricingSettingsHandler(HereafterDbContext db, PlotWarningScanner scanner, AuditLog audit, TimeProvider clock)
 {
-    public async Task<PricingSettingsDto> GetAsync(Actor actor, CancellationToken ct)
-    {
-        _ = actor;
-        return PricingSettingsStore.ToDto(await PricingSettingsStore.ReadAsync(db, ct));
-    }
-
-    public async Task<PricingSettingsDto> UpdateAsync(Actor actor, PricingSettingsDto request, CancellationToken ct)
+    public async Task<PricingSettingsDto> HandleAsync(Actor actor, PricingSettingsDto request, CancellationToken ct)
     {
         if (!PricingAccess.Decides(actor))
             throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors change pricing settings.");
