@@ -33,11 +33,14 @@ public sealed partial class MessageCatalogue
     {
         if (!Texts.TryGetValue(message.Key, out var text))
             throw new KeyNotFoundException($"The {Language} message catalogue has no '{message.Key}'.");
-        foreach (var (name, value) in message.Values) text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
-        var missing = Placeholder().Match(text);
-        if (missing.Success)
-            throw new InvalidOperationException($"Message '{message.Key}' needs a value for {missing.Value}.");
-        return text;
+        // One pass over the catalogue's text: a value that itself contains "{…}" (typed by a person) is never read as a placeholder.
+        return Placeholder().Replace(text, m =>
+        {
+            var name = m.Groups[1].Value;
+            foreach (var (given, value) in message.Values)
+                if (given == name) return value;
+            throw new InvalidOperationException($"Message '{message.Key}' needs a value for {m.Value}.");
+        });
     }
 
     /// <summary>The placeholders a text expects, e.g. <c>{max}</c>.</summary>

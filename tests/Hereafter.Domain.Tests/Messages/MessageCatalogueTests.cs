@@ -58,4 +58,11 @@ public sealed class MessageCatalogueTests
         var missing = Assert.Throws<InvalidOperationException>(() => new Message("certificates.reason.too-long").English);
         Assert.Contains("{max}", missing.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Text_KeepsAValueThatLooksLikeAPlaceholder_AsTyped()
+    {
+        var message = new Message("certificates.reason.too-long").With("max", "{max}{other}");
+        Assert.Equal("原因不能超过{max}{other}字", message.Chinese);
+    }
 }
