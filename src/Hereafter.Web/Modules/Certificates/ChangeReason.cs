@@ -1,6 +1,6 @@
 using Hereafter.Domain.Input;
 using Hereafter.Web.Platform.Errors;
-using Hereafter.Web.Platform.Localization;
+using Hereafter.Domain.Messages;
 
 namespace Hereafter.Web.Modules.Certificates;
 
@@ -12,11 +12,11 @@ public static class ChangeReason
         var trimmed = reason?.Trim() ?? "";
         var problems = FreeText.Check(trimmed, 500);
         if (problems.HasFlag(FreeTextProblems.Missing))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "A reason is required." : "请填写原因"] });
+            throw new FieldValidationException("reason", new Message("certificates.reason.required"));
         if (problems.HasFlag(FreeTextProblems.TooLong))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason is too long (500 characters at most)." : "原因不能超过500字"] });
+            throw new FieldValidationException("reason", new Message("certificates.reason.too-long").With("max", 500));
         if (problems.HasFlag(FreeTextProblems.ForbiddenCharacter))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [Texts.IsEnglish ? "The reason contains characters that are not allowed." : "原因含有不允许的字符"] });
+            throw new FieldValidationException("reason", new Message("certificates.reason.forbidden-characters"));
         return trimmed;
     }
 }

@@ -1,34 +1,100 @@
+using Hereafter.Domain.Messages;
+using Hereafter.Web.Platform.Localization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Hereafter.Web.Platform.Errors;
 
-/// <summary>A business outcome that is not success, raised by a handler and answered as ProblemDetails.</summary>
-public class ProblemException(int status, string title, string? detail = null, string? type = null) : Exception(detail ?? title)
+/// <summary>
+/// A business outcome that is not success, raised by a handler and answered as ProblemDetails: its detail is
+/// a catalogue <see cref="Message"/> in the request's language, and its key is sent as <c>code</c>.
+/// </summary>
+public class ProblemException : Exception
 {
-    public int Status { get; } = status;
-    public string Title { get; } = title;
-    public string? Detail { get; } = detail;
-    public string? ProblemType { get; } = type;
+    public ProblemException(int status, string title, Message detail, string? type = null) : this(status, title, Texts.Of(detail), type) =>
+        Code = detail.Key;
 
-    public static ProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", what);
-    public static ProblemException Forbidden(string why) => new(StatusCodes.Status403Forbidden, "Forbidden", why);
+    // Text not yet in the message catalogue: becomes private protected once every module says its messages through it.
+    public ProblemException(int status, string title, string? detail = null, string? type = null) : base(detail ?? title)
+    {
+        Status = status;
+        Title = title;
+        Detail = detail;
+        ProblemType = type;
+    }
+
+    public int Status { get; }
+    public string Title { get; }
+
+    /// <summary>The text shown to the person, in the request's language.</summary>
+    public string? Detail { get; }
+
+    /// <summary>The catalogue key of <see cref="Detail"/>, sent as the problem's <c>code</c>.</summary>
+    public string? Code { get; }
+
+    public string? ProblemType { get; }
+
+    public static ProblemException NotFound(Message what) => new(StatusCodes.Status404NotFound, "Not found", what);
+    public static ProblemException Forbidden(Message why) => new(StatusCodes.Status403Forbidden, "Forbidden", why);
+    public static ProblemException Conflict(Message why, string? type = null) => new(StatusCodes.Status409Conflict, "Conflict", why, type);
+    public static ProblemException BadRequest(Message why) => new(StatusCodes.Status400BadRequest, "Bad request", why);
+
+    // Text not yet in the message catalogue: removed once every module says its messages through it.
+    public static ProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", what, null);
+    public static ProblemException Forbidden(string why) => new(StatusCodes.Status403Forbidden, "Forbidden", why, null);
     public static ProblemException Conflict(string why, string? type = null) => new(StatusCodes.Status409Conflict, "Conflict", why, type);
-    public static ProblemException BadRequest(string why) => new(StatusCodes.Status400BadRequest, "Bad request", why);
+    public static ProblemException BadRequest(string why) => new(StatusCodes.Status400BadRequest, "Bad request", why, null);
 
     /// <summary>Sent as the <c>Retry-After</c> header (whole seconds, at least 1) when set.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
-    public static ProblemException TooManyRequests(string why, TimeSpan retryAfter) =>
+    public static ProblemException TooManyRequests(Message why, TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, "Too many requests", why) { RetryAfter = retryAfter };
+
+    public static ProblemException TooManyRequests(string why, TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, "Too many requests", why, null) { RetryAfter = retryAfter };
 }
 
-/// <summary>Field-level validation failure: 400 with errors keyed by JSON path (e.g. <c>decedent.idNumber</c>).</summary>
-public sealed class FieldValidationException(IDictionary<string, string[]> errors)
-    : ProblemException(StatusCodes.Status400BadRequest, "One or more fields are invalid.",
-        string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")))
+/// <summary>One field's problem: the JSON path of the field (e.g. <c>decedent.idNumber</c>) and what to tell the person.</summary>
+public sealed record FieldMessage(string Field, Message Message);
+
+/// <summary>
+/// Field-level validation failure: 400 with <c>errors</c> (texts in the request's language) and <c>errorCodes</c>
+/// (their catalogue keys), both keyed by JSON path.
+/// </summary>
+public sealed class FieldValidationException : ProblemException
 {
-    public IDictionary<string, string[]> Errors { get; } = errors;
+    public FieldValidationException(IReadOnlyCollection<FieldMessage> errors)
+        : this(Group(errors, m => Texts.Of(m)), Group(errors, m => m.Key))
+    {
+    }
+
+    public FieldValidationException(string field, Message message) : this([new FieldMessage(field, message)])
+    {
+    }
+
+    // Text not yet in the message catalogue: removed once every module says its messages through it.
+    public FieldValidationException(IDictionary<string, string[]> errors) : this(errors, null)
+    {
+    }
+
+    private FieldValidationException(IDictionary<string, string[]> errors, IDictionary<string, string[]>? codes)
+        : base(StatusCodes.Status400BadRequest, "One or more fields are invalid.",
+            string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), null)
+    {
+        Errors = errors;
+        Codes = codes;
+    }
+
+    /// <summary>The texts of each field, in the request's language.</summary>
+    public IDictionary<string, string[]> Errors { get; }
+
+    /// <summary>The catalogue keys of each field's messages, in the order of <see cref="Errors"/>.</summary>
+    public IDictionary<string, string[]>? Codes { get; }
+
+    private static Dictionary<string, string[]> Group(IEnumerable<FieldMessage> errors, Func<Message, string> select) =>
+        errors.GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => select(e.Message)).Distinct().ToArray(), StringComparer.Ordinal);
 }
 
 internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -54,6 +120,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         ProblemDetails details = problem is FieldValidationException fields
             ? new HttpValidationProblemDetails(fields.Errors) { Status = 400, Title = problem.Title }
             : new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail };
+        if (problem is FieldValidationException { Codes: { } codes }) details.Extensions["errorCodes"] = codes;
+        if (problem.Code is not null) details.Extensions["code"] = problem.Code;
         if (problem.ProblemType is not null) details.Type = problem.ProblemType;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hereafter.Domain.Messages;
 using Microsoft.AspNetCore.Localization;
 
 namespace Hereafter.Web.Platform.Localization;
@@ -22,8 +23,17 @@ public static class LocalizationModule
             SupportedCultures = Cultures,
             SupportedUICultures = Cultures,
         };
-        // Only an explicit choice switches language: the page is Chinese unless the user asks otherwise.
-        options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        // Only an explicit choice switches a page's language: it is Chinese unless the user asks otherwise. A
+        // department system's API call may ask for English messages with Accept-Language.
+        var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider { Options = options };
+        options.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new CookieRequestCultureProvider(),
+            new CustomRequestCultureProvider(http => http.Request.Path.StartsWithSegments("/api")
+                ? acceptLanguage.DetermineProviderCultureResult(http)
+                : Task.FromResult<ProviderCultureResult?>(null)),
+        ];
         return app.UseRequestLocalization(options);
     }
 
@@ -51,6 +61,12 @@ public sealed class Texts
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
     public string this[string zh] => IsEnglish && English.TryGetValue(zh, out var en) ? en : zh;
+
+    /// <summary>A catalogue message in the page's language.</summary>
+    public string this[Message message] => Of(message);
+
+    /// <summary>A catalogue message in the current request's language (zh-CN unless English was chosen).</summary>
+    public static string Of(Message message) => message.In(IsEnglish);
 
     /// <summary>
     /// The platform's strings plus every feature's own table: a static class marked

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Hereafter.Web.Platform.Errors;
+
 namespace Hereafter.Web.Modules.Reconciliation.Contracts;
 
 /// <summary>Answer to an upload: 202 with the job to poll.</summary>
@@ -30,7 +33,10 @@ public sealed record RejectedDto(long Row, string Reason);
 public sealed record PageOf<T>(IReadOnlyList<T> Items, long Total, int Page, int PageSize);
 
 /// <summary>Dismiss a review row: the reason is required (e.g. "同名不同人，出生地不同").</summary>
-public sealed record DismissalRequest(string? Reason);
+public sealed record DismissalRequest(
+    [property: Required(ErrorMessage = "reconciliation.dismissal.reason-required")]
+    [property: FreeText(500, AllowAngleBrackets = true, ErrorMessage = "reconciliation.dismissal.reason-invalid")]
+    string? Reason);
 
 /// <summary>Payments stopped from this month (YYYY-MM).</summary>
 public sealed record ExecutionRequest(string? EffectiveMonth);

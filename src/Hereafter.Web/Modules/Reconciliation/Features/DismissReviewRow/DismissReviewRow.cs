@@ -1,4 +1,3 @@
-using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Platform.Audit;
@@ -13,12 +12,7 @@ public sealed class DismissReviewRowHandler(HereafterDbContext db, RollAccess ro
 {
     public async Task<ReviewDto> HandleAsync(Actor actor, Guid id, long row, DismissalRequest request, CancellationToken ct)
     {
-        var reason = request.Reason?.Trim() ?? "";
-        var problems = FreeText.Check(reason, 500, allowAngleBrackets: true);
-        if (problems.HasFlag(FreeTextProblems.Missing))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["排除时须填写原因"] });
-        if (problems != FreeTextProblems.None)
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["原因不超过500字，不含控制字符"] });
+        var reason = RequestValidation.Require(request).Reason!.Trim();
         var job = await rolls.RequireCompletedAsync(actor, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
