@@ -55,6 +55,7 @@ internal static class ReconciliationStrings
         ["追回日期"] = "Recovered on",
         ["行号"] = "Row",
         ["原因"] = "Reason",
+        ["；"] = "; ", // between the reasons of a rejected row, as the engine writes them
         ["身份证号"] = "ID number",
         ["姓名"] = "Name",
         ["月发放金额"] = "Monthly amount",
