@@ -53,7 +53,7 @@ internal sealed class RowClassifier
         _rows++;
         if (!_padded && row.Count < _headerCount)
         {
-            Reject(row.Row, $"columns: the row has {row.Count} column(s), the header has {_headerCount}");
+            Reject(row.Row, RejectionReasons.ColumnCount(row.Count, _headerCount));
             return;
         }
 
@@ -61,23 +61,23 @@ internal sealed class RowClassifier
         var idLength = RollNormalisation.NormalizeId(row.Field(_idCol), id);
         if (idLength == 0)
         {
-            _reasons.Add("id_number: missing");
+            _reasons.Add(RejectionReasons.IdMissing);
         }
         else if (idLength < 0 || !RollNormalisation.IsWellFormedId(id[..idLength]))
         {
-            _reasons.Add("id_number: not 17 digits plus a digit or X");
+            _reasons.Add(RejectionReasons.IdMalformed);
         }
 
         var amountText = row.Field(_amountCol);
         if (!RollValues.TryParseAmount(amountText, out var fen))
         {
-            _reasons.Add($"monthly_amount: not a non-negative decimal with at most two decimals ({Quote(amountText)})");
+            _reasons.Add(string.Concat(RejectionReasons.AmountInvalid, Quote(amountText), ")"));
         }
 
         var paidText = row.Field(_paidCol);
         if (!YearMonth.TryParse(paidText, out var paidThrough))
         {
-            _reasons.Add($"paid_through: not a month YYYY-MM, YYYY/MM or YYYYMM ({Quote(paidText)})");
+            _reasons.Add(string.Concat(RejectionReasons.PaidThroughInvalid, Quote(paidText), ")"));
         }
 
         var programme = _defaultProgramme;
@@ -100,13 +100,13 @@ internal sealed class RowClassifier
             else
             {
                 programme = _defaultProgramme;
-                _reasons.Add($"program: unknown programme code ({Quote(code)})");
+                _reasons.Add(string.Concat(RejectionReasons.ProgrammeUnknown, Quote(code), ")"));
             }
         }
 
         if (_reasons.Count > 0)
         {
-            Reject(row.Row, string.Join("; ", _reasons));
+            Reject(row.Row, string.Join(RejectionReasons.Separator, _reasons));
             _reasons.Clear();
             return;
         }

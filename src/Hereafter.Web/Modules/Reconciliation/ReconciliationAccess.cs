@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Errors;
@@ -21,7 +22,7 @@ public static class ReconciliationAccess
     public static string RequireDepartment(Actor actor) =>
         DepartmentOf(actor) is { } department && (actor.IsInRole(Roles.Clerk) || actor.IsInRole(Roles.System) || actor.IsInRole(Roles.Supervisor))
             ? department
-            : throw ProblemException.Forbidden("Only social-security, medical-insurance and civil-affairs staff reconcile benefit rolls.");
+            : throw ProblemException.Forbidden(new Message("reconciliation.access.department-only"));
 
     /// <summary>Statistics across departments: the civil-affairs supervisor (or its system).</summary>
     public static bool SeesStatistics(Actor actor) =>

@@ -17,21 +17,6 @@ public static class ReconciliationLabels
         _ => status.ToCode(),
     };
 
-    /// <summary>The clerk's sentence for the engine's <c>RollFormatException.Code</c>; the engine's own text follows it.</summary>
-    public static string Error(string? code) => code switch
-    {
-        "empty" => "文件为空或没有数据行。",
-        "not-csv-or-xlsx" => "文件不是 CSV 或 Excel（.xlsx）名册。",
-        "missing-columns" => "缺少必需的列：身份证号、姓名、月发放金额、已发放至（中英文表头均可）。",
-        "binary" => "文件含二进制内容，不是文本名册。",
-        "encoding" => "无法识别文件编码，请另存为 UTF-8 或 GBK 的 CSV。",
-        "too-large" => "Excel 文件解压后过大或压缩比异常（疑似压缩炸弹），已拒绝。",
-        "too-many-strings" => "Excel 文件的共享字符串过多，已拒绝。",
-        "record-too-long" => "有一行（一条记录）过长，多半是引号没有闭合。",
-        "internal" => "处理多次中断，已停止重试，请重新上传或联系管理员。",
-        _ => "名册无法读取。",
-    };
-
     /// <summary>The clerk's sentence for a review row's reason.</summary>
     public static string Reason(ReviewReason reason) => reason switch
     {

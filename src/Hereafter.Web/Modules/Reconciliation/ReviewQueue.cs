@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
@@ -14,7 +15,7 @@ public sealed class ReviewQueue(HereafterDbContext db)
 
     public async Task<ReviewResult> RequireAsync(RollJob job, long row, CancellationToken ct) =>
         await Reviews(job, row).AsNoTracking().FirstOrDefaultAsync(ct)
-        ?? throw ProblemException.NotFound($"Row {row} is not in this job's review queue.");
+        ?? throw ProblemException.NotFound(new Message("reconciliation.review-row.not-found").With("row", row));
 
     /// <summary>
     /// The decision is a conditional update on a still-pending row: of concurrent confirmations and dismissals
@@ -25,6 +26,9 @@ public sealed class ReviewQueue(HereafterDbContext db)
         var decided = await Reviews(job, row).Where(r => r.Decision == ReviewDecision.Pending).ExecuteUpdateAsync(decide, ct);
         if (decided == 1) return;
         var review = await RequireAsync(job, row, ct);
-        throw ProblemException.Conflict($"Row {row} was already {review.Decision.ToCode()} by {review.DecidedBy}.");
+        var already = review.Decision == ReviewDecision.Dismissed
+            ? new Message("reconciliation.review-row.already-dismissed")
+            : new Message("reconciliation.review-row.already-confirmed");
+        throw ProblemException.Conflict(already.With("row", row).With("by", review.DecidedBy));
     }
 }

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using System.Linq.Expressions;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
@@ -21,7 +22,7 @@ public sealed class RollAccess(HereafterDbContext db, AuditLog audit)
         ReconciliationAccess.RequireDepartment(actor);
         var job = await db.Set<RollJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
         if (job is null || job.OrganisationId != actor.OrganisationId || job.Status == JobStatus.Uploading)
-            throw ProblemException.NotFound("No such reconciliation job for your organisation.");
+            throw ProblemException.NotFound(new Message("reconciliation.roll.not-found"));
         return job;
     }
 
@@ -29,7 +30,7 @@ public sealed class RollAccess(HereafterDbContext db, AuditLog audit)
     {
         var job = await RequireJobAsync(actor, id, ct);
         if (job.Status != JobStatus.Completed)
-            throw ProblemException.Conflict($"The job is {job.Status.ToCode()}; results exist only once it is completed.");
+            throw ProblemException.Conflict(new Message("reconciliation.roll.not-completed").With("status", job.Status.ToCode()));
         return job;
     }
 
@@ -48,7 +49,7 @@ public sealed class RollAccess(HereafterDbContext db, AuditLog audit)
 
     public async Task<StopResult> RequireStopAsync(RollJob job, long row, CancellationToken ct) =>
         await Stop(job, row).AsNoTracking().FirstOrDefaultAsync(ct)
-        ?? throw ProblemException.NotFound($"Row {row} is not a stop of this job (a review row becomes one when confirmed).");
+        ?? throw ProblemException.NotFound(new Message("reconciliation.stop.not-found").With("row", row));
 
     /// <summary>
     /// A page of a completed job's result rows in row order (page from 1, at most 1,000 rows a page). Rows with

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Platform.Errors;
@@ -13,7 +14,7 @@ public sealed class CalculateSurvivorBenefitHandler(IOptions<ReconciliationSetti
         if (string.IsNullOrWhiteSpace(contributionYears)
             || !decimal.TryParse(contributionYears.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
             || years > 80)
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["contributionYears"] = ["缴费年限须为 0–80 之间的数字，如 12.5"] });
+            throw new FieldValidationException("contributionYears", new Message("reconciliation.survivor-benefit.years-invalid"));
         var basis = new SurvivorBenefitBase(settings.Value.SurvivorBenefitMonthlyBase);
         var b = SurvivorBenefits.Calculate(basis, years);
         return new SurvivorBenefitDto(years, basis.MonthlyBase, b.FuneralGrant, b.PensionMonths, b.SurvivorPension, b.Total);

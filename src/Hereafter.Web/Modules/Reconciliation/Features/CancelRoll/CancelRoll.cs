@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Platform.Audit;
@@ -18,7 +19,7 @@ public sealed class CancelRollHandler(HereafterDbContext db, RollAccess rolls, A
             .Where(j => j.Id == id && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
             .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Cancelled).SetProperty(j => j.LeaseOwner, (string?)null)
                 .SetProperty(j => j.FinishedAt, clock.GetUtcNow()), ct);
-        if (cancelled == 0) throw ProblemException.Conflict($"The job is already {job.Status.ToCode()}.");
+        if (cancelled == 0) throw ProblemException.Conflict(new Message("reconciliation.roll.already-finished").With("status", job.Status.ToCode()));
         await db.Set<UploadChunk>().Where(c => c.JobId == id).ExecuteDeleteAsync(ct);
         await audit.RecordAsync(actor, "reconciliation.cancel", $"reconciliation:{id}", "benefit-reconciliation", job.Programme, ct);
         // Cancelled is final (the worker completes only a running job): there is no summary to read.

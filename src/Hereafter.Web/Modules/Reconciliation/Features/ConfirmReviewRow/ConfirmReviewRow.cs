@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Modules.Reconciliation.Features.ReconcileRoll;
@@ -32,7 +33,7 @@ public sealed class ConfirmReviewRowHandler(HereafterDbContext db, RollAccess ro
     private async Task SaveOnceAsync(CancellationToken ct)
     {
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { throw ProblemException.Conflict("This row was decided at the same moment by someone else."); }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { throw ProblemException.Conflict(new Message("reconciliation.review-row.decided-concurrently")); }
     }
 }
 

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 using System.Text;
 using Hereafter.Domain.Reconciliation;
@@ -25,8 +26,8 @@ public sealed class DownloadResultsHandler(RollAccess rolls, AuditLog audit)
 
     public async Task<ResultFile> HandleAsync(Actor actor, Guid id, string kind, string format, CancellationToken ct)
     {
-        if (!EnumCodes<ResultKind>.TryParse(kind, out var resultKind)) throw ProblemException.NotFound($"Unknown result '{kind}'. Use stops, review or rejected.");
-        if (!EnumCodes<ResultFormat>.TryParse(format, out var resultFormat)) throw ProblemException.BadRequest("format must be csv or xlsx.");
+        if (!EnumCodes<ResultKind>.TryParse(kind, out var resultKind)) throw ProblemException.NotFound(new Message("reconciliation.download.unknown-result").With("kind", kind));
+        if (!EnumCodes<ResultFormat>.TryParse(format, out var resultFormat)) throw ProblemException.BadRequest(new Message("reconciliation.download.format-invalid"));
         var job = await rolls.RequireCompletedAsync(actor, id, ct);
         // A CSV is opened in spreadsheets: its text cells are neutralised. The workbook's cells are inline strings,
         // never evaluated, so it carries the text as it is.

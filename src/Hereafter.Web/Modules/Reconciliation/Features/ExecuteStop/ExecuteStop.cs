@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
@@ -20,7 +21,7 @@ public sealed class ExecuteStopHandler(HereafterDbContext db, RollAccess rolls, 
     {
         var text = request.EffectiveMonth?.Trim();
         if (string.IsNullOrEmpty(text) || !YearMonth.TryParse(text, out var month))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["effectiveMonth"] = ["停发月份须为 YYYY-MM，如 2026-12"] });
+            throw new FieldValidationException("effectiveMonth", new Message("reconciliation.stop.month-invalid"));
         var job = await rolls.RequireCompletedAsync(actor, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var executedMonth = month.ToString();
@@ -32,7 +33,7 @@ public sealed class ExecuteStopHandler(HereafterDbContext db, RollAccess rolls, 
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.ExecutedMonth, executedMonth).SetProperty(s => s.ExecutedAt, now)
                 .SetProperty(s => s.ExecutedBy, actor.Name), ct);
         var stop = await rolls.RequireStopAsync(job, row, ct);
-        if (claimed == 0) throw ProblemException.Conflict($"Row {row} was already stopped from {stop.ExecutedMonth}.");
+        if (claimed == 0) throw ProblemException.Conflict(new Message("reconciliation.stop.already-executed").With("row", row).With("month", stop.ExecutedMonth));
         // Ordered with the certificate's own events, so the stop reaches the death case after it was opened.
         var certificateId = await deaths.FindCertificateIdAsync(stop.DeathIdNumber, ct);
         outbox.Add(ReconciliationEventTypes.StopExecuted, new StopExecuted(

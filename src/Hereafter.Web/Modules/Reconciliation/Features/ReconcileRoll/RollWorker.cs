@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
@@ -138,7 +139,8 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             var job = await db.Set<RollJob>().AsNoTracking().FirstAsync(j => j.Id == jobId, lost.Token);
             if (job.Attempt > MaxAttempts)
             {
-                await FailAsync(db, jobId, attempt, "internal", "处理多次中断，已停止重试，请重新上传或联系管理员。", CancellationToken.None);
+                // Stored in Chinese as before; the page heads it with the code's message in the clerk's language.
+                await FailAsync(db, jobId, attempt, "internal", new Message("reconciliation.roll.interrupted").Chinese, CancellationToken.None);
                 return;
             }
             await DeleteRowsAsync(db, jobId, onlyAttempt: null, lost.Token);

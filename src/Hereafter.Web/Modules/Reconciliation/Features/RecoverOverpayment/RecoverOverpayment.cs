@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using System.Globalization;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Platform.Audit;
@@ -13,14 +14,14 @@ public sealed class RecoverOverpaymentHandler(HereafterDbContext db, RollAccess 
 {
     public async Task<StopDto> HandleAsync(Actor actor, Guid id, long row, RecoveryRequest request, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         if (request.Amount is not { } amount || amount <= 0 || decimal.Round(amount, 2) != amount || amount > 100_000_000m)
-            errors["amount"] = ["追回金额须为正数，最多两位小数"];
+            errors.Add("amount", new Message("reconciliation.recovery.amount-invalid"));
         DateOnly date = default;
         if (string.IsNullOrWhiteSpace(request.Date)
             || !DateOnly.TryParseExact(request.Date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            errors["date"] = ["追回日期须为 YYYY-MM-DD"];
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+            errors.Add("date", new Message("reconciliation.recovery.date-invalid"));
+        errors.ThrowIfAny();
         var job = await rolls.RequireCompletedAsync(actor, id, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var recovered = request.Amount;
@@ -30,9 +31,9 @@ public sealed class RecoverOverpaymentHandler(HereafterDbContext db, RollAccess 
                 .SetProperty(s => s.RecoveredBy, actor.Name), ct);
         var stop = await rolls.RequireStopAsync(job, row, ct);
         if (claimed == 0)
-            throw ProblemException.Conflict(stop.OverpaidAmount == 0
-                ? $"Row {row} has no overpayment to recover."
-                : $"Row {row}'s overpayment was already recorded as recovered.");
+            throw ProblemException.Conflict((stop.OverpaidAmount == 0
+                ? new Message("reconciliation.recovery.no-overpayment")
+                : new Message("reconciliation.recovery.already-recorded")).With("row", row));
         await audit.RecordAsync(actor, "reconciliation.recovered", $"reconciliation:{id}", "benefit-reconciliation", $"row {row}: {request.Amount} on {date:yyyy-MM-dd}", ct);
         await tx.CommitAsync(ct);
         return RollDtos.Stop(stop);

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
@@ -26,14 +27,14 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
 {
     public async Task<StatisticsDto> HandleAsync(Actor actor, string? from, string? to, string? programme, CancellationToken ct)
     {
-        if (!ReconciliationAccess.SeesStatistics(actor)) throw ProblemException.Forbidden("Reconciliation statistics are for the civil-affairs supervisor.");
-        var errors = new Dictionary<string, string[]>();
+        if (!ReconciliationAccess.SeesStatistics(actor)) throw ProblemException.Forbidden(new Message("reconciliation.statistics.supervisor-only"));
+        var errors = new FieldErrors();
         YearMonth? fromMonth = null, toMonth = null;
-        if (!string.IsNullOrWhiteSpace(from)) { if (YearMonth.TryParse(from.Trim(), out var f)) fromMonth = f; else errors["from"] = ["起始月份须为 YYYY-MM"]; }
-        if (!string.IsNullOrWhiteSpace(to)) { if (YearMonth.TryParse(to.Trim(), out var t)) toMonth = t; else errors["to"] = ["截止月份须为 YYYY-MM"]; }
+        if (!string.IsNullOrWhiteSpace(from)) { if (YearMonth.TryParse(from.Trim(), out var f)) fromMonth = f; else errors.Add("from", new Message("reconciliation.statistics.from-invalid")); }
+        if (!string.IsNullOrWhiteSpace(to)) { if (YearMonth.TryParse(to.Trim(), out var t)) toMonth = t; else errors.Add("to", new Message("reconciliation.statistics.to-invalid")); }
         var code = string.IsNullOrWhiteSpace(programme) ? null : programme.Trim();
-        if (code is not null && !ProgrammeRules.Defaults.ContainsKey(code)) errors["programme"] = [$"未知项目 '{code}'"];
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        if (code is not null && !ProgrammeRules.Defaults.ContainsKey(code)) errors.Add("programme", new Message("reconciliation.programme.unknown").With("code", code));
+        errors.ThrowIfAny();
 
         var stops = await (
                 from s in db.Set<StopResult>().AsNoTracking()

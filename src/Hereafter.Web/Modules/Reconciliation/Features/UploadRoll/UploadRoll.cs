@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Data;
@@ -23,15 +24,15 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
     public async Task<RollAccepted> HandleAsync(Actor actor, string? programme, string? fileName, Stream? content, long? declaredLength, CancellationToken ct)
     {
         var department = ReconciliationAccess.RequireDepartment(actor);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var code = programme?.Trim();
-        if (string.IsNullOrEmpty(code)) errors["programme"] = ["请选择项目（programme）"];
+        if (string.IsNullOrEmpty(code)) errors.Add("programme", new Message("reconciliation.programme.required"));
         else if (!ProgrammeRules.Defaults.TryGetValue(code, out _))
-            errors["programme"] = [$"未知项目 '{code}'，可选：{string.Join(", ", ProgrammeRules.Defaults.Keys)}"];
-        if (content is null) errors["file"] = ["请选择要上传的名册文件（CSV 或 XLSX）"];
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+            errors.Add("programme", new Message("reconciliation.programme.unknown-with-choices").With("code", code).With("choices", string.Join(", ", ProgrammeRules.Defaults.Keys)));
+        if (content is null) errors.Add("file", new Message("reconciliation.upload.file-required"));
+        errors.ThrowIfAny();
         if (ProgrammeRules.Defaults[code!].Department != department)
-            throw ProblemException.Forbidden($"Programme {code} belongs to the {ProgrammeRules.Defaults[code!].Department} department, not yours.");
+            throw ProblemException.Forbidden(new Message("reconciliation.programme.other-department").With("code", code).With("department", ProgrammeRules.Defaults[code!].Department));
         var limit = settings.Value.MaxUploadBytes;
         if (declaredLength > limit) throw TooLarge(limit);
 
@@ -66,7 +67,7 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
                 await db.Set<RollJob>().Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, heartbeat), ct);
                 if (filled < ChunkSize) break;
             }
-            if (total == 0) throw new FieldValidationException(new Dictionary<string, string[]> { ["file"] = ["文件为空（0 字节）"] });
+            if (total == 0) throw new FieldValidationException("file", new Message("reconciliation.upload.file-empty"));
             await db.Set<RollJob>().Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, JobStatus.Queued).SetProperty(j => j.SizeBytes, total).SetProperty(j => j.ChunkCount, index)
                 .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null), ct);
@@ -86,7 +87,7 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
 
     public static ProblemException TooLarge(long limit) =>
         new(StatusCodes.Status413PayloadTooLarge, "Payload too large",
-            $"文件超过上传上限 {limit / 1024 / 1024} MiB；更大的名册请用命令行 reconcile 处理。 The file is larger than the upload limit of {limit / 1024 / 1024} MiB; use the reconcile command for larger rolls.");
+            new Message("reconciliation.upload.too-large").With("limit", limit / 1024 / 1024));
 
     private static async Task<int> FillAsync(Stream stream, byte[] buffer, CancellationToken ct)
     {
@@ -103,12 +104,12 @@ public sealed class UploadRollHandler(HereafterDbContext db, AuditLog audit, Tim
     /// <summary>Turns away what is plainly not a roll before storing it; everything else is the engine's call.</summary>
     private static void Sniff(ReadOnlySpan<byte> head)
     {
-        string? problem = null;
+        Message? problem = null;
         if (head.StartsWith("PK\u0003\u0004"u8)) return; // XLSX is a zip; the engine reads it
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0])) problem = "这是旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后上传";
-        else if (head.StartsWith("%PDF"u8)) problem = "这是 PDF 文件，请上传 CSV 或 XLSX 名册";
-        else if (head[..Math.Min(head.Length, 4096)].Contains((byte)0)) problem = "文件不是 CSV 或 XLSX（含二进制内容）";
-        if (problem is not null) throw new FieldValidationException(new Dictionary<string, string[]> { ["file"] = [problem] });
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0])) problem = new Message("reconciliation.upload.old-excel");
+        else if (head.StartsWith("%PDF"u8)) problem = new Message("reconciliation.upload.pdf");
+        else if (head[..Math.Min(head.Length, 4096)].Contains((byte)0)) problem = new Message("reconciliation.upload.binary");
+        if (problem is not null) throw new FieldValidationException("file", problem);
     }
 
     private static string CleanFileName(string? name)
@@ -130,7 +131,7 @@ public static class UploadRollEndpoint
                 // Refused before a byte of the body is read; a chunked body is cut off at the limit below.
                 if (http.Request.ContentLength > limit + ReconciliationModule.FormOverhead) throw UploadRollHandler.TooLarge(limit);
                 if (!http.Request.HasFormContentType)
-                    throw Platform.Errors.ProblemException.BadRequest("Send multipart/form-data with the fields file and programme.");
+                    throw Platform.Errors.ProblemException.BadRequest(new Message("reconciliation.upload.multipart-required"));
                 IFormCollection form;
                 try
                 {
