@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
@@ -20,7 +21,7 @@ public sealed class ExportFhirDocumentHandler(CertificateFinder finder, Certific
         var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate);
         if (view is not (CertificateAccess.Copy1 or CertificateAccess.Copy2))
-            throw ProblemException.Forbidden("Your organisation may not read the medical data of this certificate.");
+            throw ProblemException.Forbidden(new Message("certificates.fhir.medical-data-forbidden"));
         var version = await versions.CurrentAsync(certificate, ct);
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
         await audit.RecordAsync(actor, "certificate.read-fhir", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), view, ct);

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
@@ -24,7 +25,7 @@ public sealed class ReadCertificateHandler(
     {
         var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate)
-                   ?? throw ProblemException.Forbidden("Your organisation may not read this certificate.");
+                   ?? throw ProblemException.Forbidden(new Message("certificates.read.forbidden"));
         var version = await versions.CurrentAsync(certificate, ct);
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
         await audit.RecordAsync(actor, "certificate.read", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), view, ct);
