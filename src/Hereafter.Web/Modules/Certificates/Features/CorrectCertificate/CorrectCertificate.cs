@@ -1,5 +1,5 @@
-using Hereafter.Domain.Messages;
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;

@@ -1,5 +1,5 @@
-using Hereafter.Domain.Messages;
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Errors;

@@ -1,7 +1,7 @@
-using Hereafter.Domain.Messages;
-using Hereafter.Domain.Time;
 using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
+using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Audit;

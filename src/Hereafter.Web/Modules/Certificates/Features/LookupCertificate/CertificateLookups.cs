@@ -1,6 +1,6 @@
-using Hereafter.Domain.Messages;
 using System.Security.Cryptography;
 using System.Text;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
