@@ -1,10 +1,20 @@
+using Hereafter.Domain.Messages;
+
 namespace Hereafter.Domain.Certificates;
 
 /// <summary>Who is certifying and when. <paramref name="IssuerKind"/> is "hospital", "health-centre" or "police".</summary>
 public sealed record CertificateContext(DateTimeOffset Now, string IssuerKind);
 
-/// <summary>A hard error on one field. <paramref name="Path"/> is a camelCase JSON path such as <c>decedent.idNumber</c>.</summary>
-public sealed record FieldError(string Path, string Code, string Chinese, string English);
+/// <summary>
+/// A hard error on one field. <paramref name="Path"/> is a camelCase JSON path such as <c>decedent.idNumber</c>;
+/// <paramref name="Code"/> names the rule (<see cref="CertificateValidator.Codes"/>), <paramref name="Message"/> what to tell the person.
+/// </summary>
+public sealed record FieldError(string Path, string Code, Message Message)
+{
+    public string Chinese => Message.Chinese;
+
+    public string English => Message.English;
+}
 
 /// <summary>The outcome of <see cref="CertificateValidator.Validate"/>: errors block issuing, warnings are recorded.</summary>
 public sealed record CertificateValidation(IReadOnlyList<FieldError> Errors, IReadOnlyList<QualityWarning> Warnings, NormalizedCertificate? Normalized)

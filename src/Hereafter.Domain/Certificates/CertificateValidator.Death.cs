@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hereafter.Domain.Messages;
 
 namespace Hereafter.Domain.Certificates;
 
@@ -13,7 +14,7 @@ public static partial class CertificateValidator
             var text = Clean(raw);
             if (text is null)
             {
-                Error(path, Codes.Required, "请填写死亡日期和时间", "Date and time of death are required");
+                Error(path, Codes.Required, new Message("certificates.death.date-time.required"));
                 return null;
             }
 
@@ -22,13 +23,11 @@ public static partial class CertificateValidator
             {
                 if (DateTime.TryParseExact(text, LocalFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 {
-                    Error(path, Codes.OffsetRequired, "死亡时间须带时区（如 2026-11-20T08:30:00+08:00）",
-                        "Time of death needs a UTC offset, e.g. 2026-11-20T08:30:00+08:00");
+                    Error(path, Codes.OffsetRequired, new Message("certificates.death.date-time.offset-required"));
                 }
                 else
                 {
-                    Error(path, Codes.InvalidFormat, "死亡时间格式错误，应如 2026-11-20T08:30:00+08:00",
-                        "Time of death must look like 2026-11-20T08:30:00+08:00");
+                    Error(path, Codes.InvalidFormat, new Message("certificates.death.date-time.invalid-format"));
                 }
 
                 return null;
@@ -36,7 +35,7 @@ public static partial class CertificateValidator
 
             if (at > context.Now + ClockSkew)
             {
-                Error(path, Codes.InFuture, "死亡时间不能晚于当前时间", "Time of death cannot be in the future");
+                Error(path, Codes.InFuture, new Message("certificates.death.date-time.in-future"));
             }
 
             return at;
@@ -48,12 +47,12 @@ public static partial class CertificateValidator
             var status = Clean(raw);
             if (sex == "1" && status is not null)
             {
-                Error(path, Codes.NotExpected, "男性死者不应填写妊娠情况", "Pregnancy status does not apply to a male decedent");
+                Error(path, Codes.NotExpected, new Message("certificates.death.pregnancy-status.not-expected"));
                 return;
             }
 
             var required = sex == "2" && age is >= 10 and <= 60;
-            Coded(path, raw, CodeLists.PregnancyStatus, "妊娠情况（10–60岁女性必填）", "Pregnancy status (required for women aged 10–60)", required);
+            Coded(path, raw, CodeLists.PregnancyStatus, required);
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
+using Hereafter.Domain.Messages;
 
 namespace Hereafter.Domain.Certificates;
 
@@ -8,14 +10,14 @@ public static partial class CertificateValidator
 {
     private sealed partial class Run
     {
-        private string? Coded(string path, string? raw, IReadOnlyList<CodeEntry> list, string chinese, string english, bool required)
+        private string? Coded(string path, string? raw, IReadOnlyList<CodeEntry> list, bool required)
         {
             var code = Clean(raw);
             if (code is null)
             {
                 if (required)
                 {
-                    Error(path, Codes.Required, $"请选择{chinese}", $"{english} is required");
+                    Error(path, Codes.Required);
                 }
 
                 return null;
@@ -23,24 +25,24 @@ public static partial class CertificateValidator
 
             if (!CodeLists.Contains(list, code))
             {
-                NotInList(path, code, chinese, english);
+                NotInList(path, code);
                 return null;
             }
 
             return code;
         }
 
-        private void NotInList(string path, string code, string chinese, string english) =>
-            Error(path, Codes.NotInList, $"{chinese}代码“{Shorten(code)}”不在代码表中", $"{english} code '{Shorten(code)}' is not in the code list");
+        private void NotInList(string path, string code) =>
+            Error(path, Codes.NotInList, FieldMessage(path, Codes.NotInList).With("code", Shorten(code)));
 
-        private DateOnly? Date(string path, string? raw, string chinese, string english, bool required)
+        private DateOnly? Date(string path, string? raw, bool required)
         {
             var text = Clean(raw);
             if (text is null)
             {
                 if (required)
                 {
-                    Error(path, Codes.Required, $"请填写{chinese}", $"{english} is required");
+                    Error(path, Codes.Required);
                 }
 
                 return null;
@@ -48,7 +50,7 @@ public static partial class CertificateValidator
 
             if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                Error(path, Codes.InvalidDate, $"{chinese}应为有效日期，格式如 1950-03-07", $"{english} must be a real date written yyyy-MM-dd");
+                Error(path, Codes.InvalidDate);
                 return null;
             }
 
@@ -59,14 +61,14 @@ public static partial class CertificateValidator
         /// A name: 1–50 characters of CJK ideographs (basic, extensions A–H, compatibility), 〇, letters,
         /// spaces, middle dots (· ・ • ‧ ･), hyphens and apostrophes, with at least one letter or ideograph.
         /// </summary>
-        private string? PersonName(string path, string? raw, string chinese, string english, bool required = true)
+        private string? PersonName(string path, string? raw, bool required = true)
         {
             var text = Clean(raw);
             if (text is null)
             {
                 if (required)
                 {
-                    Error(path, Codes.Required, $"请填写{chinese}", $"{english} is required");
+                    Error(path, Codes.Required);
                 }
 
                 return null;
@@ -85,14 +87,13 @@ public static partial class CertificateValidator
 
             if (!allowed || !hasLetter)
             {
-                Error(path, Codes.InvalidCharacters, $"{chinese}只能包含汉字、字母、空格、间隔号（·）、连字符和撇号",
-                    $"{english} may contain only Chinese characters, letters, spaces, middle dots, hyphens and apostrophes");
+                Error(path, Codes.InvalidCharacters);
                 return null;
             }
 
             if (length > 50)
             {
-                Error(path, Codes.TooLong, $"{chinese}不能超过50个字", $"{english} must be at most 50 characters");
+                Error(path, Codes.TooLong, FieldMessage(path, Codes.TooLong).With("max", 50));
                 return null;
             }
 
@@ -103,14 +104,14 @@ public static partial class CertificateValidator
         /// Free text: no control or format characters (line breaks only where <paramref name="multiline"/>),
         /// no markup (a '&lt;' followed by a letter, '/', '!' or '?'), at most <paramref name="max"/> characters.
         /// </summary>
-        private string? FreeText(string path, string? raw, string chinese, string english, int max, bool required, bool multiline = false)
+        private string? FreeText(string path, string? raw, int max, bool required, bool multiline = false)
         {
             var text = Clean(raw);
             if (text is null)
             {
                 if (required)
                 {
-                    Error(path, Codes.Required, $"请填写{chinese}", $"{english} is required");
+                    Error(path, Codes.Required);
                 }
 
                 return null;
@@ -118,27 +119,44 @@ public static partial class CertificateValidator
 
             if (HasLoneSurrogate(text) || text.EnumerateRunes().Any(r => IsForbiddenControl(r, multiline)))
             {
-                Error(path, Codes.InvalidCharacters, $"{chinese}含有不可见的控制字符", $"{english} contains control characters");
+                Error(path, Codes.InvalidCharacters);
                 return null;
             }
 
             if (HasMarkup(text))
             {
-                Error(path, Codes.Markup, $"{chinese}不能包含网页标记（如 <script>）", $"{english} must not contain markup such as <script>");
+                Error(path, Codes.Markup);
                 return null;
             }
 
             if (text.EnumerateRunes().Count() > max)
             {
-                Error(path, Codes.TooLong, $"{chinese}不能超过{max}个字", $"{english} must be at most {max} characters");
+                Error(path, Codes.TooLong, FieldMessage(path, Codes.TooLong).With("max", max));
                 return null;
             }
 
             return text;
         }
 
-        private void Error(string path, string code, string chinese, string english) => errors.Add(new FieldError(path, code, chinese, english));
+        private void Error(string path, string code, Message message) => errors.Add(new FieldError(path, code, message));
+
+        /// <summary>An error of a rule many fields share, said by the field's own message (see <see cref="FieldMessage"/>).</summary>
+        private void Error(string path, string code) => Error(path, code, FieldMessage(path, code));
     }
+
+    /// <summary>
+    /// The message of a rule many fields share (required, not in the list, too long…): one per field, keyed
+    /// <c>certificates.{path}.{code}</c> with the path in lower case and hyphens and without indices, e.g.
+    /// <c>causes.partI[2].text</c> → <c>certificates.causes.part-i.text.required</c>.
+    /// </summary>
+    public static Message FieldMessage(string path, string code) =>
+        new($"certificates.{WordBoundary().Replace(Index().Replace(path, ""), "-").ToLowerInvariant()}.{code}");
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex Index();
+
+    [GeneratedRegex("(?<=[a-z0-9])(?=[A-Z])")]
+    private static partial Regex WordBoundary();
 
     private static string? Clean(string? value)
     {

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
 
 namespace Hereafter.Domain.Certificates;
 
@@ -16,19 +17,19 @@ public static partial class CertificateValidator
 
             if (idType is null)
             {
-                Error("decedent.idType", Codes.Required, "填写了证件号码时须选择证件类型", "Choose the ID type for the ID number");
+                Error("decedent.idType", Codes.Required, new Message("certificates.decedent.id-type.required"));
                 return ("other", idNumber, null);
             }
 
             if (!CodeLists.Contains(CodeLists.IdType, idType))
             {
-                NotInList("decedent.idType", idType, "证件类型", "ID type");
+                NotInList("decedent.idType", idType);
                 return ("other", idNumber, null);
             }
 
             if (idNumber is null)
             {
-                Error("decedent.idNumber", Codes.Required, "请填写证件号码", "ID number is required");
+                Error("decedent.idNumber", Codes.Required, new Message("certificates.decedent.id-number.required"));
                 return (KindOf(idType), null, null);
             }
 
@@ -46,14 +47,14 @@ public static partial class CertificateValidator
                     var passport = idNumber.ToUpperInvariant();
                     if (!Passport.IsMatch(passport))
                     {
-                        Error("decedent.idNumber", Codes.PassportFormat, "护照号码应为5–20位字母或数字", "Passport number must be 5–20 letters or digits");
+                        Error("decedent.idNumber", Codes.PassportFormat, new Message("certificates.decedent.id-number.passport-format"));
                     }
 
                     return ("passport", passport, null);
                 default:
                     if (!OtherId.IsMatch(idNumber))
                     {
-                        Error("decedent.idNumber", Codes.OtherIdFormat, "证件号码应为1–30位字母、数字或连字符", "ID number must be 1–30 letters, digits or hyphens");
+                        Error("decedent.idNumber", Codes.OtherIdFormat, new Message("certificates.decedent.id-number.other-id-format"));
                     }
 
                     return ("other", idNumber, null);
@@ -68,22 +69,22 @@ public static partial class CertificateValidator
             switch (error)
             {
                 case IdNumberError.BadLength:
-                    Error(path, Codes.IdLength, "身份证号码应为18位（或15位旧号码）", "Citizen ID number must have 18 characters (or 15 digits for an old card)");
+                    Error(path, Codes.IdLength, new Message("certificates.decedent.id-number.id-length"));
                     break;
                 case IdNumberError.BadCharacters:
-                    Error(path, Codes.IdCharacters, "身份证号码只能包含数字，最后一位可为X", "Citizen ID number may contain only digits, with X allowed last");
+                    Error(path, Codes.IdCharacters, new Message("certificates.decedent.id-number.id-characters"));
                     break;
                 case IdNumberError.UnknownRegion:
-                    Error(path, Codes.IdRegion, "身份证号码前6位不是有效的行政区划代码", "The first 6 digits of the ID number are not a known region code");
+                    Error(path, Codes.IdRegion, new Message("certificates.decedent.id-number.id-region"));
                     break;
                 case IdNumberError.BadBirthDate:
-                    Error(path, Codes.IdBirthDate, "身份证号码中的出生日期无效", "The birth date inside the ID number is not a valid date");
+                    Error(path, Codes.IdBirthDate, new Message("certificates.decedent.id-number.id-birth-date"));
                     break;
                 case IdNumberError.WrongCheckCharacter:
-                    Error(path, Codes.IdCheckCharacter, "身份证号码校验位错误", "ID number check character is wrong");
+                    Error(path, Codes.IdCheckCharacter, new Message("certificates.decedent.id-number.id-check-character"));
                     break;
                 default:
-                    Error(path, Codes.Required, "请填写证件号码", "ID number is required");
+                    Error(path, Codes.Required, new Message("certificates.decedent.id-number.required"));
                     break;
             }
         }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 
 namespace Hereafter.Domain.Certificates;
@@ -84,28 +85,26 @@ public static partial class CertificateValidator
             var causes = data.Causes ?? new CausesData();
 
             // Decedent and identity.
-            var name = PersonName("decedent.name", decedent.Name, "死者姓名", "Decedent's name");
-            var sex = Coded("decedent.sex", decedent.Sex, CodeLists.Sex, "性别", "Sex", required: true);
+            var name = PersonName("decedent.name", decedent.Name);
+            var sex = Coded("decedent.sex", decedent.Sex, CodeLists.Sex, required: true);
             var idType = Clean(decedent.IdType);
             var idNumberRaw = Clean(decedent.IdNumber);
             var unidentified = idType is null && idNumberRaw is null;
             if (unidentified && name is not null && name != UnidentifiedName)
             {
-                Error("decedent.name", Codes.UnidentifiedName,
-                    "未填写证件类型和号码时视为身份不明，姓名应填写“无”", "With no ID type and number the person is unidentified and the name must be 无");
+                Error("decedent.name", Codes.UnidentifiedName, new Message("certificates.decedent.name.unidentified-name"));
             }
             else if (!unidentified && name == UnidentifiedName)
             {
-                Error("decedent.idNumber", Codes.NotExpected,
-                    "姓名为“无”（身份不明）时不应填写证件类型和号码", "The name 无 marks an unidentified person; leave the ID type and number empty");
+                Error("decedent.idNumber", Codes.NotExpected, new Message("certificates.decedent.id-number.not-expected"));
             }
 
             var (numberKind, idNumber, idFromCard) = Identity(idType, idNumberRaw, unidentified);
 
-            var birthDate = Date("decedent.birthDate", decedent.BirthDate, "出生日期", "Birth date", required: !unidentified);
+            var birthDate = Date("decedent.birthDate", decedent.BirthDate, required: !unidentified);
             if (birthDate > today)
             {
-                Error("decedent.birthDate", Codes.InFuture, "出生日期不能晚于今天", "Birth date cannot be in the future");
+                Error("decedent.birthDate", Codes.InFuture, new Message("certificates.decedent.birth-date.in-future"));
             }
 
             if (idFromCard is { } card)
@@ -113,25 +112,25 @@ public static partial class CertificateValidator
                 if (birthDate is { } birth && birth != card.BirthDate)
                 {
                     Error("decedent.birthDate", Codes.BirthDateMismatch,
-                        $"出生日期与身份证号码不一致（身份证为 {Iso(card.BirthDate)}）", $"Birth date does not match the ID number ({Iso(card.BirthDate)})");
+                        new Message("certificates.decedent.birth-date.birth-date-mismatch").With("date", Iso(card.BirthDate)));
                 }
 
                 if (sex is "1" or "2" && sex != card.Sex)
                 {
-                    Error("decedent.sex", Codes.SexMismatch,
-                        $"性别与身份证号码不一致（身份证为{CodeLists.Chinese(CodeLists.Sex, card.Sex)}性）",
-                        $"Sex does not match the ID number ({CodeLists.English(CodeLists.Sex, card.Sex)})");
+                    Error("decedent.sex", Codes.SexMismatch, card.Sex == "1"
+                        ? new Message("certificates.decedent.sex.sex-mismatch.male")
+                        : new Message("certificates.decedent.sex.sex-mismatch.female"));
                 }
             }
 
-            FreeText("decedent.ethnicity", decedent.Ethnicity, "民族", "Ethnicity", 20, required: true);
-            FreeText("decedent.nationality", decedent.Nationality, "国籍", "Nationality", 20, required: true);
-            Coded("decedent.maritalStatus", decedent.MaritalStatus, CodeLists.MaritalStatus, "婚姻状况", "Marital status", required: true);
-            Coded("decedent.education", decedent.Education, CodeLists.Education, "文化程度", "Education", required: true);
-            FreeText("decedent.occupation", decedent.Occupation, "职业", "Occupation", 50, required: true);
-            FreeText("decedent.workUnit", decedent.WorkUnit, "工作单位", "Work unit", 100, required: false);
-            FreeText("decedent.householdAddress", decedent.HouseholdAddress, "户籍地址", "Household-registration address", 200, required: !unidentified);
-            FreeText("decedent.residenceAddress", decedent.ResidenceAddress, "常住地址", "Usual residence", 200, required: !unidentified);
+            FreeText("decedent.ethnicity", decedent.Ethnicity, 20, required: true);
+            FreeText("decedent.nationality", decedent.Nationality, 20, required: true);
+            Coded("decedent.maritalStatus", decedent.MaritalStatus, CodeLists.MaritalStatus, required: true);
+            Coded("decedent.education", decedent.Education, CodeLists.Education, required: true);
+            FreeText("decedent.occupation", decedent.Occupation, 50, required: true);
+            FreeText("decedent.workUnit", decedent.WorkUnit, 100, required: false);
+            FreeText("decedent.householdAddress", decedent.HouseholdAddress, 200, required: !unidentified);
+            FreeText("decedent.residenceAddress", decedent.ResidenceAddress, 200, required: !unidentified);
 
             // Death.
             var deathAt = DeathTime(death.DateTime);
@@ -141,21 +140,21 @@ public static partial class CertificateValidator
             {
                 if (died < born)
                 {
-                    Error("death.dateTime", Codes.BeforeBirth, "死亡日期不能早于出生日期", "Date of death cannot be before the birth date");
+                    Error("death.dateTime", Codes.BeforeBirth, new Message("certificates.death.date-time.before-birth"));
                 }
                 else
                 {
                     age = CompletedYears(born, died);
                     if (age > MaxAgeYears)
                     {
-                        Error("decedent.birthDate", Codes.AgeTooHigh, $"死亡时年龄超过{MaxAgeYears}岁，请核对出生日期",
-                            $"Age at death is over {MaxAgeYears} years; check the birth date");
+                        Error("decedent.birthDate", Codes.AgeTooHigh,
+                            new Message("certificates.decedent.birth-date.age-too-high").With("max", MaxAgeYears));
                     }
                 }
             }
 
-            var placeType = Coded("death.placeType", death.PlaceType, CodeLists.PlaceType, "死亡地点类型", "Place of death", required: true);
-            FreeText("death.placeName", death.PlaceName, "死亡地点名称", "Place name", 100, required: PlacesRequiringName.Contains(placeType));
+            var placeType = Coded("death.placeType", death.PlaceType, CodeLists.PlaceType, required: true);
+            FreeText("death.placeName", death.PlaceName, 100, required: PlacesRequiringName.Contains(placeType));
             Pregnancy(death.PregnancyStatus, sex, age);
 
             // Causes.
@@ -172,31 +171,33 @@ public static partial class CertificateValidator
             if (manner is not null && UnnaturalManners.Contains(manner) && placeType is not null && placeType is not ("1" or "2")
                 && context.IssuerKind != "police")
             {
-                Error("causes.manner", Codes.PoliceOnly,
-                    $"医疗机构外的{CodeLists.Chinese(CodeLists.Manner, manner)}死亡须由公安机关出具死亡证明",
-                    $"A death outside a medical institution with manner '{CodeLists.English(CodeLists.Manner, manner)}' must be certified by the police");
+                Error("causes.manner", Codes.PoliceOnly, new Message(manner switch
+                {
+                    "2" => "certificates.causes.manner.police-only.accident",
+                    "3" => "certificates.causes.manner.police-only.suicide",
+                    "4" => "certificates.causes.manner.police-only.homicide",
+                    _ => "certificates.causes.manner.police-only.pending-investigation",
+                }));
             }
 
             // Informant and certifier.
             var informant = data.Informant ?? new InformantData();
-            PersonName("informant.name", informant.Name, "家属姓名", "Informant's name");
-            FreeText("informant.relationship", informant.Relationship, "与死者关系", "Relationship", 20, required: true);
-            var phone = FreeText("informant.phone", informant.Phone, "联系电话", "Phone", 20, required: true);
+            PersonName("informant.name", informant.Name);
+            FreeText("informant.relationship", informant.Relationship, 20, required: true);
+            var phone = FreeText("informant.phone", informant.Phone, 20, required: true);
             if (phone is not null && !Phone.IsMatch(phone))
             {
-                Error("informant.phone", Codes.PhoneFormat, "联系电话格式错误，应为11位手机号或带区号的固定电话",
-                    "Phone must be a mainland mobile number (11 digits) or a landline with area code");
+                Error("informant.phone", Codes.PhoneFormat, new Message("certificates.informant.phone.phone-format"));
             }
 
-            FreeText("informant.address", informant.Address, "家属地址", "Informant's address", 200, required: true);
+            FreeText("informant.address", informant.Address, 200, required: true);
 
             var certifier = data.Certifier ?? new CertifierData();
-            PersonName("certifier.name", certifier.Name, "医师姓名", "Certifier's name");
-            var license = FreeText("certifier.licenseNumber", certifier.LicenseNumber, "执业证书编码", "Licence number", 30, required: true);
+            PersonName("certifier.name", certifier.Name);
+            var license = FreeText("certifier.licenseNumber", certifier.LicenseNumber, 30, required: true);
             if (license is not null && !License.IsMatch(license))
             {
-                Error("certifier.licenseNumber", Codes.LicenseFormat, "执业证书编码应为5–30位字母或数字",
-                    "Licence number must be 5–30 letters or digits");
+                Error("certifier.licenseNumber", Codes.LicenseFormat, new Message("certificates.certifier.license-number.license-format"));
             }
 
             var warnings = new List<QualityWarning>(IcdQuality.Check(data, age));

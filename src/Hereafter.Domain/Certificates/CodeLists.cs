@@ -1,7 +1,11 @@
 namespace Hereafter.Domain.Certificates;
 
 /// <summary>One entry of a form code list: the code as carried in JSON, its Chinese and English label.</summary>
-public sealed record CodeEntry(string Code, string Chinese, string English);
+public sealed record CodeEntry(string Code, string Chinese, string English)
+{
+    /// <summary>The label in English or, by default, Chinese.</summary>
+    public string Label(bool english) => english ? English : Chinese;
+}
 
 /// <summary>The national form's code lists (国卫规划发〔2026〕5号), as strings.</summary>
 public static class CodeLists
@@ -80,6 +84,9 @@ public static class CodeLists
 
     public static string English(IReadOnlyList<CodeEntry> list, string? code) =>
         list.FirstOrDefault(e => e.Code == code)?.English ?? code ?? "";
+
+    /// <summary>The label of a code in English or, by default, Chinese; the code itself when it is not in the list.</summary>
+    public static string Label(IReadOnlyList<CodeEntry> list, string? code, bool english) => english ? English(list, code) : Chinese(list, code);
 
     public static bool Contains(IReadOnlyList<CodeEntry> list, string? code) => list.Any(e => e.Code == code);
 }

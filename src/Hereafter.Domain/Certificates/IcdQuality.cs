@@ -1,3 +1,5 @@
+using Hereafter.Domain.Messages;
+
 namespace Hereafter.Domain.Certificates;
 
 /// <summary>
@@ -71,31 +73,33 @@ public static class IcdQuality
         if (underlying.Length > 0 && IsIllDefined(underlying))
         {
             warnings.Add(new(IllDefinedUnderlyingCause, underlyingPath,
-                $"根本死因 {underlying} 为不明确或无意义编码，请尽量填写引起死亡的具体疾病或损伤",
-                $"Underlying cause {underlying} is ill-defined; give the specific disease or injury that started the chain"));
+                new Message("certificates.icd.ill-defined-underlying-cause").With("code", underlying)));
         }
 
         foreach (var (path, code) in AllCodes(causes))
         {
             if (sex is "1" or "2" && RequiredSex(code) is { } required && required != sex)
             {
-                warnings.Add(required == "2"
-                    ? new(SexSpecificCode, path, $"编码 {code} 仅适用于女性，但死者性别为男", $"Code {code} applies to women only, but the decedent is male")
-                    : new(SexSpecificCode, path, $"编码 {code} 仅适用于男性，但死者性别为女", $"Code {code} applies to men only, but the decedent is female"));
+                warnings.Add(new(SexSpecificCode, path,
+                    new Message(required == "2" ? "certificates.icd.female-only" : "certificates.icd.male-only").With("code", code)));
             }
 
             if (ageYears >= 1 && IsPerinatal(code))
             {
                 warnings.Add(new(PerinatalCodeAfterFirstYear, path,
-                    $"围生期编码 {code} 不适用于1岁及以上死者", $"Perinatal code {code} does not apply to a decedent aged 1 year or more"));
+                    new Message("certificates.icd.perinatal-code-after-first-year").With("code", code)));
             }
         }
 
         if (underlying.Length > 0 && causes.Manner?.Trim() is "2" or "3" or "4" && !IsExternalCauseOrInjury(underlying))
         {
-            warnings.Add(new(InjuryMannerWithoutExternalCause, underlyingPath,
-                $"死亡方式为{CodeLists.Chinese(CodeLists.Manner, causes.Manner.Trim())}，但根本死因 {underlying} 不是损伤或外因编码（S00–T98、V01–Y98）",
-                $"Manner is {CodeLists.English(CodeLists.Manner, causes.Manner.Trim())}, but underlying cause {underlying} is not an injury or external cause (S00–T98, V01–Y98)"));
+            var key = causes.Manner.Trim() switch
+            {
+                "2" => "certificates.icd.injury-manner-without-external-cause.accident",
+                "3" => "certificates.icd.injury-manner-without-external-cause.suicide",
+                _ => "certificates.icd.injury-manner-without-external-cause.homicide",
+            };
+            warnings.Add(new(InjuryMannerWithoutExternalCause, underlyingPath, new Message(key).With("code", underlying)));
         }
 
         var lowest = (causes.PartI ?? []).LastOrDefault(line => !string.IsNullOrWhiteSpace(line?.Text));
@@ -103,8 +107,7 @@ public static class IcdQuality
             && !underlying.StartsWith(lowestCode, StringComparison.Ordinal) && !lowestCode.StartsWith(underlying, StringComparison.Ordinal))
         {
             warnings.Add(new(UnderlyingCauseNotLowestLine, underlyingPath,
-                $"根本死因 {underlying} 与第一部分最下一行的编码 {lowestCode} 不一致",
-                $"Underlying cause {underlying} differs from {lowestCode}, the code of the lowest used Part I line"));
+                new Message("certificates.icd.underlying-cause-not-lowest-line").With("code", underlying).With("lowest", lowestCode)));
         }
 
         return warnings;

@@ -75,6 +75,7 @@ public sealed class CertificateApiTests(HereafterFactory factory) : IClassFixtur
         var data = People.HospitalDeath(People.Next());
         Assert.Equal(HttpStatusCode.Created, (await IssueAsync(hospital, data)).Response.StatusCode);
         var other = await factory.ClientForAsync("demo-health-centre");
+        other.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var (response, body) = await IssueAsync(other, data);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("one active certificate", body.GetProperty("detail").GetString());

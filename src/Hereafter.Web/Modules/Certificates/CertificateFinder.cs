@@ -1,4 +1,5 @@
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
@@ -18,17 +19,17 @@ public sealed class CertificateFinder(HereafterDbContext db)
         return await db.Set<Certificate>().Where(c => c.Number == normalized)
                    .OrderByDescending(c => c.ActiveNumber != null).ThenByDescending(c => c.CertifiedAt)
                    .FirstOrDefaultAsync(ct)
-               ?? throw ProblemException.NotFound($"No certificate with number {PersonalDataMask.IdNumber(normalized)}.");
+               ?? throw ProblemException.NotFound(new Message("certificates.certificate.not-found").With("number", PersonalDataMask.IdNumber(normalized)));
     }
 
     /// <summary>The certificate, when the actor is a certifier of the institution that issued it (403 otherwise).</summary>
     public async Task<Certificate> FindForIssuerAsync(Actor actor, string number, CancellationToken ct)
     {
         if (!CertificateAccess.CanCertify(actor))
-            throw ProblemException.Forbidden("Only the issuing institution's certifier may amend a certificate.");
+            throw ProblemException.Forbidden(new Message("certificates.amendment.certifier-only"));
         var certificate = await FindAsync(number, ct);
         if (certificate.IssuerOrganisationId != actor.OrganisationId)
-            throw ProblemException.Forbidden("Only the issuing institution may amend its certificate.");
+            throw ProblemException.Forbidden(new Message("certificates.amendment.issuer-only"));
         return certificate;
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Organisations;
 using Microsoft.AspNetCore.Authentication;
@@ -64,7 +65,7 @@ public sealed class StaffAccountAdministration(HereafterDbContext db)
     private async Task ChangeAsync(Guid accountId, Action<StaffAccount> change, CancellationToken ct)
     {
         var account = await db.Set<StaffAccount>().FirstOrDefaultAsync(a => a.Id == accountId, ct)
-                      ?? throw Errors.ProblemException.NotFound("No such staff account.");
+                      ?? throw Errors.ProblemException.NotFound(new Message("auth.staff-account.not-found"));
         change(account);
         await db.SaveChangesAsync(ct);
     }

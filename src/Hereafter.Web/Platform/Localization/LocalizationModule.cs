@@ -95,8 +95,6 @@ public sealed class Texts
         ["退出"] = "Sign out",
         ["用户名"] = "User name",
         ["密码"] = "Password",
-        ["用户名或密码错误"] = "Wrong user name or password",
-        ["登录失败次数过多，该用户名已暂时锁定，请 15 分钟后再试。"] = "Too many failed sign-ins: this user name is locked for a while. Try again in 15 minutes.",
         ["页面不存在"] = "Page not found",
         ["出错了"] = "Something went wrong",
         ["无权访问"] = "Access denied",

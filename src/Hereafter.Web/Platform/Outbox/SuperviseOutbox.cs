@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
@@ -33,7 +34,7 @@ public sealed class SuperviseOutboxHandler(HereafterDbContext db)
     public async Task<OutboxHealthDto> HandleAsync(Actor actor, CancellationToken ct)
     {
         if (!CanSupervise(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs supervisor sees the state of integration events.");
+            throw ProblemException.Forbidden(new Message("platform.outbox.supervisor-only"));
         return await ReadAsync(ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Hereafter.Domain.Messages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -156,21 +157,26 @@ public static class RateLimitsModule
             : 60;
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        // The limiter answers before the request's language is chosen: an API caller reads English, a page Chinese.
         if (http.Request.Path.StartsWithSegments("/api") || http.Request.Path.StartsWithSegments("/connect"))
         {
+            var message = new Message("platform.rate-limit.too-many-requests").With("seconds", seconds);
             var problem = new ProblemDetails
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = $"Too many requests from this caller; retry after {seconds} seconds.",
+                Detail = message.English,
                 Type = "https://tools.ietf.org/html/rfc6585#section-4",
+                Extensions = { ["code"] = message.Key },
             };
             await http.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
             return;
         }
         http.Response.ContentType = "text/html; charset=utf-8";
+        var title = new Message("platform.rate-limit.page-title").Chinese;
+        var retry = new Message("platform.rate-limit.retry-after").With("seconds", seconds).Chinese;
         await http.Response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求过于频繁</title></head>" +
-            $"<body><h1>请求过于频繁</h1><p>请于 {seconds} 秒后再试。</p></body></html>", ct);
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">" +
+            $"<title>{title}</title></head><body><h1>{title}</h1><p>{retry}</p></body></html>", ct);
     }
 }

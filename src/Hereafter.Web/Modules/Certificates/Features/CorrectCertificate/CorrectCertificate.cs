@@ -1,4 +1,5 @@
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
@@ -23,7 +24,7 @@ public sealed class CorrectCertificateHandler(
     {
         var reason = ChangeReason.Require(request.Reason);
         if (request.Certificate is null)
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["certificate"] = ["请提交更正后的完整证明内容"] });
+            throw new FieldValidationException("certificate", new Message("certificates.correction.certificate-required"));
         var now = clock.GetUtcNow();
         var validation = CertificateValidator.Validate(request.Certificate, new CertificateContext(now, actor.OrganisationType));
         try
@@ -31,14 +32,14 @@ public sealed class CorrectCertificateHandler(
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var certificate = await finder.FindForIssuerAsync(actor, number, ct);
             if (certificate.Status != CertificateStatus.Issued)
-                throw ProblemException.Conflict($"Only an issued certificate can be corrected; this one is {certificate.Status.ToCode()}.");
+                throw ProblemException.Conflict(new Message("certificates.correction.not-issued").With("status", certificate.Status.ToCode()));
             if (certificate.Corrected)
-                throw ProblemException.Conflict("This certificate has already been corrected once; a second correction is not allowed.",
+                throw ProblemException.Conflict(new Message("certificates.correction.already-corrected"),
                     "https://hereafter.example/problems/correction-used");
             var content = CertificateValidationAnswers.RequireValid(validation);
             var numberKind = EnumCodes<CertificateNumberKind>.Parse(content.NumberKind);
             if (numberKind == CertificateNumberKind.Unidentified && certificate.NumberKind != CertificateNumberKind.Unidentified)
-                throw new FieldValidationException(new Dictionary<string, string[]> { ["decedent.idNumber"] = ["更正不能删除已登记的身份证件号码"] });
+                throw new FieldValidationException("decedent.idNumber", new Message("certificates.correction.id-number-removed"));
             var newNumber = numberKind == CertificateNumberKind.Unidentified ? certificate.Number : content.IdNumber!;
             if (newNumber != certificate.Number && await db.Set<Certificate>().AnyAsync(c => c.ActiveNumber == newNumber, ct))
                 throw CertificateConflicts.Duplicate();

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
@@ -21,7 +22,7 @@ public sealed class ExportFhirDocumentHandler(CertificateFinder finder, Certific
         var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate);
         if (view is not { } copy || copy is not (CertificateViewKind.Copy1 or CertificateViewKind.Copy2))
-            throw ProblemException.Forbidden("Your organisation may not read the medical data of this certificate.");
+            throw ProblemException.Forbidden(new Message("certificates.fhir.medical-data-forbidden"));
         var version = await versions.CurrentAsync(certificate, ct);
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
         await audit.RecordAsync(actor, "certificate.read-fhir", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), copy.ToCode(), ct);

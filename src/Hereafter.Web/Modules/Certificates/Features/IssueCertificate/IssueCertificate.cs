@@ -1,6 +1,7 @@
-using Hereafter.Domain.Time;
 using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
+using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Audit;
@@ -25,7 +26,7 @@ public sealed class IssueCertificateHandler(
     public async Task<CertificateIssued> HandleAsync(Actor actor, CertificateData data, CancellationToken ct)
     {
         if (!CertificateAccess.CanCertify(actor))
-            throw ProblemException.Forbidden("Only a certifying doctor of a medical institution or a police forensic examiner may issue certificates.");
+            throw ProblemException.Forbidden(new Message("certificates.issue.certifier-only"));
         var now = clock.GetUtcNow();
         var validation = CertificateValidator.Validate(data, new CertificateContext(now, actor.OrganisationType));
         var content = CertificateValidationAnswers.RequireValid(validation);
@@ -110,7 +111,7 @@ public sealed class IssueCertificateHandler(
             ON CONFLICT ("IssuerCreditCode", "Year") DO UPDATE SET "LastSerial" = certificate_unidentified_serials."LastSerial" + 1
             RETURNING "LastSerial" AS "Value"
             """, creditCode, year).ToListAsync(ct)).Single();
-        if (serial > 9999) throw ProblemException.Conflict("The yearly serial for unidentified persons is exhausted for this issuer.");
+        if (serial > 9999) throw ProblemException.Conflict(new Message("certificates.issue.unidentified-serial-exhausted"));
         return $"{creditCode}{serial:D4}";
     }
 

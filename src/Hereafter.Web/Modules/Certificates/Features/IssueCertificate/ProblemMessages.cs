@@ -1,50 +1,50 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Localization;
 
 namespace Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
 
 /// <summary>
-/// The pages' own words for a handler's refusal: <see cref="ProblemException"/> titles are English API text,
-/// so each page situation gets a Chinese sentence (translated by <see cref="Texts"/> when the page is English).
+/// The pages' own words for a handler's refusal: each page situation gets its catalogue message, in the page's language.
 /// </summary>
 public static class ProblemMessages
 {
     public static string ForIssue(ProblemException e, Texts t) => e.Status switch
     {
-        403 => t["您所在的机构或您的账号无权出具死亡医学证明"],
-        409 => t["该人员已有有效的死亡医学证明，不能重复出具"],
-        _ => t["操作未能完成，请稍后重试"],
+        403 => t[new Message("certificates.page.issue-forbidden")],
+        409 => t[new Message("certificates.page.duplicate")],
+        _ => t[new Message("certificates.page.failed")],
     };
 
     public static string ForRead(ProblemException e, Texts t) => e.Status switch
     {
-        403 => t["无权查看该死亡医学证明"],
-        404 => t["未找到该死亡医学证明"],
-        _ => t["操作未能完成，请稍后重试"],
+        403 => t[new Message("certificates.page.read-forbidden")],
+        404 => t[new Message("certificates.page.not-found")],
+        _ => t[new Message("certificates.page.failed")],
     };
 
     public static string ForCorrection(ProblemException e, Texts t) => e switch
     {
-        { Status: 403 } => t["只有出具单位的医师可以更正该证明"],
-        { Status: 404 } => t["未找到该死亡医学证明"],
-        { Status: 409, ProblemType: not null } when e.ProblemType.EndsWith("correction-used", StringComparison.Ordinal) => t["该证明已更正过一次，不能再次更正"],
-        { Status: 409, ProblemType: not null } when e.ProblemType.EndsWith("duplicate-certificate", StringComparison.Ordinal) => t["该人员已有有效的死亡医学证明，不能重复出具"],
-        { Status: 409 } => t["只有已出具的证明可以更正"],
-        _ => t["操作未能完成，请稍后重试"],
+        { Status: 403 } => t[new Message("certificates.page.correction-forbidden")],
+        { Status: 404 } => t[new Message("certificates.page.not-found")],
+        { Status: 409, ProblemType: not null } when e.ProblemType.EndsWith("correction-used", StringComparison.Ordinal) => t[new Message("certificates.page.already-corrected")],
+        { Status: 409, ProblemType: not null } when e.ProblemType.EndsWith("duplicate-certificate", StringComparison.Ordinal) => t[new Message("certificates.page.duplicate")],
+        { Status: 409 } => t[new Message("certificates.page.correction-not-issued")],
+        _ => t[new Message("certificates.page.failed")],
     };
 
     public static string ForReissue(ProblemException e, Texts t) => e switch
     {
-        { Status: 403 } => t["只有出具单位的医师可以补发该证明"],
-        { Status: 409, ProblemType: not null } when e.ProblemType.EndsWith("reissue-used", StringComparison.Ordinal) => t["该证明已补发过一次"],
-        { Status: 409 } => t["只有已出具的证明可以补发"],
-        _ => t["操作未能完成，请稍后重试"],
+        { Status: 403 } => t[new Message("certificates.page.reissue-forbidden")],
+        { Status: 409, ProblemType: not null } when e.ProblemType.EndsWith("reissue-used", StringComparison.Ordinal) => t[new Message("certificates.page.already-reissued")],
+        { Status: 409 } => t[new Message("certificates.page.reissue-not-issued")],
+        _ => t[new Message("certificates.page.failed")],
     };
 
     public static string ForRevoke(ProblemException e, Texts t) => e.Status switch
     {
-        403 => t["只有出具单位的医师可以撤销该证明"],
-        409 => t["该证明已撤销或已驳回"],
-        _ => t["操作未能完成，请稍后重试"],
+        403 => t[new Message("certificates.page.revocation-forbidden")],
+        409 => t[new Message("certificates.page.already-closed")],
+        _ => t[new Message("certificates.page.failed")],
     };
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
@@ -67,8 +68,8 @@ public sealed class CertificateLookups(HereafterDbContext db, CertificateFinder 
             if (db.IsPostgres)
                 await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockClass}, {actor.OrganisationId.GetHashCode()})", ct);
             var now = clock.GetUtcNow();
-            await CheckAsync(actor.OrganisationId, hash, now, TimeSpan.FromHours(1), settings.PerHour, "hour", ct);
-            await CheckAsync(actor.OrganisationId, hash, now, TimeSpan.FromDays(1), settings.PerDay, "24 hours", ct);
+            await CheckAsync(actor.OrganisationId, hash, now, TimeSpan.FromHours(1), settings.PerHour, new Message("certificates.lookup.hourly-limit-reached"), ct);
+            await CheckAsync(actor.OrganisationId, hash, now, TimeSpan.FromDays(1), settings.PerDay, new Message("certificates.lookup.daily-limit-reached"), ct);
             db.Add(new CertificateLookup
             {
                 OrganisationId = actor.OrganisationId,
@@ -85,7 +86,7 @@ public sealed class CertificateLookups(HereafterDbContext db, CertificateFinder 
         }
     }
 
-    private async Task CheckAsync(Guid organisationId, string hash, DateTimeOffset now, TimeSpan window, int limit, string windowName, CancellationToken ct)
+    private async Task CheckAsync(Guid organisationId, string hash, DateTimeOffset now, TimeSpan window, int limit, Message limitReached, CancellationToken ct)
     {
         if (limit <= 0) return;
         var since = (now - window).ToUniversalTime();
@@ -95,7 +96,7 @@ public sealed class CertificateLookups(HereafterDbContext db, CertificateFinder 
         // Room again when the oldest lookup in the window leaves it.
         var oldest = await lookups.OrderBy(l => l.At).Select(l => l.At).FirstAsync(ct);
         throw ProblemException.TooManyRequests(
-            $"Your organisation has looked up {limit} distinct certificate numbers in the last {windowName}, its limit; ask civil affairs if you need more.",
+            limitReached.With("limit", limit),
             oldest + window - now);
     }
 

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Auth;
 
 namespace Hereafter.Web.Modules.Certificates.Features.LookupCertificate;
@@ -9,7 +10,7 @@ public static class LookupCertificateEndpoint
         app.MapGet("/api/v1/certificate-lookups", async (int? threshold, HttpContext http, CertificateLookups lookups, CancellationToken ct) =>
             {
                 if (!CertificateAccess.CanSupervise(Actor.Require(http)))
-                    throw Platform.Errors.ProblemException.Forbidden("Only civil affairs supervises certificate lookups.");
+                    throw Platform.Errors.ProblemException.Forbidden(new Message("certificates.lookup.civil-affairs-only"));
                 return TypedResults.Ok(await lookups.UnusualAsync(threshold, ct));
             })
             .RequireAuthorization()

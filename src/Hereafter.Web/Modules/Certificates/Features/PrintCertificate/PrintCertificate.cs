@@ -1,4 +1,5 @@
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Certificates.Features.LookupCertificate;
 using Hereafter.Web.Platform.Audit;
@@ -18,11 +19,11 @@ public sealed class PrintCertificateHandler(
         var printable = CertificateAccess.PrintableCopies(actor, certificate);
         var chosen = copy ?? printable.FirstOrDefault();
         if (chosen is < 1 or > 4)
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["copy"] = ["联次须为 1 至 4"] });
+            throw new FieldValidationException("copy", new Message("certificates.print.copy-out-of-range"));
         if (!printable.Contains(chosen))
-            throw ProblemException.Forbidden($"Your organisation may not print copy {chosen} of this certificate.");
+            throw ProblemException.Forbidden(new Message("certificates.print.copy-forbidden").With("copy", chosen));
         if (certificate.Status is not (CertificateStatus.Issued or CertificateStatus.Revoked))
-            throw ProblemException.Conflict($"A certificate that is {certificate.Status.ToCode()} cannot be printed.");
+            throw ProblemException.Conflict(new Message("certificates.print.not-printable").With("status", certificate.Status.ToCode()));
         var version = await versions.CurrentAsync(certificate, ct);
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
         await audit.RecordAsync(actor, "certificate.print", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), $"copy {chosen}", ct);

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Certificates.Features.LookupCertificate;
@@ -18,13 +19,13 @@ namespace Hereafter.Web.Modules.Certificates.Features.ReadCertificate;
 /// </summary>
 public sealed class ReadCertificateHandler(
     HereafterDbContext db, CertificateFinder finder, CertificateVersions versions, VerificationLinks links,
-    AuditLog audit, CertificateLookups lookups)
+    AuditLog audit, CertificateLookups lookups, Texts texts)
 {
     public async Task<CertificateView> ReadAsync(Actor actor, string number, CancellationToken ct)
     {
         var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate)
-                   ?? throw ProblemException.Forbidden("Your organisation may not read this certificate.");
+                   ?? throw ProblemException.Forbidden(new Message("certificates.read.forbidden"));
         var version = await versions.CurrentAsync(certificate, ct);
         var issuer = await finder.OrganisationAsync(certificate.IssuerOrganisationId, ct);
         await audit.RecordAsync(actor, "certificate.read", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), view.ToCode(), ct);
@@ -46,7 +47,7 @@ public sealed class ReadCertificateHandler(
             CertificateViewKind.Copy1 => CertificatePdf.CopyName(1),
             CertificateViewKind.Copy2 => CertificatePdf.CopyName(2),
             CertificateViewKind.Copy4 => CertificatePdf.CopyName(4),
-            _ => Texts.IsEnglish ? "Death notice (no medical data)" : "死亡信息通知（不含医学信息）",
+            _ => texts["死亡信息通知（不含医学信息）"],
         };
         return new CertificateView(
             certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(), certificate.NumberKind.ToCode(), view.ToCode(), copyName,
@@ -62,9 +63,13 @@ public sealed class ReadCertificateHandler(
             version.Token is null || certificate.Status != CertificateStatus.Issued ? null : links.For(version.Token));
     }
 
-    private sealed record StoredWarning(string Code, string Path, string Chinese, string English);
+    /// <summary>A warning as recorded at issue: its texts in both languages, as they were said then.</summary>
+    private sealed record StoredWarning(string Code, string Path, string Chinese, string English)
+    {
+        public string Text(bool english) => english ? English : Chinese;
+    }
 
     private static IReadOnlyList<WarningDto> StoredWarnings(string json) =>
         CertificateJson.Deserialize<List<StoredWarning>>(json)
-            .Select(w => new WarningDto(w.Code, w.Path, Texts.IsEnglish ? w.English : w.Chinese)).ToList();
+            .Select(w => new WarningDto(w.Code, w.Path, w.Text(Texts.IsEnglish))).ToList();
 }

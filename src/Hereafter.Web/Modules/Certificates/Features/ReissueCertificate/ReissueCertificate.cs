@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Audit;
@@ -19,9 +20,9 @@ public sealed class ReissueCertificateHandler(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var certificate = await finder.FindForIssuerAsync(actor, number, ct);
         if (certificate.Status != CertificateStatus.Issued)
-            throw ProblemException.Conflict($"Only an issued certificate can be reissued; this one is {certificate.Status.ToCode()}.");
+            throw ProblemException.Conflict(new Message("certificates.reissue.not-issued").With("status", certificate.Status.ToCode()));
         if (certificate.ReissueCount > 0)
-            throw ProblemException.Conflict("This certificate has already been reissued once; it cannot be reissued again.",
+            throw ProblemException.Conflict(new Message("certificates.reissue.already-reissued"),
                 "https://hereafter.example/problems/reissue-used");
         // Two simultaneous amendments (two reissues, or a reissue and a revocation) cannot both pass the claim.
         await claims.ClaimAsync(certificate, ct);

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Audit;
@@ -20,14 +21,14 @@ public sealed class ReviewCertificateHandler(
     public async Task<CertificateIssued> HandleAsync(Actor actor, string number, ReviewDecision decision, CancellationToken ct)
     {
         if (!CertificateAccess.CanReview(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs supervisor reviews possible duplicates.");
+            throw ProblemException.Forbidden(new Message("certificates.review.supervisor-only"));
         var reason = ChangeReason.Require(decision.Reason);
         if (!EnumCodes<ReviewOutcome>.TryParse(decision.Decision, out var outcome))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["decision"] = ["decision 须为 issue 或 reject"] });
+            throw new FieldValidationException("decision", new Message("certificates.review.decision-invalid"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var certificate = await db.Set<Certificate>()
             .Where(c => c.Number == number.Trim().ToUpperInvariant() && c.Status == CertificateStatus.PendingReview)
-            .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound("No certificate with this number is waiting for review.");
+            .FirstOrDefaultAsync(ct) ?? throw ProblemException.NotFound(new Message("certificates.review.not-pending"));
         await claims.ClaimAsync(certificate, ct);
         string? token = null;
         if (outcome == ReviewOutcome.Issue)

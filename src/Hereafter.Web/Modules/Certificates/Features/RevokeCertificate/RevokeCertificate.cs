@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
@@ -22,7 +23,7 @@ public sealed class RevokeCertificateHandler(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var certificate = await finder.FindForIssuerAsync(actor, number, ct);
         if (certificate.Status is CertificateStatus.Revoked or CertificateStatus.Rejected)
-            throw ProblemException.Conflict($"This certificate is already {certificate.Status.ToCode()}.");
+            throw ProblemException.Conflict(new Message("certificates.revocation.already-closed").With("status", certificate.Status.ToCode()));
         await claims.ClaimAsync(certificate, ct);
         certificate.Status = CertificateStatus.Revoked;
         certificate.ActiveNumber = null;

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Platform.Audit;
@@ -35,7 +36,7 @@ public sealed class SuperviseCertificatesHandler(HereafterDbContext db, AuditLog
         page = Math.Max(page, 1);
         var supervisor = CertificateAccess.CanSupervise(actor);
         if (!supervisor && (list != AllList || !OrganisationTypes.CanCertify(actor.OrganisationType)))
-            throw ProblemException.Forbidden("Only civil affairs supervises certificates; an issuer sees only its own.");
+            throw ProblemException.Forbidden(new Message("certificates.supervision.civil-affairs-only"));
 
         var query = db.Set<Certificate>().AsNoTracking();
         if (!supervisor) query = query.Where(c => c.IssuerOrganisationId == actor.OrganisationId);
