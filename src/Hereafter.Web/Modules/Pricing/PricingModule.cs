@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Features.ApprovePriceChange;
 using Hereafter.Web.Modules.Pricing.Features.ClosePriceWarning;
@@ -47,13 +48,13 @@ public static class PricingModule
 
         open.MapGet("/price-lists/{institutionId:guid}", async (Guid institutionId, string? asOf, PriceListQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.GetPriceListAsync(institutionId, ParseAsOf(asOf), ct)
-                                ?? throw ProblemException.NotFound("No institution publishes a price list under this id.")))
+                                ?? throw ProblemException.NotFound(new Message("pricing.price-list.not-found"))))
             .WithSummary("Public: one institution's standardized price list (basic services first, then non-basic, goods, plots), priced as in force today or on asOf=yyyy-MM-dd; warning marks items under an open price warning")
             .Produces<PriceListDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         open.MapGet("/price-items/{itemId:guid}/history", async (Guid itemId, PriceListQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.GetItemHistoryAsync(itemId, ct) ?? throw ProblemException.NotFound("No such item.")))
+                TypedResults.Ok(await queries.GetItemHistoryAsync(itemId, ct) ?? throw ProblemException.NotFound(new Message("pricing.item.not-found"))))
             .WithSummary("Public: every price of an item with its effective date, newest first")
             .Produces<IReadOnlyList<PriceHistoryEntry>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -64,7 +65,7 @@ public static class PricingModule
             .Produces<IReadOnlyList<ComparableItem>>();
 
         open.MapGet("/price-comparisons/{code}", async (string code, string? asOf, PriceListQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.CompareItemAsync(code, ParseAsOf(asOf), ct) ?? throw ProblemException.NotFound("No institution lists this item.")))
+                TypedResults.Ok(await queries.CompareItemAsync(code, ParseAsOf(asOf), ct) ?? throw ProblemException.NotFound(new Message("pricing.comparison.not-found"))))
             .WithSummary("Public: one item (standard code such as basic.cremation, or exact name) across institutions, cheapest first")
             .Produces<ItemComparison>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -78,7 +79,7 @@ public static class PricingModule
         open.MapGet("/price-lists/{institutionId:guid}/export.xlsx", async (Guid institutionId, string? asOf, PriceListQueries queries, CancellationToken ct) =>
             {
                 var list = await queries.GetPriceListAsync(institutionId, ParseAsOf(asOf), ct)
-                           ?? throw ProblemException.NotFound("No institution publishes a price list under this id.");
+                           ?? throw ProblemException.NotFound(new Message("pricing.price-list.not-found"));
                 return TypedResults.File(PricingExcel.PriceList(list), PricingExcel.ContentType, $"price-list-{list.AsOf:yyyyMMdd}.xlsx");
             })
             .WithSummary("Public: the price list as an Excel workbook")
@@ -230,6 +231,6 @@ public static class PricingModule
     {
         if (string.IsNullOrWhiteSpace(asOf)) return null;
         return PricingTime.TryParseDate(asOf, out var date) ? date
-            : throw new FieldValidationException(new Dictionary<string, string[]> { ["asOf"] = ["日期格式应为 yyyy-MM-dd。"] });
+            : throw new FieldValidationException("asOf", new Message("pricing.date.invalid-format"));
     }
 }

@@ -64,11 +64,6 @@ internal static class SharingStrings
         ["{0}：{1}。"] = "{0}: {1}.",
         ["未找到该事项，可能已被撤销。"] = "The task was not found; the case may have been cancelled.",
         ["贵单位无权办理该事项。"] = "Your organisation may not handle this task.",
-        ["退回时须填写原因"] = "Give the reason for returning",
-        ["生效日期格式须为 YYYY-MM-DD 或 YYYY-MM"] = "Dates are YYYY-MM-DD or YYYY-MM",
-        ["说明不能超过500字"] = "The note may have at most 500 characters",
-        ["说明含有不允许的字符"] = "The note contains characters that are not allowed",
-        ["金额须为非负数，最多两位小数"] = "The amount must be non-negative with at most two decimals",
         // Supervision.
         ["身后事档案"] = "After-death cases",
         ["身后事档案仅限民政部门使用。"] = "After-death cases are for civil affairs only.",

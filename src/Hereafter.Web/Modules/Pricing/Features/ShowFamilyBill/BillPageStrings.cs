@@ -40,8 +40,6 @@ internal static class BillPageStrings
         ["请填写死亡医学证明编号。"] = "Enter the death certificate number.",
         ["没有该编号的死亡医学证明，请核对编号。"] = "No death certificate has this number; please check it.",
         ["该证明已撤销，不能出具结算单。"] = "This certificate was revoked: no bill can be issued.",
-        ["本机构未与该案件关联，不能出具结算单：只有家属选择的殡仪馆，或民政部门关联到该案件的机构可以出具。"] =
-            "This institution is not linked to the case: only the funeral home the family chose, or an institution civil affairs linked to the case, may bill it.",
         ["无法出具结算单。"] = "The bill could not be issued.",
         // Bureau settings page.
         ["预警阈值"] = "Warning thresholds",
