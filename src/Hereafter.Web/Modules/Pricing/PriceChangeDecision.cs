@@ -1,5 +1,5 @@
-using Hereafter.Domain.Messages;
 using Hereafter.Domain.Input;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Data;

@@ -1,5 +1,4 @@
 using Hereafter.Domain.Messages;
-using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -17,9 +16,7 @@ public sealed class ClosePriceWarningHandler(HereafterDbContext db, PriceWarning
     {
         if (!PricingAccess.Decides(actor))
             throw ProblemException.Forbidden(new Message("pricing.warning.close-forbidden"));
-        var note = request?.Note?.Trim() ?? "";
-        if (FreeText.Check(note, 1000, allowControlCharacters: true) != FreeTextProblems.None)
-            throw new FieldValidationException("note", new Message("pricing.warning.close-note-invalid").With("max", 1000));
+        var note = RequestValidation.Require(request ?? new CloseWarningRequest(null)).Note!.Trim();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Only a still-open warning passes this conditional update: two supervisors closing at once get one 409.
         var claimed = await db.Set<PriceWarning>().Where(w => w.Id == id && w.Status == WarningStatus.Open)

@@ -1,6 +1,5 @@
 using Hereafter.Domain.Messages;
 using Hereafter.Domain.Pricing;
-using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -36,7 +35,7 @@ public sealed class ManagePricingSettingsHandler(HereafterDbContext db, PlotWarn
         if (request.BaselineAveragePerFuneral is < 0m or > 10000000m || !PriceRules.IsWholeFen(request.BaselineAveragePerFuneral))
             errors.Add("baselineAveragePerFuneral", new Message("pricing.settings.baseline-out-of-range"));
         var label = request.BaselineLabel?.Trim() ?? "";
-        if (FreeText.Check(label, 100, required: false, allowControlCharacters: true) != FreeTextProblems.None) errors.Add("baselineLabel", new Message("pricing.settings.baseline-label-invalid").With("max", 100));
+        RequestValidation.Check(request, "", errors);
         errors.ThrowIfAny();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

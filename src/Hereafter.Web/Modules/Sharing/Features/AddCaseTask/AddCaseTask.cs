@@ -1,5 +1,5 @@
+using System.ComponentModel.DataAnnotations;
 using Hereafter.Domain.Messages;
-using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
@@ -12,7 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hereafter.Web.Modules.Sharing.Features.AddCaseTask;
 
 /// <summary><c>organisationId</c> names the chosen funeral home (required for <c>funeral-home</c>).</summary>
-public sealed record AddCaseTaskRequest(string? Department, string? Reason, Guid? OrganisationId = null);
+public sealed record AddCaseTaskRequest(
+    string? Department,
+    [property: Required(ErrorMessage = "sharing.case.reason-invalid")]
+    [property: FreeText(500, ErrorMessage = "sharing.case.reason-invalid")]
+    string? Reason,
+    Guid? OrganisationId = null);
 
 /// <summary>
 /// Adds a department to a case when the family says so (e.g. the deceased held a driving licence or a
@@ -31,9 +36,8 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         var errors = new FieldErrors();
         if (request.Department is null || !Addable.Contains(request.Department))
             errors.Add("department", new Message("sharing.case-task.department-not-addable").With("departments", string.Join(" / ", Addable)));
+        RequestValidation.Check(request, "", errors);
         var reason = request.Reason?.Trim() ?? "";
-        if (FreeText.Check(reason, 500) != FreeTextProblems.None)
-            errors.Add("reason", new Message("sharing.case.reason-invalid").With("max", 500));
         Guid? organisationId = null;
         if (request.Department == Departments.FuneralHome)
         {

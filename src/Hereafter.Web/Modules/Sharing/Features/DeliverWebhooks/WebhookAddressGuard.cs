@@ -1,6 +1,6 @@
-using Hereafter.Domain.Messages;
 using System.Net;
 using System.Net.Sockets;
+using Hereafter.Domain.Messages;
 
 namespace Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
 

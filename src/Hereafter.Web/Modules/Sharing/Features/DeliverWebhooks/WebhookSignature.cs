@@ -1,6 +1,6 @@
-using Hereafter.Domain.Messages;
 using System.Security.Cryptography;
 using System.Text;
+using Hereafter.Domain.Messages;
 
 namespace Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
 

@@ -1,5 +1,5 @@
+using System.ComponentModel.DataAnnotations;
 using Hereafter.Domain.Messages;
-using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -12,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Hereafter.Web.Modules.Sharing.Features.LinkCaseInstitution;
 
 /// <summary><c>organisationId</c>: a funeral home, cemetery, columbarium or service shop the family chose; <c>reason</c>: why.</summary>
-public sealed record LinkCaseInstitutionRequest(Guid? OrganisationId, string? Reason);
+public sealed record LinkCaseInstitutionRequest(
+    Guid? OrganisationId,
+    [property: Required(ErrorMessage = "sharing.case.reason-invalid")]
+    [property: FreeText(500, ErrorMessage = "sharing.case.reason-invalid")]
+    string? Reason);
 
 /// <summary>An institution linked to a case.</summary>
 public sealed record CaseInstitutionDto(Guid CaseId, Guid OrganisationId, string OrganisationName, DateTimeOffset LinkedAt, string LinkedBy, string Reason);
@@ -37,10 +41,9 @@ public sealed class LinkCaseInstitutionHandler(HereafterDbContext db, AuditLog a
             : null;
         if (organisation is null || !Linkable.Contains(organisation.Type))
             errors.Add("organisationId", new Message("sharing.case-institution.organisation-required"));
-        var reason = request.Reason?.Trim() ?? "";
-        if (FreeText.Check(reason, 500) != FreeTextProblems.None)
-            errors.Add("reason", new Message("sharing.case.reason-invalid").With("max", 500));
+        RequestValidation.Check(request, "", errors);
         errors.ThrowIfAny();
+        var reason = request.Reason!.Trim();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deathCase = await db.Set<DeathCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct)

@@ -1,6 +1,6 @@
-using Hereafter.Domain.Messages;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;

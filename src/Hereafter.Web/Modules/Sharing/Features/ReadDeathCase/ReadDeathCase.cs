@@ -1,5 +1,5 @@
-using Hereafter.Domain.Messages;
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
