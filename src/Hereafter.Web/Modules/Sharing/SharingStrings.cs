@@ -57,13 +57,10 @@ internal static class SharingStrings
         ["（退回时必填原因）"] = " (give the reason when returning)",
         ["（选填）"] = " (optional)",
         ["保存"] = "Save",
-        ["金额须为数字，如 1234.50"] = "The amount must be a number, such as 1234.50",
         ["请选择办理结果"] = "Choose an outcome",
         ["办结时须填写{0}"] = "{0} is required when done",
         ["已保存 {0}（{1}）的办理结果：{2}。"] = "Saved the outcome for {0} ({1}): {2}.",
         ["{0}：{1}。"] = "{0}: {1}.",
-        ["未找到该事项，可能已被撤销。"] = "The task was not found; the case may have been cancelled.",
-        ["贵单位无权办理该事项。"] = "Your organisation may not handle this task.",
         // Supervision.
         ["身后事档案"] = "After-death cases",
         ["身后事档案仅限民政部门使用。"] = "After-death cases are for civil affairs only.",
