@@ -33,11 +33,13 @@ public sealed partial class MessageCatalogue
     {
         if (!Texts.TryGetValue(message.Key, out var text))
             throw new KeyNotFoundException($"The {Language} message catalogue has no '{message.Key}'.");
-        foreach (var (name, value) in message.Values) text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
-        var missing = Placeholder().Match(text);
-        if (missing.Success)
-            throw new InvalidOperationException($"Message '{message.Key}' needs a value for {missing.Value}.");
-        return text;
+        // One pass over the text: a value that itself looks like a placeholder (a name typed by a person) is shown as it is.
+        return Placeholder().Replace(text, placeholder =>
+        {
+            foreach (var (name, value) in message.Values)
+                if (name == placeholder.Groups[1].Value) return value;
+            throw new InvalidOperationException($"Message '{message.Key}' needs a value for {placeholder.Value}.");
+        });
     }
 
     /// <summary>The placeholders a text expects, e.g. <c>{max}</c>.</summary>

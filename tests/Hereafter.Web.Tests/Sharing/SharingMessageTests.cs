@@ -44,4 +44,14 @@ public sealed class SharingMessageTests(HereafterFactory factory) : IClassFixtur
         Assert.Equal("sharing.department.unknown", refused.GetProperty("code").GetString());
         Assert.StartsWith("Unknown department 'astrology'.", refused.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task ADepartmentNamedLikeAPlaceholder_IsStillAnswered404()
+    {
+        var police = await factory.ClientForAsync("demo-police");
+        var refused = await (await police.PostAsync($"/api/v1/cases/{Guid.NewGuid()}/tasks/%7Bx%7D/outcome",
+            System.Net.Http.Json.JsonContent.Create(new { status = "received" }))).ExpectJsonAsync(HttpStatusCode.NotFound);
+        Assert.Equal("sharing.department.unknown", refused.GetProperty("code").GetString());
+        Assert.StartsWith("未知的部门「{x}」。", refused.GetProperty("detail").GetString());
+    }
 }
