@@ -11,7 +11,11 @@ public sealed record PricedBillLine(CatalogueItem Item, decimal UnitPrice, int Q
 public sealed record PricedBill(IReadOnlyList<PricedBillLine> Lines, decimal Total, decimal Subsidy, decimal Payable);
 
 /// <summary>A line that cannot be charged, with the JSON path of the offending field.</summary>
-public sealed record BillRefusal(string Path, string Message);
+public sealed record BillRefusal(string Path, Messages.Message Explanation)
+{
+    /// <summary>The explanation in Chinese.</summary>
+    public string Message => Explanation.Chinese;
+}
 
 /// <summary>
 /// 结算单: only items of the published list, at the price in force on the service date. For a resident, items
@@ -22,12 +26,15 @@ public static class BillPricing
 {
     public const int MaxQuantity = 999;
 
+    /// <summary>A line's quantity is outside 1 to <see cref="MaxQuantity"/>.</summary>
+    public static Messages.Message QuantityOutOfRange => new Messages.Message("pricing.quantity.out-of-range").With("max", MaxQuantity);
+
     public static (PricedBill? Bill, IReadOnlyList<BillRefusal> Refusals) Price(
         IReadOnlyList<BillLineRequest> lines, IReadOnlyDictionary<Guid, CatalogueItem> catalogue, Guid institutionId,
         DateOnly serviceDate, bool resident, decimal subsidyAlreadyGranted, decimal perFuneralCap)
     {
         var refusals = new List<BillRefusal>();
-        if (lines.Count == 0) refusals.Add(new("lines", "结算单至少要有一项。"));
+        if (lines.Count == 0) refusals.Add(new("lines", new Messages.Message("pricing.bill.no-lines")));
         var priced = new List<PricedBillLine>();
         var remaining = Math.Max(0m, perFuneralCap - subsidyAlreadyGranted);
         for (var i = 0; i < lines.Count; i++)
@@ -35,18 +42,19 @@ public static class BillPricing
             var line = lines[i];
             if (!catalogue.TryGetValue(line.ItemId, out var item) || item.InstitutionId != institutionId)
             {
-                refusals.Add(new($"lines[{i}].itemId", "该项目不在本机构公示的价目表中，不得收费。"));
+                refusals.Add(new($"lines[{i}].itemId", new Messages.Message("pricing.bill.item-not-on-price-list")));
                 continue;
             }
             if (line.Quantity is < 1 or > MaxQuantity)
             {
-                refusals.Add(new($"lines[{i}].quantity", $"数量须在 1 到 {MaxQuantity} 之间。"));
+                refusals.Add(new($"lines[{i}].quantity", QuantityOutOfRange));
                 continue;
             }
             var inForce = PriceRules.InForce(item.History, serviceDate);
             if (inForce is null)
             {
-                refusals.Add(new($"lines[{i}].itemId", $"“{item.Name}”在服务日期 {serviceDate:yyyy-MM-dd} 尚无公示价格，不得收费。"));
+                refusals.Add(new($"lines[{i}].itemId", new Messages.Message("pricing.bill.no-price-on-service-date")
+                    .With("item", item.Name).With("date", serviceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
                 continue;
             }
             var amount = PriceRules.Round(inForce.Price * line.Quantity);

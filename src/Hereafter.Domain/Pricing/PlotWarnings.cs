@@ -1,3 +1,6 @@
+using System.Globalization;
+using Hereafter.Domain.Messages;
+
 namespace Hereafter.Domain.Pricing;
 
 /// <summary>Thresholds of the plot warnings, set by the civil-affairs bureau.</summary>
@@ -18,16 +21,16 @@ public sealed record WarningThresholds(
     };
 
     /// <summary>Field errors keyed by JSON property name; empty when the thresholds make sense.</summary>
-    public IReadOnlyDictionary<string, string> Problems()
+    public IReadOnlyDictionary<string, Message> Problems()
     {
-        var p = new Dictionary<string, string>();
-        if (MedianFactor is < 1m or > 10m) p["medianFactor"] = "须在 1 到 10 之间。";
-        if (MedianMinimumPlots is < 1 or > 1000) p["medianMinimumPlots"] = "须在 1 到 1000 之间。";
-        if (RisePercent is <= 0m or > 1000m) p["risePercent"] = "须大于 0 且不超过 1000。";
-        if (RiseWindowMonths is < 1 or > 60) p["riseWindowMonths"] = "须在 1 到 60 个月之间。";
-        if (AshesGraveMaxArea is <= 0m or > 100m) p["ashesGraveMaxArea"] = "须大于 0 且不超过 100 平方米。";
-        if (SingleGraveMaxArea is <= 0m or > 100m) p["singleGraveMaxArea"] = "须大于 0 且不超过 100 平方米。";
-        if (DoubleGraveMaxArea is <= 0m or > 100m) p["doubleGraveMaxArea"] = "须大于 0 且不超过 100 平方米。";
+        var p = new Dictionary<string, Message>();
+        if (MedianFactor is < 1m or > 10m) p["medianFactor"] = new Message("pricing.settings.median-factor-out-of-range");
+        if (MedianMinimumPlots is < 1 or > 1000) p["medianMinimumPlots"] = new Message("pricing.settings.median-minimum-plots-out-of-range");
+        if (RisePercent is <= 0m or > 1000m) p["risePercent"] = new Message("pricing.settings.rise-percent-out-of-range");
+        if (RiseWindowMonths is < 1 or > 60) p["riseWindowMonths"] = new Message("pricing.settings.rise-window-out-of-range");
+        if (AshesGraveMaxArea is <= 0m or > 100m) p["ashesGraveMaxArea"] = new Message("pricing.settings.area-limit-out-of-range");
+        if (SingleGraveMaxArea is <= 0m or > 100m) p["singleGraveMaxArea"] = new Message("pricing.settings.area-limit-out-of-range");
+        if (DoubleGraveMaxArea is <= 0m or > 100m) p["doubleGraveMaxArea"] = new Message("pricing.settings.area-limit-out-of-range");
         return p;
     }
 }
@@ -37,11 +40,18 @@ public sealed record PlotFacts(
     string PlotType, decimal AreaM2, bool PublicWelfare, PricingTerms Terms, decimal Price, IReadOnlyList<PriceEntry> History);
 
 /// <summary>A broken rule with its evidence: the observed figure and the limit it went past.</summary>
-public sealed record WarningFinding(string Rule, decimal Observed, decimal Threshold, string Evidence);
+public sealed record WarningFinding(string Rule, decimal Observed, decimal Threshold, Message Explanation)
+{
+    /// <summary>The evidence in Chinese, as a price warning stores it.</summary>
+    public string Evidence => Explanation.Chinese;
+}
 
 /// <summary>墓位价格预警: each rule warns strictly above its threshold, never at it.</summary>
 public static class PlotWarnings
 {
+    /// <summary>A figure as the warnings show it: up to two decimals, none when whole.</summary>
+    private static string Figure(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+
     public static decimal PricePerSquareMetre(decimal price, decimal area) => area > 0 ? PriceRules.Round(price / area) : 0m;
 
     /// <summary>The median of price per m² of the plots of one type across the city (null for none).</summary>
@@ -61,11 +71,11 @@ public static class PlotWarnings
 
         if (plot.PublicWelfare && plot.Terms.Cap is { } cap && price > cap)
             findings.Add(new(WarningRules.AboveGovernmentPrice, price, cap,
-                $"公益性墓位使用费 {price:0.00} 元，高于政府定价 {cap:0.00} 元。"));
+                new Message("pricing.warning.above-government-price").With("price", PriceRules.Yuan(price)).With("cap", PriceRules.Yuan(cap))));
 
         if (plot.Terms.RangeMax is { } ceiling && price > ceiling)
             findings.Add(new(WarningRules.AboveReferenceCeiling, price, ceiling,
-                $"墓位使用费 {price:0.00} 元，高于参考价上限 {ceiling:0.00} 元。"));
+                new Message("pricing.warning.above-reference-ceiling").With("price", PriceRules.Yuan(price)).With("ceiling", PriceRules.Yuan(ceiling))));
 
         if (plot.AreaM2 > 0 && cityPerSquareMetre.Count >= t.MedianMinimumPlots && Median(cityPerSquareMetre) is { } median && median > 0)
         {
@@ -73,16 +83,22 @@ public static class PlotWarnings
             var limit = PriceRules.Round(median * t.MedianFactor);
             if (perM2 > limit)
                 findings.Add(new(WarningRules.PricePerSquareMetreAboveMedian, perM2, limit,
-                    $"每平方米 {perM2:0.00} 元，超过全市同类墓位（{PlotTypes.ChineseName(plot.PlotType)}，{cityPerSquareMetre.Count} 个）中位数 {median:0.00} 元的 {t.MedianFactor:0.##} 倍（{limit:0.00} 元）。"));
+                    new Message("pricing.warning.price-per-square-metre-above-median")
+                        .With("perSquareMetre", PriceRules.Yuan(perM2)).With("plotType", PlotTypes.ChineseName(plot.PlotType))
+                        .With("plots", cityPerSquareMetre.Count).With("median", PriceRules.Yuan(median))
+                        .With("factor", Figure(t.MedianFactor)).With("limit", PriceRules.Yuan(limit))));
         }
 
         if (t.AreaLimit(plot.PlotType) is { } maxArea && plot.AreaM2 > maxArea)
             findings.Add(new(WarningRules.AreaAboveLimit, plot.AreaM2, maxArea,
-                $"{PlotTypes.ChineseName(plot.PlotType)}面积 {plot.AreaM2:0.##} 平方米，超过贵州省规定的 {maxArea:0.##} 平方米。"));
+                new Message("pricing.warning.area-above-limit").With("plotType", PlotTypes.ChineseName(plot.PlotType))
+                    .With("area", Figure(plot.AreaM2)).With("limit", Figure(maxArea))));
 
         if (Rise(plot.History, price, asOf, t.RiseWindowMonths) is { } rise && rise.Percent > t.RisePercent)
             findings.Add(new(WarningRules.RiseWithinYear, rise.Percent, t.RisePercent,
-                $"{t.RiseWindowMonths} 个月内由 {rise.From:0.00} 元涨至 {price:0.00} 元，涨幅 {rise.Percent:0.00}%，超过 {t.RisePercent:0.##}%。"));
+                new Message("pricing.warning.rise-within-window").With("months", t.RiseWindowMonths)
+                    .With("from", PriceRules.Yuan(rise.From)).With("price", PriceRules.Yuan(price))
+                    .With("percent", PriceRules.Yuan(rise.Percent)).With("limit", Figure(t.RisePercent))));
 
         return findings;
     }

@@ -16,8 +16,12 @@ public enum ProposalVerdict
     Refused,
 }
 
-public sealed record ProposalCheck(ProposalVerdict Verdict, string? Message)
+/// <param name="Explanation">Why the price is refused or needs a reason; null when it is acceptable.</param>
+public sealed record ProposalCheck(ProposalVerdict Verdict, Messages.Message? Explanation)
 {
+    /// <summary>The explanation in Chinese.</summary>
+    public string? Message => Explanation?.Chinese;
+
     public bool OutsideReferenceRange => Verdict is ProposalVerdict.OutsideRangeWithReason or ProposalVerdict.ReasonRequired;
 }
 
@@ -34,20 +38,26 @@ public static class PriceRules
 
     public static ProposalCheck Check(PricingTerms terms, decimal newPrice, string? reason)
     {
-        if (newPrice < 0) return new(ProposalVerdict.Refused, "价格不能为负数。");
-        if (!IsWholeFen(newPrice)) return new(ProposalVerdict.Refused, "价格最多保留两位小数（分）。");
+        if (newPrice < 0) return new(ProposalVerdict.Refused, new Messages.Message("pricing.price.negative"));
+        if (!IsWholeFen(newPrice)) return new(ProposalVerdict.Refused, new Messages.Message("pricing.price.more-than-two-decimals"));
         if (terms.PricingMode == PricingModes.GovernmentGuided && terms.Cap is { } cap && newPrice > cap)
             return new(ProposalVerdict.Refused,
-                $"政府指导价项目不得高于上限 {cap:0.00} 元，拟定价格 {newPrice:0.00} 元永远不能获批。");
+                new Messages.Message("pricing.price.above-government-cap").With("cap", Yuan(cap)).With("price", Yuan(newPrice)));
         if (terms.PricingMode == PricingModes.ReferenceRange && IsOutsideRange(terms, newPrice))
         {
-            var range = $"{terms.RangeMin?.ToString("0.00") ?? "—"}–{terms.RangeMax?.ToString("0.00") ?? "—"} 元";
-            return (reason?.Trim().Length ?? 0) >= MinimumReasonLength
-                ? new(ProposalVerdict.OutsideRangeWithReason, $"拟定价格 {newPrice:0.00} 元超出参考区间 {range}，已书面说明理由，将产生预警。")
-                : new(ProposalVerdict.ReasonRequired, $"拟定价格 {newPrice:0.00} 元超出参考区间 {range}，必须书面说明理由（至少 {MinimumReasonLength} 个字）。");
+            var withReason = (reason?.Trim().Length ?? 0) >= MinimumReasonLength;
+            var outside = new Messages.Message(withReason ? "pricing.price.outside-range-with-reason" : "pricing.price.outside-range-reason-required")
+                .With("price", Yuan(newPrice))
+                .With("min", terms.RangeMin is { } min ? Yuan(min) : "—").With("max", terms.RangeMax is { } max ? Yuan(max) : "—");
+            return withReason
+                ? new(ProposalVerdict.OutsideRangeWithReason, outside)
+                : new(ProposalVerdict.ReasonRequired, outside.With("minLength", MinimumReasonLength));
         }
         return new(ProposalVerdict.Acceptable, null);
     }
+
+    /// <summary>An amount of yuan as the messages show it: two decimals.</summary>
+    public static string Yuan(decimal amount) => amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     public static bool IsOutsideRange(PricingTerms terms, decimal price) =>
         (terms.RangeMin is { } min && price < min) || (terms.RangeMax is { } max && price > max);

@@ -42,7 +42,9 @@ public sealed class CaseBillingTests(HereafterFactory factory) : IClassFixture<H
         var (home, list) = await HomeAsync();
         var caseId = await factory.OpenUnlinkedCaseAsync();
 
-        var refused = await (await (await factory.ClientForAsync("demo-funeral-home")).BillAsync(caseId, home, null, (list.Item("basic.cremation").Id(), 1)))
+        var funeralHome = await factory.ClientForAsync("demo-funeral-home");
+        funeralHome.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var refused = await (await funeralHome.BillAsync(caseId, home, null, (list.Item("basic.cremation").Id(), 1)))
             .ExpectJsonAsync(HttpStatusCode.Forbidden);
         Assert.Contains("not linked to the case", refused.GetProperty("detail").GetString());
 

@@ -106,6 +106,7 @@ public sealed class SubscriptionAuthorizationTests(HereafterFactory factory) : I
     public async Task StaffWithoutTheAdministratorRole_Gets403WithTheReason()
     {
         var (client, antiforgery, _) = await StaffAsync(Roles.Clerk);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await client.SendAsync(Post(antiforgery));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("administrator", (await response.JsonAsync()).GetProperty("detail").GetString());

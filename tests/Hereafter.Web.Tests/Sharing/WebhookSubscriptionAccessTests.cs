@@ -129,6 +129,7 @@ public sealed class WebhookSubscriptionProductionTests : IDisposable
     public async Task InternalOrPlainHttpCallbacks_AreRefused(string url, string reason)
     {
         var police = await PoliceSystemAsync();
+        police.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var response = await police.PostAsJsonAsync("/api/v1/subscriptions", new { callbackUrl = url, eventTypes = new[] { "certificate.issued" } }, Web);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.JsonAsync();

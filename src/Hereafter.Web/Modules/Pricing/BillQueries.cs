@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Modules.Sharing.Contracts;
@@ -21,8 +22,8 @@ public sealed class BillQueries(HereafterDbContext db, IDeathCaseDirectory cases
     {
         var supervisor = PricingAccess.Supervises(actor);
         if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden("Only the bureau and the institutions that bill a case see its bills.");
-        if (await cases.FindAsync(caseId, ct) is null) throw ProblemException.NotFound("No such case.");
+            throw ProblemException.Forbidden(new Message("pricing.case-bills.forbidden"));
+        if (await cases.FindAsync(caseId, ct) is null) throw ProblemException.NotFound(new Message("sharing.case.not-found"));
         var org = actor.OrganisationId;
         var bills = await BillsAsync(b => b.CaseId == caseId && (supervisor || b.InstitutionId == org), ct);
         await audit.RecordAsync(actor, "bill.list", $"case:{caseId}", supervisor ? "supervision" : "funeral-service", $"{bills.Count} bills", ct);
@@ -32,9 +33,9 @@ public sealed class BillQueries(HereafterDbContext db, IDeathCaseDirectory cases
     /// <summary>One bill: the bureau or the institution that issued it.</summary>
     public async Task<BillDto> ReadAsync(Actor actor, Guid billId, CancellationToken ct)
     {
-        var bill = (await BillsAsync(b => b.Id == billId, ct)).FirstOrDefault() ?? throw ProblemException.NotFound("No such bill.");
+        var bill = (await BillsAsync(b => b.Id == billId, ct)).FirstOrDefault() ?? throw ProblemException.NotFound(new Message("pricing.bill.not-found"));
         if (!PricingAccess.Supervises(actor) && !PricingAccess.IsStaffOf(actor, bill.InstitutionId))
-            throw ProblemException.Forbidden("This bill was issued by another institution.");
+            throw ProblemException.Forbidden(new Message("pricing.bill.other-institution"));
         await audit.RecordAsync(actor, "bill.read", $"bill:{bill.Number}", PricingAccess.Supervises(actor) ? "supervision" : "funeral-service", "", ct);
         return bill;
     }
@@ -44,7 +45,7 @@ public sealed class BillQueries(HereafterDbContext db, IDeathCaseDirectory cases
     {
         var supervisor = PricingAccess.Supervises(actor);
         if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see bills.");
+            throw ProblemException.Forbidden(new Message("pricing.bills.forbidden"));
         var own = supervisor ? institutionId : actor.OrganisationId;
         var ids = await db.Set<Bill>().AsNoTracking().Where(b => own == null || b.InstitutionId == own)
             .OrderByDescending(b => b.IssuedAt).Take(Math.Clamp(take, 1, 200)).Select(b => b.Id).ToListAsync(ct);

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Input;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Data;
@@ -18,8 +19,8 @@ public static class PriceChangeDecision
     {
         var claimed = await db.Set<PriceChange>().Where(c => c.Id == changeId && c.Status == PriceChangeStatus.Proposed)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.DecidedAt, clock.GetUtcNow()), ct);
-        var change = await db.Set<PriceChange>().FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw ProblemException.NotFound("No such price change.");
-        if (claimed == 0) throw ProblemException.Conflict($"This price change is already {change.Status.ToCode()}.");
+        var change = await db.Set<PriceChange>().FirstOrDefaultAsync(c => c.Id == changeId, ct) ?? throw ProblemException.NotFound(new Message("pricing.price-change.not-found"));
+        if (claimed == 0) throw ProblemException.Conflict(new Message("pricing.price-change.already-decided").With("status", change.Status.ToCode()));
         return change;
     }
 
@@ -29,11 +30,11 @@ public static class PriceChangeDecision
         var note = text?.Trim();
         if (string.IsNullOrEmpty(note))
         {
-            if (required) throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["请填写驳回理由。"] });
+            if (required) throw new FieldValidationException("reason", new Message("pricing.decision.reason-required"));
             return null;
         }
         if (FreeText.Check(note, 1000, allowControlCharacters: true) != FreeTextProblems.None)
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = ["理由不超过 1000 字，且不能包含尖括号。"] });
+            throw new FieldValidationException("reason", new Message("pricing.decision.reason-invalid").With("max", 1000));
         return note;
     }
 }

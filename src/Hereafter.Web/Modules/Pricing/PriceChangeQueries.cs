@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Pricing;
 using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Pricing.Contracts;
@@ -24,7 +25,7 @@ public sealed class PriceChangeQueries(HereafterDbContext db, TimeProvider clock
     {
         var supervisor = PricingAccess.Supervises(actor);
         if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see price changes.");
+            throw ProblemException.Forbidden(new Message("pricing.price-changes.forbidden"));
         var query = db.Set<PriceChange>().AsNoTracking();
         if (!supervisor) query = query.Where(c => c.InstitutionId == actor.OrganisationId);
         if (institutionId is { } id) query = query.Where(c => c.InstitutionId == id);
@@ -40,9 +41,9 @@ public sealed class PriceChangeQueries(HereafterDbContext db, TimeProvider clock
     /// <summary>One change: the bureau or the institution's staff.</summary>
     public async Task<PriceChangeDto> GetAsync(Actor actor, Guid changeId, CancellationToken ct)
     {
-        var dto = (await ReadManyAsync([changeId], ct)).FirstOrDefault() ?? throw ProblemException.NotFound("No such price change.");
+        var dto = (await ReadManyAsync([changeId], ct)).FirstOrDefault() ?? throw ProblemException.NotFound(new Message("pricing.price-change.not-found"));
         if (!PricingAccess.Supervises(actor) && !PricingAccess.IsStaffOf(actor, dto.InstitutionId))
-            throw ProblemException.Forbidden("This price change belongs to another institution.");
+            throw ProblemException.Forbidden(new Message("pricing.price-change.other-institution"));
         return dto;
     }
 

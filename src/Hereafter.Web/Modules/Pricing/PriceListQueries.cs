@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
@@ -109,18 +110,18 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<CalculationResult> CalculateAsync(CalculationRequest request, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var date = ChinaTime.Today(clock);
         if (request.Date is { Length: > 0 } && !PricingTime.TryParseDate(request.Date, out date))
-            errors["date"] = ["日期格式应为 yyyy-MM-dd。"];
+            errors.Add("date", new Message("pricing.date.invalid-format"));
         var requested = request.Lines ?? [];
-        if (requested.Count == 0) errors["lines"] = ["请至少选择一项。"];
+        if (requested.Count == 0) errors.Add("lines", new Message("pricing.calculation.no-lines"));
         for (var i = 0; i < requested.Count; i++)
         {
-            if (requested[i].ItemId is null) errors[$"lines[{i}].itemId"] = ["请选择项目。"];
-            if (requested[i].Quantity is null or < 1 or > BillPricing.MaxQuantity) errors[$"lines[{i}].quantity"] = [$"数量须在 1 到 {BillPricing.MaxQuantity} 之间。"];
+            if (requested[i].ItemId is null) errors.Add($"lines[{i}].itemId", new Message("pricing.item.required"));
+            if (requested[i].Quantity is null or < 1 or > BillPricing.MaxQuantity) errors.Add($"lines[{i}].quantity", BillPricing.QuantityOutOfRange);
         }
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        errors.ThrowIfAny();
 
         var ids = requested.Select(l => l.ItemId!.Value).Distinct().ToList();
         var catalogue = await PricingCatalogue.LoadAsync(db, ids, ct);
@@ -134,14 +135,14 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
             var id = requested[i].ItemId!.Value;
             if (!catalogue.Items.TryGetValue(id, out var item))
             {
-                errors[$"lines[{i}].itemId"] = ["该项目不在任何公示价目表中。"];
+                errors.Add($"lines[{i}].itemId", new Message("pricing.calculation.item-not-published"));
                 continue;
             }
             var (bill, refusals) = BillPricing.Price([new BillLineRequest(id, requested[i].Quantity!.Value)], catalogue.Items, item.InstitutionId,
                 date, request.Resident, settings.ResidentSubsidyCapPerFuneral - remaining, settings.ResidentSubsidyCapPerFuneral);
             if (bill is null)
             {
-                errors[$"lines[{i}].itemId"] = refusals.Select(r => r.Message).ToArray();
+                errors.AddRange(refusals.Select(r => new FieldMessage($"lines[{i}].itemId", r.Explanation)));
                 continue;
             }
             var line = bill.Lines[0];
@@ -149,7 +150,7 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
             total += line.Amount; subsidy += line.Subsidy;
             priced.Add(PricingCatalogue.ToDto(line, catalogue.InstitutionNames[item.InstitutionId]));
         }
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        errors.ThrowIfAny();
         return new CalculationResult(date, request.Resident, priced, total, subsidy, total - subsidy, settings.ResidentSubsidyCapPerFuneral);
     }
 

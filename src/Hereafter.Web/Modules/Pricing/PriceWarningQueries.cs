@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -17,11 +18,11 @@ public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
     {
         var supervisor = PricingAccess.Supervises(actor);
         if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden("Only the bureau and institutions that publish prices see price warnings.");
+            throw ProblemException.Forbidden(new Message("pricing.warnings.forbidden"));
         WarningStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
             wanted = EnumCodes<WarningStatus>.TryParse(status, out var parsed) ? parsed
-                : throw new FieldValidationException(new Dictionary<string, string[]> { ["status"] = ["open 或 closed。"] });
+                : throw new FieldValidationException("status", new Message("pricing.warnings.status-invalid"));
         var query = db.Set<PriceWarning>().AsNoTracking();
         if (!supervisor) query = query.Where(w => w.InstitutionId == actor.OrganisationId);
         if (institutionId is { } id) query = query.Where(w => w.InstitutionId == id);
@@ -33,9 +34,9 @@ public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
 
     public async Task<PriceWarningDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {
-        var dto = (await ReadManyAsync([id], ct)).FirstOrDefault() ?? throw ProblemException.NotFound("No such warning.");
+        var dto = (await ReadManyAsync([id], ct)).FirstOrDefault() ?? throw ProblemException.NotFound(new Message("pricing.warning.not-found"));
         if (!PricingAccess.Supervises(actor) && !PricingAccess.IsStaffOf(actor, dto.InstitutionId))
-            throw ProblemException.Forbidden("This warning concerns another institution.");
+            throw ProblemException.Forbidden(new Message("pricing.warning.other-institution"));
         return dto;
     }
 

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Errors;
 
 namespace Hereafter.Web.Modules.Pricing;
@@ -13,6 +14,6 @@ public static class PricingTime
     {
         if (string.IsNullOrWhiteSpace(asOf)) return null;
         return TryParseDate(asOf, out var date) ? date
-            : throw new FieldValidationException(new Dictionary<string, string[]> { ["asOf"] = ["日期格式应为 yyyy-MM-dd。"] });
+            : throw new FieldValidationException("asOf", new Message("pricing.date.invalid-format"));
     }
 }

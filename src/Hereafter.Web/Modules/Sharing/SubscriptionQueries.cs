@@ -1,4 +1,5 @@
 using System.Globalization;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Auth;
@@ -30,7 +31,7 @@ public sealed class SubscriptionQueries(HereafterDbContext db)
     {
         var take = limit ?? 100;
         if (take is < 1 or > 1000)
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["limit"] = ["limit 须在 1 至 1000 之间"] });
+            throw new FieldValidationException("limit", new Message("sharing.limit.out-of-range").With("max", 1000));
         var subscription = await FindAsync(actor, id, ct);
         var attempts = await db.Set<WebhookDelivery>().AsNoTracking().Where(d => d.SubscriptionId == id)
             .OrderByDescending(d => d.Id).Take(take).ToListAsync(ct);
@@ -44,11 +45,11 @@ public sealed class SubscriptionQueries(HereafterDbContext db)
     {
         DepartmentOf(actor);
         return await db.Set<WebhookSubscription>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == id && s.OrganisationId == actor.OrganisationId, ct)
-               ?? throw ProblemException.NotFound("No such subscription.");
+               ?? throw ProblemException.NotFound(new Message("sharing.subscription.not-found"));
     }
 
     public static string DepartmentOf(Actor actor) => SharingAccess.DepartmentOf(actor)
-        ?? throw ProblemException.Forbidden("Only departments that act on deaths may subscribe to events.");
+        ?? throw ProblemException.Forbidden(new Message("sharing.subscription.department-only"));
 
 
     private static SubscriptionDto ToDto(WebhookSubscription s) => new(s.Id, s.Department, s.CallbackUrl, s.Types, s.CreatedAt,

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Hereafter.Web.Platform.Errors;
+
 namespace Hereafter.Web.Modules.Pricing.Contracts;
 
 /// <summary>One institution in the public directory (<c>GET /api/v1/price-lists</c>).</summary>
@@ -93,7 +96,11 @@ public sealed record PriceWarningDto(
     string Evidence, decimal Observed, decimal Threshold, decimal PriceAtWarning, WarningStatus Status, DateTimeOffset RaisedAt,
     Guid? PriceChangeId, DateTimeOffset? ClosedAt, string? ClosedBy, string? CloseNote);
 
-public sealed record CloseWarningRequest(string? Note);
+/// <param name="Note">How the warning was handled: required, at most 1000 characters, no angle brackets.</param>
+public sealed record CloseWarningRequest(
+    [property: Required(ErrorMessage = "pricing.warning.close-note-invalid")]
+    [property: FreeText(1000, AllowControlCharacters = true, ErrorMessage = "pricing.warning.close-note-invalid")]
+    string? Note);
 
 /// <summary>Thresholds and statistics baseline the bureau sets (<c>GET/PUT /api/v1/pricing/settings</c>).</summary>
 /// <param name="MedianFactor">Warn when price per m² is above this × the city median of the same plot type (1.5).</param>
@@ -108,7 +115,8 @@ public sealed record CloseWarningRequest(string? Note);
 public sealed record PricingSettingsDto(
     decimal MedianFactor, int MedianMinimumPlots, decimal RisePercent, int RiseWindowMonths,
     decimal AshesGraveMaxArea, decimal SingleGraveMaxArea, decimal DoubleGraveMaxArea,
-    decimal ResidentSubsidyCapPerFuneral, decimal BaselineAveragePerFuneral, string BaselineLabel,
+    decimal ResidentSubsidyCapPerFuneral, decimal BaselineAveragePerFuneral,
+    [property: FreeText(100, AllowControlCharacters = true, ErrorMessage = "pricing.settings.baseline-label-invalid")] string BaselineLabel,
     DateTimeOffset? UpdatedAt = null, string? UpdatedBy = null);
 
 /// <summary>A bill (结算单) for a case: catalogue items only (<c>POST /api/v1/cases/{caseId}/bills</c>).</summary>

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
@@ -20,7 +21,7 @@ public sealed class ApprovePriceChangeHandler(HereafterDbContext db, PlotWarning
     public async Task<PriceChangeDto> HandleAsync(Actor actor, Guid changeId, DecisionRequest? request, CancellationToken ct)
     {
         if (!PricingAccess.Decides(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors approve price changes.");
+            throw ProblemException.Forbidden(new Message("pricing.price-change.approve-forbidden"));
         var note = PriceChangeDecision.Note(request?.Reason, required: false);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -28,7 +29,7 @@ public sealed class ApprovePriceChangeHandler(HereafterDbContext db, PlotWarning
         var item = await db.Set<PriceItem>().AsNoTracking().FirstAsync(i => i.Id == change.ItemId, ct);
         var check = PriceRules.Check(new PricingTerms(item.PricingMode, item.Cap, item.RangeMin, item.RangeMax), change.NewPrice, change.Reason);
         if (check.Verdict is ProposalVerdict.Refused or ProposalVerdict.ReasonRequired)
-            throw new ProblemException(StatusCodes.Status422UnprocessableEntity, "This price can never be approved", check.Message);
+            throw new ProblemException(StatusCodes.Status422UnprocessableEntity, "This price can never be approved", check.Explanation!);
 
         var now = clock.GetUtcNow();
         var today = ChinaTime.Today(clock);

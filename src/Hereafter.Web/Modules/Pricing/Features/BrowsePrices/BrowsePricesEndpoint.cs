@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Platform.Errors;
 
@@ -14,13 +15,13 @@ public static class BrowsePricesEndpoint
 
         open.MapGet("/price-lists/{institutionId:guid}", async (Guid institutionId, string? asOf, PriceListQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.GetPriceListAsync(institutionId, PricingTime.ParseAsOf(asOf), ct)
-                                ?? throw ProblemException.NotFound("No institution publishes a price list under this id.")))
+                                ?? throw ProblemException.NotFound(new Message("pricing.price-list.not-found"))))
             .WithSummary("Public: one institution's standardized price list (basic services first, then non-basic, goods, plots), priced as in force today or on asOf=yyyy-MM-dd; warning marks items under an open price warning")
             .Produces<PriceListDto>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         open.MapGet("/price-items/{itemId:guid}/history", async (Guid itemId, PriceListQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.GetItemHistoryAsync(itemId, ct) ?? throw ProblemException.NotFound("No such item.")))
+                TypedResults.Ok(await queries.GetItemHistoryAsync(itemId, ct) ?? throw ProblemException.NotFound(new Message("pricing.item.not-found"))))
             .WithSummary("Public: every price of an item with its effective date, newest first")
             .Produces<IReadOnlyList<PriceHistoryEntry>>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -31,7 +32,7 @@ public static class BrowsePricesEndpoint
             .Produces<IReadOnlyList<ComparableItem>>();
 
         open.MapGet("/price-comparisons/{code}", async (string code, string? asOf, PriceListQueries queries, CancellationToken ct) =>
-                TypedResults.Ok(await queries.CompareItemAsync(code, PricingTime.ParseAsOf(asOf), ct) ?? throw ProblemException.NotFound("No institution lists this item.")))
+                TypedResults.Ok(await queries.CompareItemAsync(code, PricingTime.ParseAsOf(asOf), ct) ?? throw ProblemException.NotFound(new Message("pricing.comparison.not-found"))))
             .WithSummary("Public: one item (standard code such as basic.cremation, or exact name) across institutions, cheapest first")
             .Produces<ItemComparison>()
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -1,5 +1,5 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Pricing;
-using Hereafter.Domain.Input;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -19,17 +19,18 @@ public sealed class ChangePricingSettingsHandler(HereafterDbContext db, PlotWarn
     public async Task<PricingSettingsDto> HandleAsync(Actor actor, PricingSettingsDto request, CancellationToken ct)
     {
         if (!PricingAccess.Decides(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors change pricing settings.");
+            throw ProblemException.Forbidden(new Message("pricing.settings.forbidden"));
         var thresholds = new WarningThresholds(request.MedianFactor, request.MedianMinimumPlots, request.RisePercent, request.RiseWindowMonths,
             request.AshesGraveMaxArea, request.SingleGraveMaxArea, request.DoubleGraveMaxArea);
-        var errors = thresholds.Problems().ToDictionary(p => p.Key, p => new[] { p.Value });
+        var errors = new FieldErrors();
+        errors.AddRange(thresholds.Problems().Select(p => new FieldMessage(p.Key, p.Value)));
         if (request.ResidentSubsidyCapPerFuneral is < 0m or > 100000m || !PriceRules.IsWholeFen(request.ResidentSubsidyCapPerFuneral))
-            errors["residentSubsidyCapPerFuneral"] = ["须在 0 到 100000 元之间，最多两位小数。"];
+            errors.Add("residentSubsidyCapPerFuneral", new Message("pricing.settings.subsidy-cap-out-of-range"));
         if (request.BaselineAveragePerFuneral is < 0m or > 10000000m || !PriceRules.IsWholeFen(request.BaselineAveragePerFuneral))
-            errors["baselineAveragePerFuneral"] = ["须在 0 到 10000000 元之间，最多两位小数（0 表示不比较）。"];
+            errors.Add("baselineAveragePerFuneral", new Message("pricing.settings.baseline-out-of-range"));
         var label = request.BaselineLabel?.Trim() ?? "";
-        if (FreeText.Check(label, 100, required: false, allowControlCharacters: true) != FreeTextProblems.None) errors["baselineLabel"] = ["100 字以内，不含尖括号。"];
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        RequestValidation.Check(request, "", errors);
+        errors.ThrowIfAny();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var row = await db.Set<PricingSettings>().FirstOrDefaultAsync(s => s.Id == 1, ct);

@@ -1,4 +1,4 @@
-using Hereafter.Domain.Input;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -15,16 +15,14 @@ public sealed class ClosePriceWarningHandler(HereafterDbContext db, PriceWarning
     public async Task<PriceWarningDto> HandleAsync(Actor actor, Guid id, CloseWarningRequest? request, CancellationToken ct)
     {
         if (!PricingAccess.Decides(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors close price warnings.");
-        var note = request?.Note?.Trim() ?? "";
-        if (FreeText.Check(note, 1000, allowControlCharacters: true) != FreeTextProblems.None)
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["note"] = ["请填写处理说明（1000 字以内，不含尖括号）。"] });
+            throw ProblemException.Forbidden(new Message("pricing.warning.close-forbidden"));
+        var note = RequestValidation.Require(request ?? new CloseWarningRequest(null)).Note!.Trim();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Only a still-open warning passes this conditional update: two supervisors closing at once get one 409.
         var claimed = await db.Set<PriceWarning>().Where(w => w.Id == id && w.Status == WarningStatus.Open)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ClosedAt, clock.GetUtcNow()), ct);
-        var warning = await db.Set<PriceWarning>().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw ProblemException.NotFound("No such warning.");
-        if (claimed == 0) throw ProblemException.Conflict("This warning is already closed.");
+        var warning = await db.Set<PriceWarning>().FirstOrDefaultAsync(w => w.Id == id, ct) ?? throw ProblemException.NotFound(new Message("pricing.warning.not-found"));
+        if (claimed == 0) throw ProblemException.Conflict(new Message("pricing.warning.already-closed"));
         warning.Status = WarningStatus.Closed;
         warning.OpenKey = null;
         warning.ClosedAt = clock.GetUtcNow();

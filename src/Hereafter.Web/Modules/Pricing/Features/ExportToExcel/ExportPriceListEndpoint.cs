@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Errors;
 
 namespace Hereafter.Web.Modules.Pricing.Features.ExportToExcel;
@@ -9,7 +10,7 @@ public static class ExportPriceListEndpoint
         open.MapGet("/price-lists/{institutionId:guid}/export.xlsx", async (Guid institutionId, string? asOf, PriceListQueries queries, CancellationToken ct) =>
             {
                 var list = await queries.GetPriceListAsync(institutionId, PricingTime.ParseAsOf(asOf), ct)
-                           ?? throw ProblemException.NotFound("No institution publishes a price list under this id.");
+                           ?? throw ProblemException.NotFound(new Message("pricing.price-list.not-found"));
                 return TypedResults.File(PricingExcel.PriceList(list), PricingExcel.ContentType, $"price-list-{list.AsOf:yyyyMMdd}.xlsx");
             })
             .WithSummary("Public: the price list as an Excel workbook")

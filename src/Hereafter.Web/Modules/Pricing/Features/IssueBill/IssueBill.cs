@@ -1,3 +1,5 @@
+using System.Globalization;
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Certificates.Contracts;
@@ -8,6 +10,7 @@ using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Localization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Pricing.Features.IssueBill;
@@ -28,33 +31,33 @@ public sealed class IssueBillHandler(
     public async Task<BillDto> HandleAsync(Actor actor, Guid caseId, CreateBillRequest request, CancellationToken ct)
     {
         var today = ChinaTime.Today(clock);
-        var errors = new Dictionary<string, string[]>();
-        if (request.InstitutionId is null) errors["institutionId"] = ["请指定出具结算单的机构。"];
+        var errors = new FieldErrors();
+        if (request.InstitutionId is null) errors.Add("institutionId", new Message("pricing.bill.institution-required"));
         var serviceDate = today;
         if (!string.IsNullOrWhiteSpace(request.ServiceDate))
         {
-            if (!PricingTime.TryParseDate(request.ServiceDate, out serviceDate)) errors["serviceDate"] = ["服务日期格式应为 yyyy-MM-dd。"];
-            else if (serviceDate > today) errors["serviceDate"] = [$"服务日期不能晚于今天（{today:yyyy-MM-dd}）。"];
+            if (!PricingTime.TryParseDate(request.ServiceDate, out serviceDate)) errors.Add("serviceDate", new Message("pricing.bill.service-date-invalid-format"));
+            else if (serviceDate > today) errors.Add("serviceDate", new Message("pricing.bill.service-date-in-future").With("today", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
         var lines = request.Lines ?? [];
-        if (lines.Count == 0) errors["lines"] = ["结算单至少要有一项。"];
-        if (lines.Count > 100) errors["lines"] = ["一张结算单最多 100 项。"];
+        if (lines.Count == 0) errors.Add("lines", new Message("pricing.bill.no-lines"));
+        if (lines.Count > 100) errors.Add("lines", new Message("pricing.bill.too-many-lines").With("max", 100));
         for (var i = 0; i < lines.Count; i++)
         {
-            if (lines[i] is null || lines[i].ItemId is null) errors[$"lines[{i}].itemId"] = ["请选择项目。"];
-            if (lines[i]?.Quantity is null or < 1 or > BillPricing.MaxQuantity) errors[$"lines[{i}].quantity"] = [$"数量须在 1 到 {BillPricing.MaxQuantity} 之间。"];
+            if (lines[i] is null || lines[i].ItemId is null) errors.Add($"lines[{i}].itemId", new Message("pricing.item.required"));
+            if (lines[i]?.Quantity is null or < 1 or > BillPricing.MaxQuantity) errors.Add($"lines[{i}].quantity", BillPricing.QuantityOutOfRange);
         }
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        errors.ThrowIfAny();
         var institutionId = request.InstitutionId!.Value;
         if (!await db.Set<PricingInstitution>().AnyAsync(i => i.Id == institutionId, ct))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["institutionId"] = ["没有以此 id 公示价目表的机构。"] });
+            throw new FieldValidationException("institutionId", new Message("pricing.price-list.not-found"));
         if (!PricingAccess.IsStaffOf(actor, institutionId))
-            throw ProblemException.Forbidden("Only the institution's own staff issue its bills.");
+            throw ProblemException.Forbidden(new Message("pricing.bill.staff-only"));
 
-        var deathCase = await cases.FindAsync(caseId, ct) ?? throw ProblemException.NotFound("No such case.");
+        var deathCase = await cases.FindAsync(caseId, ct) ?? throw ProblemException.NotFound(new Message("sharing.case.not-found"));
         if (!deathCase.IsLinked(institutionId))
             throw ProblemException.Forbidden(NotLinkedMessage);
-        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict(new Message("sharing.case.cancelled"));
         var certificate = await certificates.CurrentAsync(deathCase.CertificateId, ct);
         var resident = certificate is not null && BillPricing.IsResident(
             certificate.Data.Decedent.HouseholdAddress, certificate.Data.Decedent.IdNumber, CityName, CityRegionPrefix);
@@ -71,7 +74,7 @@ public sealed class IssueBillHandler(
         var (priced, refusals) = BillPricing.Price(requested, catalogue.Items, institutionId, serviceDate, resident, granted, settings.ResidentSubsidyCapPerFuneral);
         if (priced is null)
             throw new ProblemException(StatusCodes.Status422UnprocessableEntity, "Only published items can be charged",
-                string.Join("; ", refusals.Select(r => $"{r.Path}: {r.Message}")));
+                new Message("pricing.bill.lines-not-chargeable").With("refusals", string.Join("; ", refusals.Select(r => $"{r.Path}: {Texts.Of(r.Explanation)}"))));
 
         var now = clock.GetUtcNow();
         var family = FamilyBillCode.New();
@@ -99,8 +102,7 @@ public sealed class IssueBillHandler(
     }
 
     /// <summary>Shown to an institution that is not linked to the case (API ProblemDetails and the staff page).</summary>
-    public const string NotLinkedMessage =
-        "This institution is not linked to the case: only the funeral home the family chose, or an institution civil affairs linked to the case, may bill it.";
+    public static Message NotLinkedMessage => new Message("pricing.bill.institution-not-linked");
 
     /// <summary>
     /// Spends the case's subsidy once: the first grant inserts the case's row (its key refuses a second insert), later
@@ -121,7 +123,7 @@ public sealed class IssueBillHandler(
     }
 
     private static ProblemException SubsidyRace() =>
-        ProblemException.Conflict("Another bill of this case was issued at the same moment and changed its subsidy; issue this bill again.");
+        ProblemException.Conflict(new Message("pricing.bill.subsidy-race"));
 
     private static int CaseLockKey(Guid caseId) => BitConverter.ToInt32(caseId.ToByteArray(), 0);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 using Hereafter.Domain.Pricing;
 using Hereafter.Domain.Input;
@@ -23,37 +25,37 @@ public sealed class ProposePriceChangeHandler(HereafterDbContext db, AuditLog au
     public async Task<PriceChangeCreated> HandleAsync(Actor actor, Guid institutionId, ProposePriceChangeRequest request, CancellationToken ct)
     {
         if (!await db.Set<PricingInstitution>().AnyAsync(i => i.Id == institutionId, ct))
-            throw ProblemException.NotFound("No institution publishes a price list under this id.");
+            throw ProblemException.NotFound(new Message("pricing.price-list.not-found"));
         if (!PricingAccess.IsStaffOf(actor, institutionId))
-            throw ProblemException.Forbidden("Only the institution's own staff propose its prices.");
+            throw ProblemException.Forbidden(new Message("pricing.price-change.staff-only"));
 
         var today = ChinaTime.Today(clock);
-        var errors = new Dictionary<string, string[]>();
-        if (request.ItemId is null) errors["itemId"] = ["请选择项目。"];
-        if (request.NewPrice is null) errors["newPrice"] = ["请填写新价格。"];
+        var errors = new FieldErrors();
+        if (request.ItemId is null) errors.Add("itemId", new Message("pricing.item.required"));
+        if (request.NewPrice is null) errors.Add("newPrice", new Message("pricing.price-change.new-price-required"));
         DateOnly effectiveFrom = default;
-        if (string.IsNullOrWhiteSpace(request.EffectiveFrom)) errors["effectiveFrom"] = ["请填写生效日期。"];
-        else if (!PricingTime.TryParseDate(request.EffectiveFrom, out effectiveFrom)) errors["effectiveFrom"] = ["生效日期格式应为 yyyy-MM-dd。"];
-        else if (effectiveFrom < today) errors["effectiveFrom"] = [$"生效日期不能早于今天（{today:yyyy-MM-dd}）。"];
+        if (string.IsNullOrWhiteSpace(request.EffectiveFrom)) errors.Add("effectiveFrom", new Message("pricing.price-change.effective-from-required"));
+        else if (!PricingTime.TryParseDate(request.EffectiveFrom, out effectiveFrom)) errors.Add("effectiveFrom", new Message("pricing.price-change.effective-from-invalid-format"));
+        else if (effectiveFrom < today) errors.Add("effectiveFrom", new Message("pricing.price-change.effective-from-in-past").With("today", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         var reason = request.Reason?.Trim();
         var reasonProblems = FreeText.Check(reason, MaxReasonLength, required: false, allowControlCharacters: true);
-        if (reasonProblems.HasFlag(FreeTextProblems.TooLong)) errors["reason"] = [$"理由不超过 {MaxReasonLength} 字。"];
-        else if (reasonProblems.HasFlag(FreeTextProblems.ForbiddenCharacter)) errors["reason"] = ["理由不能包含尖括号。"];
+        if (reasonProblems.HasFlag(FreeTextProblems.TooLong)) errors.Add("reason", new Message("pricing.price-change.reason-too-long").With("max", MaxReasonLength));
+        else if (reasonProblems.HasFlag(FreeTextProblems.ForbiddenCharacter)) errors.Add("reason", new Message("pricing.price-change.reason-angle-brackets"));
         PriceItem? item = null;
         if (request.ItemId is { } itemId)
         {
             item = await db.Set<PriceItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId && i.InstitutionId == institutionId, ct);
-            if (item is null) errors["itemId"] = ["该项目不在本机构的价目表中。"];
+            if (item is null) errors.Add("itemId", new Message("pricing.price-change.item-not-on-price-list"));
         }
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        errors.ThrowIfAny();
 
         var check = PriceRules.Check(new PricingTerms(item!.PricingMode, item.Cap, item.RangeMin, item.RangeMax), request.NewPrice!.Value, reason);
         switch (check.Verdict)
         {
             case ProposalVerdict.Refused:
-                throw new ProblemException(StatusCodes.Status422UnprocessableEntity, "This price can never be approved", check.Message);
+                throw new ProblemException(StatusCodes.Status422UnprocessableEntity, "This price can never be approved", check.Explanation!);
             case ProposalVerdict.ReasonRequired:
-                throw new FieldValidationException(new Dictionary<string, string[]> { ["reason"] = [check.Message!] });
+                throw new FieldValidationException("reason", check.Explanation!);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -14,7 +15,7 @@ public sealed class RejectPriceChangeHandler(HereafterDbContext db, PriceChangeQ
     public async Task<PriceChangeDto> HandleAsync(Actor actor, Guid changeId, DecisionRequest? request, CancellationToken ct)
     {
         if (!PricingAccess.Decides(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors reject price changes.");
+            throw ProblemException.Forbidden(new Message("pricing.price-change.reject-forbidden"));
         var reason = PriceChangeDecision.Note(request?.Reason, required: true)!;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 using System.Globalization;
 using Hereafter.Domain.Pricing;
@@ -22,14 +23,14 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
     public async Task<StatisticsDto> HandleAsync(Actor actor, StatisticsQuery query, CancellationToken ct)
     {
         if (!PricingAccess.Supervises(actor))
-            throw ProblemException.Forbidden("Funeral cost statistics are for the civil-affairs bureau.");
+            throw ProblemException.Forbidden(new Message("pricing.statistics.forbidden"));
         var today = ChinaTime.Today(clock);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var to = ParseMonth(query.To, "to", new DateOnly(today.Year, today.Month, 1), errors);
         var from = ParseMonth(query.From, "from", to.AddMonths(-11), errors);
-        if (errors.Count == 0 && from > to) errors["from"] = ["起始月份不能晚于结束月份。"];
-        if (errors.Count == 0 && from < to.AddMonths(-119)) errors["from"] = ["最多统计 120 个月。"];
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        if (errors.Count == 0 && from > to) errors.Add("from", new Message("pricing.statistics.from-after-to"));
+        if (errors.Count == 0 && from < to.AddMonths(-119)) errors.Add("from", new Message("pricing.statistics.too-many-months").With("max", 120));
+        errors.ThrowIfAny();
         var end = to.AddMonths(1);
 
         var bills = db.Set<Bill>().AsNoTracking().Where(b => b.ServiceDate >= from && b.ServiceDate < end);
@@ -81,11 +82,11 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
             f.Subsidy, f.BasicShare, f.NonBasicShare, f.GoodsShare, f.PlotShare, f.ChangeVsBaselinePercent);
     }
 
-    private static DateOnly ParseMonth(string? text, string field, DateOnly fallback, Dictionary<string, string[]> errors)
+    private static DateOnly ParseMonth(string? text, string field, DateOnly fallback, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text)) return fallback;
         if (DateOnly.TryParseExact(text.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)) return month;
-        errors[field] = ["月份格式应为 yyyy-MM。"];
+        errors.Add(field, new Message("pricing.statistics.month-invalid-format"));
         return fallback;
     }
 }

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
@@ -12,7 +13,7 @@ public sealed class ScanPriceWarningsHandler(HereafterDbContext db, PlotWarningS
     public async Task<IReadOnlyList<PriceWarningDto>> HandleAsync(Actor actor, CancellationToken ct)
     {
         if (!PricingAccess.Decides(actor))
-            throw ProblemException.Forbidden("Only the civil-affairs bureau's supervisors run the price warning scan.");
+            throw ProblemException.Forbidden(new Message("pricing.warning-scan.forbidden"));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var raised = await scanner.ScanAsync(ct);
         await audit.RecordAsync(actor, "price-warning.scan", "price-warnings", "price-regulation", $"{raised.Count} raised", ct);

@@ -36,13 +36,6 @@ internal static class BillPageStrings
         ["死亡医学证明编号"] = "Death certificate number",
         ["收费项目（填写数量，不收的项目留空）"] = "Items (enter quantities; leave items not charged empty)",
         ["数量须为 0 到 {0} 的整数。"] = "The quantity must be a whole number from 0 to {0}.",
-        ["请至少填写一个项目的数量。"] = "Enter a quantity for at least one item.",
-        ["请填写死亡医学证明编号。"] = "Enter the death certificate number.",
-        ["没有该编号的死亡医学证明，请核对编号。"] = "No death certificate has this number; please check it.",
-        ["该证明已撤销，不能出具结算单。"] = "This certificate was revoked: no bill can be issued.",
-        ["本机构未与该案件关联，不能出具结算单：只有家属选择的殡仪馆，或民政部门关联到该案件的机构可以出具。"] =
-            "This institution is not linked to the case: only the funeral home the family chose, or an institution civil affairs linked to the case, may bill it.",
-        ["无法出具结算单。"] = "The bill could not be issued.",
         // Bureau settings page.
         ["预警阈值"] = "Warning thresholds",
         ["墓位价格预警阈值、居民补贴上限和费用统计基准。"] = "Plot price warning thresholds, the residents' subsidy cap and the statistics baseline.",
@@ -66,9 +59,5 @@ internal static class BillPageStrings
         ["统计基准：每例丧事平均费用（元，0 表示不比较）"] = "Baseline: average cost per funeral (yuan, 0 = no comparison)",
         ["基准说明（如“2023年全市平均”）"] = "Baseline label (e.g. “2023 city average”)",
         ["保存"] = "Save",
-        ["请填写。"] = "Required.",
-        ["须为数字，如 1.5。"] = "Must be a number, e.g. 1.5.",
-        ["须为整数。"] = "Must be a whole number.",
-        ["无法保存。"] = "Could not be saved.",
     };
 }

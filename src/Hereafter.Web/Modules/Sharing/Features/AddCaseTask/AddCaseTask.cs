@@ -1,4 +1,5 @@
-using Hereafter.Domain.Input;
+using System.ComponentModel.DataAnnotations;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
@@ -11,7 +12,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hereafter.Web.Modules.Sharing.Features.AddCaseTask;
 
 /// <summary><c>organisationId</c> names the chosen funeral home (required for <c>funeral-home</c>).</summary>
-public sealed record AddCaseTaskRequest(string? Department, string? Reason, Guid? OrganisationId = null);
+public sealed record AddCaseTaskRequest(
+    string? Department,
+    [property: Required(ErrorMessage = "sharing.case.reason-invalid")]
+    [property: FreeText(500, ErrorMessage = "sharing.case.reason-invalid")]
+    string? Reason,
+    Guid? OrganisationId = null);
 
 /// <summary>
 /// Adds a department to a case when the family says so (e.g. the deceased held a driving licence or a
@@ -26,13 +32,12 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
     public async Task<CaseTaskDto> HandleAsync(Actor actor, Guid caseId, AddCaseTaskRequest request, CancellationToken ct)
     {
         if (!SharingAccess.Supervises(actor))
-            throw ProblemException.Forbidden("Only civil affairs adds departments to a case (on the family's request).");
-        var errors = new Dictionary<string, string[]>();
+            throw ProblemException.Forbidden(new Message("sharing.case-task.civil-affairs-only"));
+        var errors = new FieldErrors();
         if (request.Department is null || !Addable.Contains(request.Department))
-            errors["department"] = [$"可添加的部门：{string.Join(" / ", Addable)}"];
+            errors.Add("department", new Message("sharing.case-task.department-not-addable").With("departments", string.Join(" / ", Addable)));
+        RequestValidation.Check(request, "", errors);
         var reason = request.Reason?.Trim() ?? "";
-        if (FreeText.Check(reason, 500) != FreeTextProblems.None)
-            errors["reason"] = ["请填写原因（500字以内，不含尖括号）"];
         Guid? organisationId = null;
         if (request.Department == Departments.FuneralHome)
         {
@@ -40,18 +45,18 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
                 ? await db.Set<Platform.Organisations.Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
                 : null;
             if (chosen is null || chosen.Type != Platform.Organisations.OrganisationTypes.FuneralHome)
-                errors["organisationId"] = ["请指定家属选择的殡仪馆（organisationId）"];
+                errors.Add("organisationId", new Message("sharing.case-task.funeral-home-required"));
             organisationId = chosen?.Id;
         }
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        errors.ThrowIfAny();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var deathCase = await DeathCaseRows.LockAsync(db, caseId, ct) ?? throw ProblemException.NotFound("No such case.");
-        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+        var deathCase = await DeathCaseRows.LockAsync(db, caseId, ct) ?? throw ProblemException.NotFound(new Message("sharing.case.not-found"));
+        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict(new Message("sharing.case.cancelled"));
         if (await db.Set<CaseTask>().AnyAsync(t => t.CaseId == caseId && t.Department == request.Department, ct))
-            throw ProblemException.Conflict($"The case already has a {request.Department} task.");
+            throw ProblemException.Conflict(new Message("sharing.case-task.already-exists").With("department", request.Department));
         var change = await certificates.CurrentAsync(deathCase.CertificateId, ct)
-                     ?? throw ProblemException.NotFound("The case's certificate no longer exists.");
+                     ?? throw ProblemException.NotFound(new Message("sharing.case.certificate-missing"));
         var now = clock.GetUtcNow();
         var first = await db.Set<CaseTask>().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).FirstAsync(ct);
         var task = new CaseTask

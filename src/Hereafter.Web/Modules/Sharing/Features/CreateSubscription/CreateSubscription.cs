@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
@@ -20,18 +21,19 @@ public sealed class CreateSubscriptionHandler(
     {
         var department = SubscriptionQueries.DepartmentOf(actor);
         MayCreate(actor);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new FieldErrors();
         var urlProblem = await WebhookAddressGuard.CheckAsync(request.CallbackUrl, environment.IsDevelopment(), ct);
-        if (urlProblem is not null) errors["callbackUrl"] = [urlProblem];
-        else if (request.CallbackUrl!.Length > 2000) errors["callbackUrl"] = ["callbackUrl is longer than 2000 characters"];
+        if (urlProblem is not null) errors.Add("callbackUrl", urlProblem);
+        else if (request.CallbackUrl!.Length > 2000) errors.Add("callbackUrl", new Message("sharing.callback-url.too-long").With("max", 2000));
         if (request.Secret is not null && !WebhookSignature.IsValidSecret(request.Secret))
-            errors["secret"] = [WebhookSignature.SecretRule];
+            errors.Add("secret", WebhookSignature.SecretRule);
         var types = (request.EventTypes ?? []).Distinct(StringComparer.Ordinal).ToArray();
+        var known = string.Join(", ", SharingEventTypes.All);
         if (types.Length == 0)
-            errors["eventTypes"] = [$"name at least one event type: {string.Join(", ", SharingEventTypes.All)}"];
+            errors.Add("eventTypes", new Message("sharing.subscription.event-types-required").With("known", known));
         else if (types.FirstOrDefault(t => !SharingEventTypes.All.Contains(t)) is { } unknown)
-            errors["eventTypes"] = [$"unknown event type '{unknown}'; known: {string.Join(", ", SharingEventTypes.All)}"];
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+            errors.Add("eventTypes", new Message("sharing.subscription.event-type-unknown").With("type", unknown).With("known", known));
+        errors.ThrowIfAny();
 
         var secret = request.Secret ?? WebhookSignature.GenerateSecret();
         // Sequence first so that "after it was created" means after every event committed before now.
@@ -69,11 +71,11 @@ public sealed class CreateSubscriptionHandler(
         if (actor.IsInRole(Roles.System))
         {
             if (!actor.HasScope(DepartmentScopes.Subscriptions))
-                throw ProblemException.Forbidden($"This client is not granted the '{DepartmentScopes.Subscriptions}' scope: ask the platform operator to grant it, and request a token with it.");
+                throw ProblemException.Forbidden(new Message("sharing.subscription.scope-missing").With("scope", DepartmentScopes.Subscriptions));
         }
         else if (!actor.IsInRole(Roles.Administrator))
         {
-            throw ProblemException.Forbidden("Creating a webhook subscription needs the department's administrator role.");
+            throw ProblemException.Forbidden(new Message("sharing.subscription.administrator-required"));
         }
     }
 }

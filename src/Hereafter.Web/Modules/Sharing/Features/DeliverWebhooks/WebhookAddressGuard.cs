@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Hereafter.Domain.Messages;
 
 namespace Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
 
@@ -42,27 +43,29 @@ public static class WebhookAddressGuard
     }
 
     /// <summary>Null when the URL may be used; otherwise the reason it may not.</summary>
-    public static async Task<string?> CheckAsync(string? url, bool development, CancellationToken ct)
+    public static async Task<Message?> CheckAsync(string? url, bool development, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
-            return "callbackUrl must be an absolute URL";
+            return new Message("sharing.callback-url.not-absolute");
         if (uri.Scheme != Uri.UriSchemeHttps && !(development && uri.Scheme == Uri.UriSchemeHttp))
-            return "callbackUrl must use https";
-        if (!string.IsNullOrEmpty(uri.UserInfo)) return "callbackUrl must not hold credentials";
-        if (!string.IsNullOrEmpty(uri.Fragment)) return "callbackUrl must not have a fragment";
+            return new Message("sharing.callback-url.not-https");
+        if (!string.IsNullOrEmpty(uri.UserInfo)) return new Message("sharing.callback-url.has-credentials");
+        if (!string.IsNullOrEmpty(uri.Fragment)) return new Message("sharing.callback-url.has-fragment");
         if (development) return null;
         IPAddress[] addresses;
         if (IPAddress.TryParse(uri.IdnHost, out var literal)) addresses = [literal];
         else
         {
             try { addresses = await Dns.GetHostAddressesAsync(uri.IdnHost, ct); }
-            catch (SocketException) { return $"callbackUrl host {uri.Host} does not resolve"; }
-            if (addresses.Length == 0) return $"callbackUrl host {uri.Host} does not resolve";
+            catch (SocketException) { return DoesNotResolve(uri); }
+            if (addresses.Length == 0) return DoesNotResolve(uri);
         }
         var blocked = addresses.FirstOrDefault(IsBlocked);
         return blocked is null ? null
-            : $"callbackUrl resolves to {blocked}, a loopback, link-local, private or otherwise internal address; use a public https endpoint";
+            : new Message("sharing.callback-url.internal-address").With("address", blocked);
     }
+
+    private static Message DoesNotResolve(Uri uri) => new Message("sharing.callback-url.does-not-resolve").With("host", uri.Host);
 
     /// <summary>
     /// Connects only to addresses allowed by <see cref="IsBlocked"/> (unless Development), so a name that resolves

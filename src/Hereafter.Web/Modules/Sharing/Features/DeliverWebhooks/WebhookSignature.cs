@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Hereafter.Domain.Messages;
 
 namespace Hereafter.Web.Modules.Sharing.Features.DeliverWebhooks;
 
@@ -19,7 +20,7 @@ public static class WebhookSignature
     /// <summary>The size of a generated secret's key.</summary>
     public const int GeneratedSecretBytes = 32;
 
-    public const string SecretRule = "secret must be whsec_ followed by the base64 of 24 to 64 random bytes (or leave it out and one is generated)";
+    public static Message SecretRule => new Message("sharing.subscription.secret-invalid");
 
     /// <summary>A new secret: <c>whsec_</c> + standard base64 of 32 random bytes.</summary>
     public static string GenerateSecret() => SecretPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(GeneratedSecretBytes));

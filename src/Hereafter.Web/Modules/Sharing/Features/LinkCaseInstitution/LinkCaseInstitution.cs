@@ -1,4 +1,5 @@
-using Hereafter.Domain.Input;
+using System.ComponentModel.DataAnnotations;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -11,7 +12,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Hereafter.Web.Modules.Sharing.Features.LinkCaseInstitution;
 
 /// <summary><c>organisationId</c>: a funeral home, cemetery, columbarium or service shop the family chose; <c>reason</c>: why.</summary>
-public sealed record LinkCaseInstitutionRequest(Guid? OrganisationId, string? Reason);
+public sealed record LinkCaseInstitutionRequest(
+    Guid? OrganisationId,
+    [property: Required(ErrorMessage = "sharing.case.reason-invalid")]
+    [property: FreeText(500, ErrorMessage = "sharing.case.reason-invalid")]
+    string? Reason);
 
 /// <summary>An institution linked to a case.</summary>
 public sealed record CaseInstitutionDto(Guid CaseId, Guid OrganisationId, string OrganisationName, DateTimeOffset LinkedAt, string LinkedBy, string Reason);
@@ -29,33 +34,35 @@ public sealed class LinkCaseInstitutionHandler(HereafterDbContext db, AuditLog a
     public async Task<CaseInstitutionDto> HandleAsync(Actor actor, Guid caseId, LinkCaseInstitutionRequest request, CancellationToken ct)
     {
         if (!SharingAccess.Supervises(actor))
-            throw ProblemException.Forbidden("Only civil affairs links an institution to a case (on the family's request).");
-        var errors = new Dictionary<string, string[]>();
+            throw ProblemException.Forbidden(new Message("sharing.case-institution.civil-affairs-only"));
+        var errors = new FieldErrors();
         var organisation = request.OrganisationId is { } id
             ? await db.Set<Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
             : null;
         if (organisation is null || !Linkable.Contains(organisation.Type))
-            errors["organisationId"] = ["请指定家属选择的殡仪馆、公墓、骨灰堂或殡葬服务店（organisationId）"];
-        var reason = request.Reason?.Trim() ?? "";
-        if (FreeText.Check(reason, 500) != FreeTextProblems.None)
-            errors["reason"] = ["请填写原因（500字以内，不含尖括号）"];
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+            errors.Add("organisationId", new Message("sharing.case-institution.organisation-required"));
+        RequestValidation.Check(request, "", errors);
+        errors.ThrowIfAny();
+        var reason = request.Reason!.Trim();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deathCase = await db.Set<DeathCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct)
-                        ?? throw ProblemException.NotFound("No such case.");
-        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict("The case is cancelled: its certificate was revoked.");
+                        ?? throw ProblemException.NotFound(new Message("sharing.case.not-found"));
+        if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict(new Message("sharing.case.cancelled"));
         if (await db.Set<CaseInstitution>().AnyAsync(l => l.CaseId == caseId && l.OrganisationId == organisation!.Id, ct))
-            throw ProblemException.Conflict($"{organisation!.Name} is already linked to this case.");
+            throw AlreadyLinked(organisation!);
         var link = new CaseInstitution
         {
             CaseId = caseId, OrganisationId = organisation!.Id, LinkedAt = clock.GetUtcNow(), LinkedBy = actor.Name, Reason = reason,
         };
         db.Add(link);
         try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { throw ProblemException.Conflict($"{organisation.Name} is already linked to this case."); }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e)) { throw AlreadyLinked(organisation); }
         await audit.RecordAsync(actor, "case.institution-linked", $"case:{caseId}", "death-case", $"{organisation.Name}: {reason}", ct);
         await tx.CommitAsync(ct);
         return new CaseInstitutionDto(caseId, organisation.Id, organisation.Name, link.LinkedAt, link.LinkedBy, link.Reason);
     }
+
+    private static ProblemException AlreadyLinked(Organisation organisation) =>
+        ProblemException.Conflict(new Message("sharing.case-institution.already-linked").With("organisation", organisation.Name));
 }

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -17,7 +18,7 @@ public sealed class ListDeathCasesHandler(HereafterDbContext db, AuditLog audit,
     {
         var department = SharingAccess.DepartmentOf(actor);
         var supervisor = SharingAccess.Supervises(actor);
-        if (department is null && !supervisor) throw ProblemException.Forbidden("Your organisation has no part in death cases.");
+        if (department is null && !supervisor) throw ProblemException.Forbidden(new Message("sharing.case.organisation-not-involved"));
         var now = clock.GetUtcNow();
         var org = actor.OrganisationId;
         var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => supervisor || (t.Department == department && (t.OrganisationId == null || t.OrganisationId == org)));

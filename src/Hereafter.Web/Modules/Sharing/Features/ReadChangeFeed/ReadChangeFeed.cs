@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -22,13 +23,13 @@ public sealed class ReadChangeFeedHandler(HereafterDbContext db, FeedSequencer s
     public async Task<FeedPage> HandleAsync(Actor actor, string? after, int? limit, CancellationToken ct)
     {
         var department = SharingAccess.DepartmentOf(actor)
-                         ?? throw ProblemException.Forbidden("Only departments that act on deaths have a change feed.");
+                         ?? throw ProblemException.Forbidden(new Message("sharing.feed.department-only"));
         long cursor = 0;
         if (!string.IsNullOrEmpty(after) && (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out cursor) || cursor < 0))
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["after"] = ["游标无效：请使用上一页返回的 nextCursor"] });
+            throw new FieldValidationException("after", new Message("sharing.feed.cursor-invalid"));
         var take = limit ?? 100;
         if (take is < 1 or > MaxLimit)
-            throw new FieldValidationException(new Dictionary<string, string[]> { ["limit"] = [$"limit 须在 1 至 {MaxLimit} 之间"] });
+            throw new FieldValidationException("limit", new Message("sharing.limit.out-of-range").With("max", MaxLimit));
 
         await sequencer.AssignAsync(ct);
         var rows = await db.Set<SharingEvent>().AsNoTracking()

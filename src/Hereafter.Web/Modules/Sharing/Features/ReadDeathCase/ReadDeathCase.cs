@@ -1,4 +1,5 @@
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -16,13 +17,13 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
     {
         var department = SharingAccess.DepartmentOf(actor);
         var supervisor = SharingAccess.Supervises(actor);
-        if (department is null && !supervisor) throw ProblemException.Forbidden("Your organisation has no part in death cases.");
+        if (department is null && !supervisor) throw ProblemException.Forbidden(new Message("sharing.case.organisation-not-involved"));
         var deathCase = await db.Set<DeathCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct)
-                        ?? throw ProblemException.NotFound("No such case.");
+                        ?? throw ProblemException.NotFound(new Message("sharing.case.not-found"));
         var tasks = await db.Set<CaseTask>().AsNoTracking()
             .Where(t => t.CaseId == caseId && (supervisor || (t.Department == department && (t.OrganisationId == null || t.OrganisationId == actor.OrganisationId))))
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Department).ToListAsync(ct);
-        if (tasks.Count == 0) throw ProblemException.Forbidden("Your department has no task in this case.");
+        if (tasks.Count == 0) throw ProblemException.Forbidden(new Message("sharing.case.department-has-no-task"));
         await audit.RecordAsync(actor, "case.read", $"case:{caseId}", supervisor ? "supervision" : "death-case", "", ct);
         return new DeathCaseDto(deathCase.Id, deathCase.CertificateNumber, PersonalDataMask.Name(deathCase.DecedentName), deathCase.Status,
             deathCase.DeathAt, deathCase.OpenedAt, await CaseTaskReads.DtosAsync(db, tasks, clock.GetUtcNow(), ct));

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
@@ -14,7 +15,7 @@ public sealed class RedeliverEventHandler(HereafterDbContext db, SubscriptionQue
     {
         var subscription = await subscriptions.FindAsync(actor, id, ct);
         var exists = await db.Set<SharingEvent>().AnyAsync(e => e.Id == eventId && e.Department == subscription.Department && (e.OrganisationId == null || e.OrganisationId == subscription.OrganisationId) && e.FeedPosition != null, ct);
-        if (!exists) throw ProblemException.NotFound("No such event for this subscription's department.");
+        if (!exists) throw ProblemException.NotFound(new Message("sharing.event.not-found"));
         db.Add(new WebhookRedelivery { SubscriptionId = id, EventId = eventId, RequestedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         signal.Notify();

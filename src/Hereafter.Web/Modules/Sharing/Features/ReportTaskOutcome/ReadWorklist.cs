@@ -1,4 +1,5 @@
 using Hereafter.Domain.Identity;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -19,7 +20,7 @@ public sealed class ReadWorklistHandler(HereafterDbContext db, AuditLog audit, T
     /// </summary>
     public async Task<IReadOnlyList<CaseRow>> HandleAsync(Actor actor, bool includeFinished, Guid? alsoCaseId, int take, CancellationToken ct)
     {
-        var department = SharingAccess.DepartmentOf(actor) ?? throw ProblemException.Forbidden("Your organisation has no part in death cases.");
+        var department = SharingAccess.DepartmentOf(actor) ?? throw ProblemException.Forbidden(new Message("sharing.case.organisation-not-involved"));
         var org = actor.OrganisationId;
         var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.Department == department && (t.OrganisationId == null || t.OrganisationId == org));
         if (!includeFinished)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hereafter.Domain.Input;
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -20,19 +21,18 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
     public async Task<CaseTaskDto> HandleAsync(Actor actor, Guid caseId, string department, TaskOutcomeRequest request, CancellationToken ct)
     {
         if (!Departments.All.Contains(department))
-            throw ProblemException.NotFound($"Unknown department '{department}'. Use one of: {string.Join(", ", Departments.All)}.");
+            throw ProblemException.NotFound(new Message("sharing.department.unknown").With("department", department).With("known", string.Join(", ", Departments.All)));
         if (SharingAccess.DepartmentOf(actor) != department)
-            throw ProblemException.Forbidden($"Only the {department} department may report this task.");
-        var errors = Validate(request, out var status);
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+            throw ProblemException.Forbidden(new Message("sharing.task.other-department").With("department", department));
+        Validate(request, out var status).ThrowIfAny();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deathCase = await db.Set<DeathCase>().FirstOrDefaultAsync(c => c.Id == caseId, ct)
-                        ?? throw ProblemException.NotFound("No such case.");
+                        ?? throw ProblemException.NotFound(new Message("sharing.case.not-found"));
         var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == caseId && t.Department == department, ct)
-                   ?? throw ProblemException.NotFound($"This case has no {department} task.");
+                   ?? throw ProblemException.NotFound(new Message("sharing.task.not-found").With("department", department));
         if (!SharingAccess.Addresses(actor, task.Department, task.OrganisationId))
-            throw ProblemException.Forbidden("This task belongs to another organisation of the department.");
+            throw ProblemException.Forbidden(new Message("sharing.task.other-organisation"));
         outcomes.Record(deathCase, task, status, request.EffectiveDate?.Trim(), request.Note?.Trim(), request.Amount,
             actor.Name, actor.OrganisationName);
         await db.SaveChangesAsync(ct);
@@ -41,25 +41,28 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
         return (await CaseTaskReads.DtosAsync(db, [task], clock.GetUtcNow(), ct)).Single();
     }
 
-    private static Dictionary<string, string[]> Validate(TaskOutcomeRequest r, out CaseTaskStatus status)
+    /// <summary>The request's problems: a field's later problem replaces its earlier one, so each field answers one message.</summary>
+    private static FieldErrors Validate(TaskOutcomeRequest r, out CaseTaskStatus status)
     {
-        var errors = new Dictionary<string, string[]>();
+        var found = new Dictionary<string, Message>();
         if (!EnumCodes<CaseTaskStatus>.TryParse(r.Status, out status) || !CaseTaskStatuses.Reportable.Contains(status))
-            errors["status"] = [$"状态须为 {string.Join(" / ", CaseTaskStatuses.Reportable.Select(s => s.ToCode()))}"];
+            found["status"] = new Message("sharing.task.status-invalid").With("statuses", string.Join(" / ", CaseTaskStatuses.Reportable.Select(s => s.ToCode())));
         if (status == CaseTaskStatus.Done && string.IsNullOrWhiteSpace(r.EffectiveDate))
-            errors["effectiveDate"] = ["办结时须填写生效日期（如停发月份 2026-12）"];
+            found["effectiveDate"] = new Message("sharing.task.effective-date-required");
         if (!string.IsNullOrWhiteSpace(r.EffectiveDate)
             && !DateOnly.TryParseExact(r.EffectiveDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             && !DateOnly.TryParseExact(r.EffectiveDate.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            errors["effectiveDate"] = ["生效日期格式须为 YYYY-MM-DD 或 YYYY-MM"];
+            found["effectiveDate"] = new Message("sharing.task.effective-date-invalid");
         if (status == CaseTaskStatus.Rejected && string.IsNullOrWhiteSpace(r.Note))
-            errors["note"] = ["退回时须填写原因"];
+            found["note"] = new Message("sharing.task.rejection-reason-required");
         var noteProblems = FreeText.Check(r.Note, 500, required: false);
-        if (noteProblems.HasFlag(FreeTextProblems.TooLong)) errors["note"] = ["说明不能超过500字"];
+        if (noteProblems.HasFlag(FreeTextProblems.TooLong)) found["note"] = new Message("sharing.task.note-too-long").With("max", 500);
         if (noteProblems.HasFlag(FreeTextProblems.ForbiddenCharacter))
-            errors["note"] = ["说明含有不允许的字符"];
+            found["note"] = new Message("sharing.task.note-forbidden-characters");
         if (r.Amount is < 0 or > 100_000_000m || (r.Amount is { } a && decimal.Round(a, 2) != a))
-            errors["amount"] = ["金额须为非负数，最多两位小数"];
+            found["amount"] = new Message("sharing.task.amount-invalid");
+        var errors = new FieldErrors();
+        errors.AddRange(found.Select(f => new FieldMessage(f.Key, f.Value)));
         return errors;
     }
 }
