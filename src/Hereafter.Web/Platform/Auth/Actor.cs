@@ -18,7 +18,7 @@ public sealed record Actor(string Id, string Name, Guid OrganisationId, string O
 
     /// <summary>The signed-in actor of an endpoint that requires authorization; 401 otherwise.</summary>
     public static Actor Require(HttpContext http) =>
-        From(http.User) ?? throw new Errors.ProblemException(StatusCodes.Status401Unauthorized, "Unauthorized");
+        From(http.User) ?? throw new Errors.ProblemException(StatusCodes.Status401Unauthorized, "Unauthorized", new Hereafter.Domain.Messages.Message("auth.sign-in-required"));
 
     public static Actor? From(ClaimsPrincipal? user)
     {

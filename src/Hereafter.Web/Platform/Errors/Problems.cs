@@ -14,8 +14,7 @@ public class ProblemException : Exception
     public ProblemException(int status, string title, Message detail, string? type = null) : this(status, title, Texts.Of(detail), type) =>
         Code = detail.Key;
 
-    // Text not yet in the message catalogue: becomes private protected once every module says its messages through it.
-    public ProblemException(int status, string title, string? detail = null, string? type = null) : base(detail ?? title)
+    private protected ProblemException(int status, string title, string? detail, string? type) : base(detail ?? title)
     {
         Status = status;
         Title = title;
@@ -39,20 +38,12 @@ public class ProblemException : Exception
     public static ProblemException Conflict(Message why, string? type = null) => new(StatusCodes.Status409Conflict, "Conflict", why, type);
     public static ProblemException BadRequest(Message why) => new(StatusCodes.Status400BadRequest, "Bad request", why);
 
-    // Text not yet in the message catalogue: removed once every module says its messages through it.
-    public static ProblemException NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", what, null);
-    public static ProblemException Forbidden(string why) => new(StatusCodes.Status403Forbidden, "Forbidden", why, null);
-    public static ProblemException Conflict(string why, string? type = null) => new(StatusCodes.Status409Conflict, "Conflict", why, type);
-    public static ProblemException BadRequest(string why) => new(StatusCodes.Status400BadRequest, "Bad request", why, null);
-
     /// <summary>Sent as the <c>Retry-After</c> header (whole seconds, at least 1) when set.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
     public static ProblemException TooManyRequests(Message why, TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, "Too many requests", why) { RetryAfter = retryAfter };
 
-    public static ProblemException TooManyRequests(string why, TimeSpan retryAfter) =>
-        new(StatusCodes.Status429TooManyRequests, "Too many requests", why, null) { RetryAfter = retryAfter };
 }
 
 /// <summary>One field's problem: the JSON path of the field (e.g. <c>decedent.idNumber</c>) and what to tell the person.</summary>
@@ -73,12 +64,7 @@ public sealed class FieldValidationException : ProblemException
     {
     }
 
-    // Text not yet in the message catalogue: removed once every module says its messages through it.
-    public FieldValidationException(IDictionary<string, string[]> errors) : this(errors, null)
-    {
-    }
-
-    private FieldValidationException(IDictionary<string, string[]> errors, IDictionary<string, string[]>? codes)
+    private FieldValidationException(IDictionary<string, string[]> errors, IDictionary<string, string[]> codes)
         : base(StatusCodes.Status400BadRequest, "One or more fields are invalid.",
             string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")), null)
     {
@@ -90,7 +76,7 @@ public sealed class FieldValidationException : ProblemException
     public IDictionary<string, string[]> Errors { get; }
 
     /// <summary>The catalogue keys of each field's messages, in the order of <see cref="Errors"/>.</summary>
-    public IDictionary<string, string[]>? Codes { get; }
+    public IDictionary<string, string[]> Codes { get; }
 
     private static Dictionary<string, string[]> Group(IEnumerable<FieldMessage> errors, Func<Message, string> select) =>
         errors.GroupBy(e => e.Field, StringComparer.Ordinal)
@@ -120,7 +106,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         ProblemDetails details = problem is FieldValidationException fields
             ? new HttpValidationProblemDetails(fields.Errors) { Status = 400, Title = problem.Title }
             : new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail };
-        if (problem is FieldValidationException { Codes: { } codes }) details.Extensions["errorCodes"] = codes;
+        if (problem is FieldValidationException validation) details.Extensions["errorCodes"] = validation.Codes;
         if (problem.Code is not null) details.Extensions["code"] = problem.Code;
         if (problem.ProblemType is not null) details.Type = problem.ProblemType;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
