@@ -20,9 +20,7 @@ public sealed class BillQueries(HereafterDbContext db, IDeathCaseDirectory cases
     /// </summary>
     public async Task<IReadOnlyList<BillDto>> ListForCaseAsync(Actor actor, Guid caseId, CancellationToken ct)
     {
-        var supervisor = PricingAccess.Supervises(actor);
-        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden(new Message("pricing.case-bills.forbidden"));
+        var supervisor = await PricingAccess.RequireSupervisorOrInstitutionAsync(db, actor, new Message("pricing.case-bills.forbidden"), ct);
         if (await cases.FindAsync(caseId, ct) is null) throw ProblemException.NotFound(new Message("sharing.case.not-found"));
         var org = actor.OrganisationId;
         var bills = await BillsAsync(b => b.CaseId == caseId && (supervisor || b.InstitutionId == org), ct);
@@ -43,9 +41,7 @@ public sealed class BillQueries(HereafterDbContext db, IDeathCaseDirectory cases
     /// <summary>The institution's own bills (or any, for the bureau), newest first.</summary>
     public async Task<IReadOnlyList<BillDto>> ListRecentAsync(Actor actor, Guid? institutionId, int take, CancellationToken ct)
     {
-        var supervisor = PricingAccess.Supervises(actor);
-        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden(new Message("pricing.bills.forbidden"));
+        var supervisor = await PricingAccess.RequireSupervisorOrInstitutionAsync(db, actor, new Message("pricing.bills.forbidden"), ct);
         var own = supervisor ? institutionId : actor.OrganisationId;
         var ids = await db.Set<Bill>().AsNoTracking().Where(b => own == null || b.InstitutionId == own)
             .OrderByDescending(b => b.IssuedAt).Take(Math.Clamp(take, 1, 200)).Select(b => b.Id).ToListAsync(ct);

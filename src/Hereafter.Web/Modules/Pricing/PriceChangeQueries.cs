@@ -23,9 +23,7 @@ public sealed class PriceChangeQueries(HereafterDbContext db, TimeProvider clock
     /// </summary>
     public async Task<IReadOnlyList<PriceChangeDto>> ListAsync(Actor actor, string? status, Guid? institutionId, int take, CancellationToken ct)
     {
-        var supervisor = PricingAccess.Supervises(actor);
-        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden(new Message("pricing.price-changes.forbidden"));
+        var supervisor = await PricingAccess.RequireSupervisorOrInstitutionAsync(db, actor, new Message("pricing.price-changes.forbidden"), ct);
         var query = db.Set<PriceChange>().AsNoTracking();
         if (!supervisor) query = query.Where(c => c.InstitutionId == actor.OrganisationId);
         if (institutionId is { } id) query = query.Where(c => c.InstitutionId == id);

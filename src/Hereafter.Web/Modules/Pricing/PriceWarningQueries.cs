@@ -16,9 +16,7 @@ public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
     /// <param name="status">open | closed | null for both.</param>
     public async Task<IReadOnlyList<PriceWarningDto>> ListAsync(Actor actor, string? status, Guid? institutionId, int take, CancellationToken ct)
     {
-        var supervisor = PricingAccess.Supervises(actor);
-        if (!supervisor && !await db.Set<PricingInstitution>().AnyAsync(i => i.Id == actor.OrganisationId, ct))
-            throw ProblemException.Forbidden(new Message("pricing.warnings.forbidden"));
+        var supervisor = await PricingAccess.RequireSupervisorOrInstitutionAsync(db, actor, new Message("pricing.warnings.forbidden"), ct);
         WarningStatus? wanted = null;
         if (!string.IsNullOrEmpty(status))
             wanted = EnumCodes<WarningStatus>.TryParse(status, out var parsed) ? parsed
