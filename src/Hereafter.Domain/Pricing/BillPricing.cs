@@ -1,7 +1,7 @@
 namespace Hereafter.Domain.Pricing;
 
 /// <summary>A catalogue item as a bill sees it: the terms of subsidy and its price history.</summary>
-public sealed record CatalogueItem(Guid ItemId, Guid InstitutionId, string Name, string Category, string Unit,
+public sealed record CatalogueItem(Guid ItemId, Guid InstitutionId, string Name, PriceCategory Category, string Unit,
     bool FreeForResidents, decimal? SubsidyCap, IReadOnlyList<PriceEntry> History);
 
 public sealed record BillLineRequest(Guid ItemId, int Quantity);

@@ -2,7 +2,7 @@ namespace Hereafter.Domain.Pricing;
 
 /// <summary>One bill as statistics see it: its case, institution, service month and amounts by category.</summary>
 public sealed record BillFigures(Guid CaseId, Guid InstitutionId, DateOnly ServiceDate, decimal Total, decimal Subsidy, decimal Payable,
-    IReadOnlyDictionary<string, decimal> AmountByCategory);
+    IReadOnlyDictionary<PriceCategory, decimal> AmountByCategory);
 
 /// <summary>Figures of one group of bills.</summary>
 public sealed record StatisticsFigures(
@@ -25,12 +25,12 @@ public static class FuneralStatistics
         var average = funerals == 0 ? 0m : PriceRules.Round(total / funerals);
         var median = PriceRules.Round(PlotWarnings.Median(perFuneral.Select(f => f.Total)) ?? 0m);
         var averagePayable = funerals == 0 ? 0m : PriceRules.Round(perFuneral.Sum(f => f.Payable) / funerals);
-        decimal Share(string category) => total == 0 ? 0m
+        decimal Share(PriceCategory category) => total == 0 ? 0m
             : Math.Round(bills.Sum(b => b.AmountByCategory.TryGetValue(category, out var v) ? v : 0m) / total, 4, MidpointRounding.AwayFromZero);
         decimal? change = funerals == 0 || baselineAveragePerFuneral <= 0 ? null
             : PriceRules.Round((average - baselineAveragePerFuneral) / baselineAveragePerFuneral * 100m);
         return new StatisticsFigures(funerals, bills.Count, total, average, median, averagePayable, bills.Sum(b => b.Subsidy),
-            Share(PriceCategories.Basic), Share(PriceCategories.NonBasic), Share(PriceCategories.Goods), Share(PriceCategories.Plot), change);
+            Share(PriceCategory.Basic), Share(PriceCategory.NonBasic), Share(PriceCategory.Goods), Share(PriceCategory.Plot), change);
     }
 
     /// <summary>yyyy-MM of a date.</summary>

@@ -12,11 +12,11 @@ public sealed record WarningThresholds(
     public static readonly WarningThresholds Default = new(1.5m, 3, 10m, 12, 1m, 4m, 6m);
 
     /// <summary>Guizhou's area limit for a plot type, or null when the type has none.</summary>
-    public decimal? AreaLimit(string plotType) => plotType switch
+    public decimal? AreaLimit(PlotType plotType) => plotType switch
     {
-        PlotTypes.AshesGrave => AshesGraveMaxArea,
-        PlotTypes.SingleGrave => SingleGraveMaxArea,
-        PlotTypes.DoubleGrave => DoubleGraveMaxArea,
+        PlotType.AshesGrave => AshesGraveMaxArea,
+        PlotType.SingleGrave => SingleGraveMaxArea,
+        PlotType.DoubleGrave => DoubleGraveMaxArea,
         _ => null,
     };
 
@@ -37,10 +37,10 @@ public sealed record WarningThresholds(
 
 /// <summary>A plot as the warning rules see it: its price in force and its price history.</summary>
 public sealed record PlotFacts(
-    string PlotType, decimal AreaM2, bool PublicWelfare, PricingTerms Terms, decimal Price, IReadOnlyList<PriceEntry> History);
+    PlotType PlotType, decimal AreaM2, bool PublicWelfare, PricingTerms Terms, decimal Price, IReadOnlyList<PriceEntry> History);
 
 /// <summary>A broken rule with its evidence: the observed figure and the limit it went past.</summary>
-public sealed record WarningFinding(string Rule, decimal Observed, decimal Threshold, Message Explanation)
+public sealed record WarningFinding(WarningRule Rule, decimal Observed, decimal Threshold, Message Explanation)
 {
     /// <summary>The evidence in Chinese, as a price warning stores it.</summary>
     public string Evidence => Explanation.Chinese;
@@ -70,11 +70,11 @@ public static class PlotWarnings
         var price = plot.Price;
 
         if (plot.PublicWelfare && plot.Terms.Cap is { } cap && price > cap)
-            findings.Add(new(WarningRules.AboveGovernmentPrice, price, cap,
+            findings.Add(new(WarningRule.AboveGovernmentPrice, price, cap,
                 new Message("pricing.warning.above-government-price").With("price", PriceRules.Yuan(price)).With("cap", PriceRules.Yuan(cap))));
 
         if (plot.Terms.RangeMax is { } ceiling && price > ceiling)
-            findings.Add(new(WarningRules.AboveReferenceCeiling, price, ceiling,
+            findings.Add(new(WarningRule.AboveReferenceCeiling, price, ceiling,
                 new Message("pricing.warning.above-reference-ceiling").With("price", PriceRules.Yuan(price)).With("ceiling", PriceRules.Yuan(ceiling))));
 
         if (plot.AreaM2 > 0 && cityPerSquareMetre.Count >= t.MedianMinimumPlots && Median(cityPerSquareMetre) is { } median && median > 0)
@@ -82,20 +82,20 @@ public static class PlotWarnings
             var perM2 = PricePerSquareMetre(price, plot.AreaM2);
             var limit = PriceRules.Round(median * t.MedianFactor);
             if (perM2 > limit)
-                findings.Add(new(WarningRules.PricePerSquareMetreAboveMedian, perM2, limit,
+                findings.Add(new(WarningRule.PricePerSquareMetreAboveMedian, perM2, limit,
                     new Message("pricing.warning.price-per-square-metre-above-median")
-                        .With("perSquareMetre", PriceRules.Yuan(perM2)).With("plotType", PlotTypes.ChineseName(plot.PlotType))
+                        .With("perSquareMetre", PriceRules.Yuan(perM2)).With("plotType", plot.PlotType.ChineseName())
                         .With("plots", cityPerSquareMetre.Count).With("median", PriceRules.Yuan(median))
                         .With("factor", Figure(t.MedianFactor)).With("limit", PriceRules.Yuan(limit))));
         }
 
         if (t.AreaLimit(plot.PlotType) is { } maxArea && plot.AreaM2 > maxArea)
-            findings.Add(new(WarningRules.AreaAboveLimit, plot.AreaM2, maxArea,
-                new Message("pricing.warning.area-above-limit").With("plotType", PlotTypes.ChineseName(plot.PlotType))
+            findings.Add(new(WarningRule.AreaAboveLimit, plot.AreaM2, maxArea,
+                new Message("pricing.warning.area-above-limit").With("plotType", plot.PlotType.ChineseName())
                     .With("area", Figure(plot.AreaM2)).With("limit", Figure(maxArea))));
 
         if (Rise(plot.History, price, asOf, t.RiseWindowMonths) is { } rise && rise.Percent > t.RisePercent)
-            findings.Add(new(WarningRules.RiseWithinYear, rise.Percent, t.RisePercent,
+            findings.Add(new(WarningRule.RiseWithinYear, rise.Percent, t.RisePercent,
                 new Message("pricing.warning.rise-within-window").With("months", t.RiseWindowMonths)
                     .With("from", PriceRules.Yuan(rise.From)).With("price", PriceRules.Yuan(price))
                     .With("percent", PriceRules.Yuan(rise.Percent)).With("limit", Figure(t.RisePercent))));

@@ -1,7 +1,7 @@
 namespace Hereafter.Domain.Pricing;
 
 /// <summary>How an item may be priced (定价方式 and its limits).</summary>
-public sealed record PricingTerms(string PricingMode, decimal? Cap, decimal? RangeMin, decimal? RangeMax);
+public sealed record PricingTerms(PricingMode PricingMode, decimal? Cap, decimal? RangeMin, decimal? RangeMax);
 
 /// <summary>The verdict on a proposed price.</summary>
 public enum ProposalVerdict
@@ -40,10 +40,10 @@ public static class PriceRules
     {
         if (newPrice < 0) return new(ProposalVerdict.Refused, new Messages.Message("pricing.price.negative"));
         if (!IsWholeFen(newPrice)) return new(ProposalVerdict.Refused, new Messages.Message("pricing.price.more-than-two-decimals"));
-        if (terms.PricingMode == PricingModes.GovernmentGuided && terms.Cap is { } cap && newPrice > cap)
+        if (terms.PricingMode == PricingMode.GovernmentGuided && terms.Cap is { } cap && newPrice > cap)
             return new(ProposalVerdict.Refused,
                 new Messages.Message("pricing.price.above-government-cap").With("cap", Yuan(cap)).With("price", Yuan(newPrice)));
-        if (terms.PricingMode == PricingModes.ReferenceRange && IsOutsideRange(terms, newPrice))
+        if (terms.PricingMode == PricingMode.ReferenceRange && IsOutsideRange(terms, newPrice))
         {
             var withReason = (reason?.Trim().Length ?? 0) >= MinimumReasonLength;
             var outside = new Messages.Message(withReason ? "pricing.price.outside-range-with-reason" : "pricing.price.outside-range-reason-required")

@@ -8,17 +8,17 @@ public class BillPricingTests
     private static readonly Guid OtherHome = Guid.NewGuid();
     private static readonly DateOnly PriceChange = new(2026, 6, 1);
 
-    private static readonly CatalogueItem Cremation = new(Guid.NewGuid(), Home, "遗体火化", PriceCategories.Basic, "具", true, 480m,
+    private static readonly CatalogueItem Cremation = new(Guid.NewGuid(), Home, "遗体火化", PriceCategory.Basic, "具", true, 480m,
         [new(400m, new(2025, 1, 1)), new(480m, PriceChange)]);
-    private static readonly CatalogueItem Storage = new(Guid.NewGuid(), Home, "遗体存放", PriceCategories.Basic, "天", true, 80m,
+    private static readonly CatalogueItem Storage = new(Guid.NewGuid(), Home, "遗体存放", PriceCategory.Basic, "天", true, 80m,
         [new(100m, new(2025, 1, 1))]);
-    private static readonly CatalogueItem Hall = new(Guid.NewGuid(), Home, "大厅告别", PriceCategories.NonBasic, "场", false, null,
+    private static readonly CatalogueItem Hall = new(Guid.NewGuid(), Home, "大厅告别", PriceCategory.NonBasic, "场", false, null,
         [new(1500m, new(2025, 1, 1)), new(1200m, PriceChange)]);
-    private static readonly CatalogueItem Farewell = new(Guid.NewGuid(), Home, "遗体告别", PriceCategories.Basic, "场", true, null,
+    private static readonly CatalogueItem Farewell = new(Guid.NewGuid(), Home, "遗体告别", PriceCategory.Basic, "场", true, null,
         [new(300m, new(2025, 1, 1))]);
-    private static readonly CatalogueItem Later = new(Guid.NewGuid(), Home, "新项目", PriceCategories.NonBasic, "次", false, null,
+    private static readonly CatalogueItem Later = new(Guid.NewGuid(), Home, "新项目", PriceCategory.NonBasic, "次", false, null,
         [new(99m, new(2027, 1, 1))]);
-    private static readonly CatalogueItem Elsewhere = new(Guid.NewGuid(), OtherHome, "遗体火化", PriceCategories.Basic, "具", true, 480m,
+    private static readonly CatalogueItem Elsewhere = new(Guid.NewGuid(), OtherHome, "遗体火化", PriceCategory.Basic, "具", true, 480m,
         [new(480m, new(2025, 1, 1))]);
 
     private static readonly Dictionary<Guid, CatalogueItem> Catalogue =

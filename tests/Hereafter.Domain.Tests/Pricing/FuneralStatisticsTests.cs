@@ -11,9 +11,9 @@ public class FuneralStatisticsTests
     {
         var total = basic + nonBasic + goods + plot;
         return new BillFigures(caseId, institution, new DateOnly(2026, 5, 10), total, subsidy, total - subsidy,
-            new Dictionary<string, decimal>
+            new Dictionary<PriceCategory, decimal>
             {
-                [PriceCategories.Basic] = basic, [PriceCategories.NonBasic] = nonBasic, [PriceCategories.Goods] = goods, [PriceCategories.Plot] = plot,
+                [PriceCategory.Basic] = basic, [PriceCategory.NonBasic] = nonBasic, [PriceCategory.Goods] = goods, [PriceCategory.Plot] = plot,
             });
     }
 

@@ -8,13 +8,13 @@ public class PlotWarningsTests
     private static readonly WarningThresholds T = WarningThresholds.Default;
 
     /// <summary>A plot priced since long ago, with no rule near its threshold unless a test says so.</summary>
-    private static PlotFacts Plot(decimal price, decimal area = 1m, string type = PlotTypes.AshesGrave, bool publicWelfare = false,
+    private static PlotFacts Plot(decimal price, decimal area = 1m, PlotType type = PlotType.AshesGrave, bool publicWelfare = false,
         decimal? cap = null, decimal? rangeMax = null, IReadOnlyList<PriceEntry>? history = null) =>
         new(type, area, publicWelfare,
-            new PricingTerms(cap is null ? PricingModes.ReferenceRange : PricingModes.GovernmentGuided, cap, null, rangeMax),
+            new PricingTerms(cap is null ? PricingMode.ReferenceRange : PricingMode.GovernmentGuided, cap, null, rangeMax),
             price, history ?? [new PriceEntry(price, Today.AddYears(-3))]);
 
-    private static IReadOnlyList<string> Rules(PlotFacts plot, IReadOnlyCollection<decimal>? city = null, WarningThresholds? t = null) =>
+    private static IReadOnlyList<WarningRule> Rules(PlotFacts plot, IReadOnlyCollection<decimal>? city = null, WarningThresholds? t = null) =>
         PlotWarnings.Evaluate(plot, city ?? [], Today, t ?? T).Select(f => f.Rule).ToList();
 
     [Fact]
@@ -24,7 +24,7 @@ public class PlotWarningsTests
         Assert.Empty(Rules(Plot(5999.99m, publicWelfare: true, cap: 6000m)));
         var findings = PlotWarnings.Evaluate(Plot(6000.01m, publicWelfare: true, cap: 6000m), [], Today, T);
         var f = Assert.Single(findings);
-        Assert.Equal(WarningRules.AboveGovernmentPrice, f.Rule);
+        Assert.Equal(WarningRule.AboveGovernmentPrice, f.Rule);
         Assert.Equal(6000.01m, f.Observed);
         Assert.Equal(6000m, f.Threshold);
         Assert.Contains("高于政府定价 6000.00 元", f.Evidence);
@@ -39,9 +39,9 @@ public class PlotWarningsTests
     [Fact]
     public void Plot_AtReferenceCeiling_NoWarning_OneFenAbove_Warns()
     {
-        Assert.Empty(Rules(Plot(80000m, area: 4m, type: PlotTypes.SingleGrave, rangeMax: 80000m)));
-        Assert.Empty(Rules(Plot(79999.99m, area: 4m, type: PlotTypes.SingleGrave, rangeMax: 80000m)));
-        Assert.Equal([WarningRules.AboveReferenceCeiling], Rules(Plot(80000.01m, area: 4m, type: PlotTypes.SingleGrave, rangeMax: 80000m)));
+        Assert.Empty(Rules(Plot(80000m, area: 4m, type: PlotType.SingleGrave, rangeMax: 80000m)));
+        Assert.Empty(Rules(Plot(79999.99m, area: 4m, type: PlotType.SingleGrave, rangeMax: 80000m)));
+        Assert.Equal([WarningRule.AboveReferenceCeiling], Rules(Plot(80000.01m, area: 4m, type: PlotType.SingleGrave, rangeMax: 80000m)));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class PlotWarningsTests
         Assert.Empty(Rules(Plot(18000m), city));
         Assert.Empty(Rules(Plot(17999.99m), city));
         var f = Assert.Single(PlotWarnings.Evaluate(Plot(18000.01m), city, Today, T));
-        Assert.Equal(WarningRules.PricePerSquareMetreAboveMedian, f.Rule);
+        Assert.Equal(WarningRule.PricePerSquareMetreAboveMedian, f.Rule);
         Assert.Equal(18000.01m, f.Observed);
         Assert.Equal(18000m, f.Threshold);
         Assert.Contains("中位数 12000.00 元", f.Evidence);
@@ -64,36 +64,36 @@ public class PlotWarningsTests
     {
         decimal[] city = [10000m, 12000m, 14000m];
         Assert.Empty(Rules(Plot(14400m, area: 0.8m), city)); // 18,000 per m²
-        Assert.Equal([WarningRules.PricePerSquareMetreAboveMedian], Rules(Plot(14400.01m, area: 0.8m), city));
+        Assert.Equal([WarningRule.PricePerSquareMetreAboveMedian], Rules(Plot(14400.01m, area: 0.8m), city));
     }
 
     [Fact]
     public void MedianRule_WithFewerPlotsThanTheMinimum_DoesNotApply()
     {
         Assert.Empty(Rules(Plot(50000m), [10000m, 12000m]));
-        Assert.Equal([WarningRules.PricePerSquareMetreAboveMedian], Rules(Plot(50000m), [10000m, 12000m], T with { MedianMinimumPlots = 2 }));
+        Assert.Equal([WarningRule.PricePerSquareMetreAboveMedian], Rules(Plot(50000m), [10000m, 12000m], T with { MedianMinimumPlots = 2 }));
     }
 
     [Fact]
     public void MedianFactor_IsTheBureausSetting()
     {
         decimal[] city = [10000m, 12000m, 14000m];
-        Assert.Equal([WarningRules.PricePerSquareMetreAboveMedian], Rules(Plot(15000m), city, T with { MedianFactor = 1.2m })); // limit 14,400
+        Assert.Equal([WarningRule.PricePerSquareMetreAboveMedian], Rules(Plot(15000m), city, T with { MedianFactor = 1.2m })); // limit 14,400
         Assert.Empty(Rules(Plot(15000m), city, T with { MedianFactor = 1.25m })); // limit 15,000
     }
 
     [Theory]
-    [InlineData(PlotTypes.AshesGrave, "1", "1.01")]
-    [InlineData(PlotTypes.SingleGrave, "4", "4.01")]
-    [InlineData(PlotTypes.DoubleGrave, "6", "6.01")]
-    public void Area_AtGuizhouLimit_NoWarning_JustAbove_Warns(string type, string limit, string above)
+    [InlineData(PlotType.AshesGrave, "1", "1.01")]
+    [InlineData(PlotType.SingleGrave, "4", "4.01")]
+    [InlineData(PlotType.DoubleGrave, "6", "6.01")]
+    public void Area_AtGuizhouLimit_NoWarning_JustAbove_Warns(PlotType type, string limit, string above)
     {
         var max = decimal.Parse(limit, System.Globalization.CultureInfo.InvariantCulture);
         var over = decimal.Parse(above, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Empty(Rules(Plot(10000m, area: max, type: type)));
         Assert.Empty(Rules(Plot(10000m, area: max - 0.01m, type: type)));
         var f = Assert.Single(PlotWarnings.Evaluate(Plot(10000m, area: over, type: type), [], Today, T));
-        Assert.Equal(WarningRules.AreaAboveLimit, f.Rule);
+        Assert.Equal(WarningRule.AreaAboveLimit, f.Rule);
         Assert.Equal(over, f.Observed);
         Assert.Equal(max, f.Threshold);
     }
@@ -101,13 +101,13 @@ public class PlotWarningsTests
     [Fact]
     public void Area_OfATypeWithoutALimit_NeverWarns()
     {
-        Assert.Empty(Rules(Plot(1000m, area: 50m, type: PlotTypes.TreeBurial)));
+        Assert.Empty(Rules(Plot(1000m, area: 50m, type: PlotType.TreeBurial)));
     }
 
     [Fact]
     public void AreaLimits_AreTheBureausSetting()
     {
-        Assert.Equal([WarningRules.AreaAboveLimit], Rules(Plot(10000m, area: 0.9m), t: T with { AshesGraveMaxArea = 0.8m }));
+        Assert.Equal([WarningRule.AreaAboveLimit], Rules(Plot(10000m, area: 0.9m), t: T with { AshesGraveMaxArea = 0.8m }));
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class PlotWarningsTests
         Assert.Empty(Rules(Plot(11000m, history: Rose(11000m))));
         Assert.Empty(Rules(Plot(10999m, history: Rose(10999m))));
         var f = Assert.Single(PlotWarnings.Evaluate(Plot(11001m, history: Rose(11001m)), [], Today, T));
-        Assert.Equal(WarningRules.RiseWithinYear, f.Rule);
+        Assert.Equal(WarningRule.RiseWithinYear, f.Rule);
         Assert.Equal(10.01m, f.Observed);
         Assert.Equal(10m, f.Threshold);
         Assert.Contains("由 10000.00 元涨至 11001.00 元", f.Evidence);
@@ -137,7 +137,7 @@ public class PlotWarningsTests
     {
         PriceEntry[] history = [new(10000m, Today.AddYears(-3)), new(15000m, Today.AddMonths(-13))];
         Assert.Empty(Rules(Plot(15000m, history: history)));
-        Assert.Equal([WarningRules.RiseWithinYear], Rules(Plot(15000m, history: history), t: T with { RiseWindowMonths = 14 }));
+        Assert.Equal([WarningRule.RiseWithinYear], Rules(Plot(15000m, history: history), t: T with { RiseWindowMonths = 14 }));
     }
 
     [Fact]

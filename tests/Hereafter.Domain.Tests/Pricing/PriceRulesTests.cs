@@ -5,9 +5,9 @@ namespace Hereafter.Domain.Tests.Pricing;
 
 public class PriceRulesTests
 {
-    private static readonly PricingTerms Guided = new(PricingModes.GovernmentGuided, Cap: 480m, RangeMin: null, RangeMax: null);
-    private static readonly PricingTerms Range = new(PricingModes.ReferenceRange, Cap: null, RangeMin: 150m, RangeMax: 300m);
-    private static readonly PricingTerms Market = new(PricingModes.Market, null, null, null);
+    private static readonly PricingTerms Guided = new(PricingMode.GovernmentGuided, Cap: 480m, RangeMin: null, RangeMax: null);
+    private static readonly PricingTerms Range = new(PricingMode.ReferenceRange, Cap: null, RangeMin: 150m, RangeMax: 300m);
+    private static readonly PricingTerms Market = new(PricingMode.Market, null, null, null);
 
     [Fact]
     public void GovernmentGuidedPrice_AtItsCap_IsAcceptable()

@@ -9,7 +9,7 @@ public sealed class PricingMessageTests
     [Fact]
     public void ARefusedPrice_HasItsKey_AndBothLanguages()
     {
-        var check = PriceRules.Check(new PricingTerms(PricingModes.GovernmentGuided, 480m, null, null), 480.01m, null);
+        var check = PriceRules.Check(new PricingTerms(PricingMode.GovernmentGuided, 480m, null, null), 480.01m, null);
         Assert.Equal("pricing.price.above-government-cap", check.Explanation!.Key);
         Assert.Equal("政府指导价项目不得高于上限 480.00 元，拟定价格 480.01 元永远不能获批。", check.Message);
         Assert.Equal("A government-guided item may not cost more than its cap of 480.00 yuan: the proposed price of 480.01 yuan can never be approved.",

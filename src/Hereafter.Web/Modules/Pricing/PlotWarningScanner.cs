@@ -18,8 +18,8 @@ public sealed class PlotWarningScanner(HereafterDbContext db, TimeProvider clock
 {
     private const long ScanLockKey = 727101;
 
-    public static string OpenKey(Guid itemId, string rule, Guid? changeId = null) =>
-        changeId is null ? $"{itemId:N}:{rule}" : $"{itemId:N}:{rule}:{changeId:N}";
+    public static string OpenKey(Guid itemId, WarningRule rule, Guid? changeId = null) =>
+        changeId is null ? $"{itemId:N}:{rule.ToCode()}" : $"{itemId:N}:{rule.ToCode()}:{changeId:N}";
 
     /// <summary>Scans all plots; returns the warnings it opened.</summary>
     public async Task<IReadOnlyList<PriceWarning>> ScanAsync(CancellationToken ct)

@@ -70,7 +70,7 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
             .Select(i => new { i.Code, i.Name, i.Category, i.SortOrder, i.InstitutionId }).ToListAsync(ct);
         return rows.GroupBy(r => r.Code)
             .Select(g => (First: g.OrderBy(r => r.SortOrder).First(), Count: g.Select(r => r.InstitutionId).Distinct().Count()))
-            .OrderBy(x => PriceCategories.Order(x.First.Category)).ThenBy(x => x.First.SortOrder).ThenBy(x => x.First.Code, StringComparer.Ordinal)
+            .OrderBy(x => x.First.Category).ThenBy(x => x.First.SortOrder).ThenBy(x => x.First.Code, StringComparer.Ordinal)
             .Select(x => new ComparableItem(x.First.Code, x.First.Name, x.First.Category, x.Count))
             .ToList();
     }
@@ -165,14 +165,14 @@ public sealed class PriceListQueries(HereafterDbContext db, TimeProvider clock)
                 .Select(w => new { w.ItemId, w.Rule }).ToListAsync(ct))
             .ToLookup(w => w.ItemId, w => w.Rule);
         var lines = new List<PriceListItem>();
-        foreach (var item in items.OrderBy(i => PriceCategories.Order(i.Category)).ThenBy(i => i.SortOrder).ThenBy(i => i.Name, StringComparer.Ordinal))
+        foreach (var item in items.OrderBy(i => i.Category).ThenBy(i => i.SortOrder).ThenBy(i => i.Name, StringComparer.Ordinal))
         {
             var inForce = PriceRules.InForce(history[item.Id], date);
             if (inForce is null) continue;
             var previous = PriceRules.Previous(history[item.Id], date);
             var rules = warnings[item.Id].Distinct().ToList();
             PlotDetails? plot = plots.TryGetValue(item.Id, out var p)
-                ? new PlotDetails(p.PlotType, PlotTypes.ChineseName(p.PlotType), p.AreaM2, p.MaintenanceFeePerYear, p.TermYears, p.PublicWelfare,
+                ? new PlotDetails(p.PlotType, p.PlotType.ChineseName(), p.AreaM2, p.MaintenanceFeePerYear, p.TermYears, p.PublicWelfare,
                     PlotWarnings.PricePerSquareMetre(inForce.Price, p.AreaM2), inForce.Price + p.MaintenanceFeePerYear * p.TermYears)
                 : null;
             lines.Add(new PriceListItem(item.Id, item.Code, item.Name, item.Category, item.Unit, inForce.Price, item.PricingMode,

@@ -1,4 +1,5 @@
 using Hereafter.Domain.Messages;
+using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
 using Hereafter.Web.Platform.Audit;
@@ -48,7 +49,7 @@ public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
                           select new { w, ItemName = i.Name, i.Category, o.Name }).ToListAsync(ct);
         var order = ids.Select((id, n) => (id, n)).ToDictionary(x => x.id, x => x.n);
         return rows.OrderBy(r => order[r.w.Id]).Select(r => new PriceWarningDto(
-                r.w.Id, r.w.InstitutionId, r.Name, r.w.ItemId, r.ItemName, r.Category, r.w.Rule, Hereafter.Domain.Pricing.WarningRules.ChineseName(r.w.Rule),
+                r.w.Id, r.w.InstitutionId, r.Name, r.w.ItemId, r.ItemName, r.Category, r.w.Rule, r.w.Rule.ChineseName(),
                 r.w.Evidence, r.w.Observed, r.w.Threshold, r.w.PriceAtWarning, r.w.Status, r.w.RaisedAt, r.w.PriceChangeId,
                 r.w.ClosedAt, r.w.ClosedBy, r.w.CloseNote))
             .ToList();

@@ -19,10 +19,10 @@ public static class PricingDemoData
 {
     private const string Supervisor = "周文静（监管）";
 
-    private sealed record PlotSpec(string Type, decimal Area, decimal MaintenancePerYear, int Term, bool PublicWelfare);
+    private sealed record PlotSpec(PlotType Type, decimal Area, decimal MaintenancePerYear, int Term, bool PublicWelfare);
 
     private sealed record ItemSpec(
-        string Code, string Name, string Category, string Unit, decimal Price, string Mode,
+        string Code, string Name, PriceCategory Category, string Unit, decimal Price, PricingMode Mode,
         decimal? Cap = null, decimal? Min = null, decimal? Max = null, bool Free = false, decimal? SubsidyCap = null,
         PlotSpec? Plot = null, (int MonthsAgo, decimal Price)[]? Earlier = null);
 
@@ -35,23 +35,23 @@ public static class PricingDemoData
 
     private static ItemSpec[] FuneralHomeItems(decimal f, string staffHall) =>
     [
-        new("basic.transport", "遗体接运（市区 10 公里内）", PriceCategories.Basic, "次", 300m, PricingModes.GovernmentGuided, Cap: 300m, Free: true, SubsidyCap: 300m),
-        new("basic.storage", "遗体存放（冷藏）", PriceCategories.Basic, "天", 100m, PricingModes.GovernmentGuided, Cap: 100m, Free: true, SubsidyCap: 100m),
-        new("basic.farewell", "遗体告别（小厅）", PriceCategories.Basic, "场", 300m, PricingModes.GovernmentGuided, Cap: 300m, Free: true, SubsidyCap: 300m),
-        new("basic.cremation", "遗体火化（平板炉）", PriceCategories.Basic, "具", 480m, PricingModes.GovernmentGuided, Cap: 480m, Free: true, SubsidyCap: 480m),
-        new("basic.ashes-storage", "骨灰寄存", PriceCategories.Basic, "年", 120m, PricingModes.GovernmentGuided, Cap: 120m, Free: true, SubsidyCap: 120m),
-        new("nonbasic.cosmetic", "遗体整容", PriceCategories.NonBasic, "次", 200m * f, PricingModes.ReferenceRange, Min: 150m, Max: 300m),
-        new("nonbasic.embalming", "遗体防腐", PriceCategories.NonBasic, "次", 300m * f, PricingModes.ReferenceRange, Min: 200m, Max: 400m),
-        new("nonbasic.large-hall", staffHall, PriceCategories.NonBasic, "场", 1200m * f, PricingModes.ReferenceRange, Min: 800m, Max: 1500m,
+        new("basic.transport", "遗体接运（市区 10 公里内）", PriceCategory.Basic, "次", 300m, PricingMode.GovernmentGuided, Cap: 300m, Free: true, SubsidyCap: 300m),
+        new("basic.storage", "遗体存放（冷藏）", PriceCategory.Basic, "天", 100m, PricingMode.GovernmentGuided, Cap: 100m, Free: true, SubsidyCap: 100m),
+        new("basic.farewell", "遗体告别（小厅）", PriceCategory.Basic, "场", 300m, PricingMode.GovernmentGuided, Cap: 300m, Free: true, SubsidyCap: 300m),
+        new("basic.cremation", "遗体火化（平板炉）", PriceCategory.Basic, "具", 480m, PricingMode.GovernmentGuided, Cap: 480m, Free: true, SubsidyCap: 480m),
+        new("basic.ashes-storage", "骨灰寄存", PriceCategory.Basic, "年", 120m, PricingMode.GovernmentGuided, Cap: 120m, Free: true, SubsidyCap: 120m),
+        new("nonbasic.cosmetic", "遗体整容", PriceCategory.NonBasic, "次", 200m * f, PricingMode.ReferenceRange, Min: 150m, Max: 300m),
+        new("nonbasic.embalming", "遗体防腐", PriceCategory.NonBasic, "次", 300m * f, PricingMode.ReferenceRange, Min: 200m, Max: 400m),
+        new("nonbasic.large-hall", staffHall, PriceCategory.NonBasic, "场", 1200m * f, PricingMode.ReferenceRange, Min: 800m, Max: 1500m,
             Earlier: [(24, 1500m)]),
-        new("nonbasic.crystal-coffin", "水晶棺租用", PriceCategories.NonBasic, "天", 150m * f, PricingModes.ReferenceRange, Min: 100m, Max: 200m),
-        new("nonbasic.select-cremation", "拣灰炉火化", PriceCategories.NonBasic, "具", 900m * f, PricingModes.ReferenceRange, Min: 600m, Max: 1000m),
-        new("nonbasic.hearse", "高档灵车接运", PriceCategories.NonBasic, "次", 600m * f, PricingModes.ReferenceRange, Min: 400m, Max: 800m),
-        new("goods.urn-basic", "骨灰盒（普通型）", PriceCategories.Goods, "个", 280m * f, PricingModes.ReferenceRange, Min: 200m, Max: 500m),
-        new("goods.urn-premium", "骨灰盒（实木雕花）", PriceCategories.Goods, "个", 1680m * f, PricingModes.Market, Earlier: [(24, 1980m * f)]),
-        new("goods.shroud", "寿衣（全套）", PriceCategories.Goods, "套", 600m * f, PricingModes.Market),
-        new("goods.wreath", "花圈", PriceCategories.Goods, "个", 120m, PricingModes.Market),
-        new("goods.ashes-bag", "骨灰袋", PriceCategories.Goods, "个", 30m, PricingModes.Market),
+        new("nonbasic.crystal-coffin", "水晶棺租用", PriceCategory.NonBasic, "天", 150m * f, PricingMode.ReferenceRange, Min: 100m, Max: 200m),
+        new("nonbasic.select-cremation", "拣灰炉火化", PriceCategory.NonBasic, "具", 900m * f, PricingMode.ReferenceRange, Min: 600m, Max: 1000m),
+        new("nonbasic.hearse", "高档灵车接运", PriceCategory.NonBasic, "次", 600m * f, PricingMode.ReferenceRange, Min: 400m, Max: 800m),
+        new("goods.urn-basic", "骨灰盒（普通型）", PriceCategory.Goods, "个", 280m * f, PricingMode.ReferenceRange, Min: 200m, Max: 500m),
+        new("goods.urn-premium", "骨灰盒（实木雕花）", PriceCategory.Goods, "个", 1680m * f, PricingMode.Market, Earlier: [(24, 1980m * f)]),
+        new("goods.shroud", "寿衣（全套）", PriceCategory.Goods, "套", 600m * f, PricingMode.Market),
+        new("goods.wreath", "花圈", PriceCategory.Goods, "个", 120m, PricingMode.Market),
+        new("goods.ashes-bag", "骨灰袋", PriceCategory.Goods, "个", 30m, PricingMode.Market),
     ];
 
     private static readonly InstitutionSpec[] Institutions =
@@ -65,63 +65,63 @@ public static class PricingDemoData
         new("qianling-public-cemetery", InstitutionType.Cemetery, CemeteryKind.PublicWelfare, "贵阳市云岩区黔灵山路 2 号", "0851-86822233",
             "公益性公墓墓位执行政府定价，面向本市户籍居民；维护管理费按年计。", "马俊（管理）",
         [
-            new("basic.eco-burial", "生态安葬（树葬、花坛葬）", PriceCategories.Basic, "例", 800m, PricingModes.GovernmentGuided, Cap: 800m, Free: true, SubsidyCap: 800m),
-            new("nonbasic.inscription", "碑文刻字", PriceCategories.NonBasic, "字", 6m, PricingModes.ReferenceRange, Min: 5m, Max: 10m),
-            new("nonbasic.burial-ceremony", "落葬仪式", PriceCategories.NonBasic, "场", 300m, PricingModes.ReferenceRange, Min: 300m, Max: 800m),
-            new("plot.ashes-grave.a", "骨灰墓（A区）", PriceCategories.Plot, "穴", 5800m, PricingModes.GovernmentGuided, Cap: 6000m, Plot: new(PlotTypes.AshesGrave, 0.8m, 60m, 20, true)),
-            new("plot.ashes-grave.b", "骨灰墓（B区）", PriceCategories.Plot, "穴", 6000m, PricingModes.GovernmentGuided, Cap: 6000m, Plot: new(PlotTypes.AshesGrave, 1.0m, 60m, 20, true)),
+            new("basic.eco-burial", "生态安葬（树葬、花坛葬）", PriceCategory.Basic, "例", 800m, PricingMode.GovernmentGuided, Cap: 800m, Free: true, SubsidyCap: 800m),
+            new("nonbasic.inscription", "碑文刻字", PriceCategory.NonBasic, "字", 6m, PricingMode.ReferenceRange, Min: 5m, Max: 10m),
+            new("nonbasic.burial-ceremony", "落葬仪式", PriceCategory.NonBasic, "场", 300m, PricingMode.ReferenceRange, Min: 300m, Max: 800m),
+            new("plot.ashes-grave.a", "骨灰墓（A区）", PriceCategory.Plot, "穴", 5800m, PricingMode.GovernmentGuided, Cap: 6000m, Plot: new(PlotType.AshesGrave, 0.8m, 60m, 20, true)),
+            new("plot.ashes-grave.b", "骨灰墓（B区）", PriceCategory.Plot, "穴", 6000m, PricingMode.GovernmentGuided, Cap: 6000m, Plot: new(PlotType.AshesGrave, 1.0m, 60m, 20, true)),
             // Priced before the 2025 government price was lowered to 6,000 and never brought down: above the government price.
-            new("plot.ashes-grave.c", "骨灰墓（C区，老墓区）", PriceCategories.Plot, "穴", 6800m, PricingModes.GovernmentGuided, Cap: 6000m, Plot: new(PlotTypes.AshesGrave, 0.8m, 60m, 20, true)),
-            new("plot.tree-burial", "树葬墓位", PriceCategories.Plot, "位", 1200m, PricingModes.GovernmentGuided, Cap: 1500m, Plot: new(PlotTypes.TreeBurial, 0.3m, 30m, 20, true)),
-            new("plot.lawn-burial", "草坪葬墓位", PriceCategories.Plot, "位", 1800m, PricingModes.GovernmentGuided, Cap: 2000m, Plot: new(PlotTypes.LawnBurial, 0.5m, 30m, 20, true)),
+            new("plot.ashes-grave.c", "骨灰墓（C区，老墓区）", PriceCategory.Plot, "穴", 6800m, PricingMode.GovernmentGuided, Cap: 6000m, Plot: new(PlotType.AshesGrave, 0.8m, 60m, 20, true)),
+            new("plot.tree-burial", "树葬墓位", PriceCategory.Plot, "位", 1200m, PricingMode.GovernmentGuided, Cap: 1500m, Plot: new(PlotType.TreeBurial, 0.3m, 30m, 20, true)),
+            new("plot.lawn-burial", "草坪葬墓位", PriceCategory.Plot, "位", 1800m, PricingMode.GovernmentGuided, Cap: 2000m, Plot: new(PlotType.LawnBurial, 0.5m, 30m, 20, true)),
         ]),
         new("jingyunshan-cemetery", InstitutionType.Cemetery, CemeteryKind.Commercial, "贵阳市花溪区青岩镇景云山", "0851-83209988",
             "经营性公墓墓位执行贵阳市参考价格区间；维护管理费按年计，一次性收取 20 年。", "孙丽（销售）",
         [
-            new("nonbasic.inscription", "碑文刻字", PriceCategories.NonBasic, "字", 8m, PricingModes.ReferenceRange, Min: 5m, Max: 10m),
-            new("nonbasic.burial-ceremony", "落葬仪式", PriceCategories.NonBasic, "场", 600m, PricingModes.ReferenceRange, Min: 300m, Max: 800m),
-            new("goods.flowers", "鲜花（束）", PriceCategories.Goods, "束", 50m, PricingModes.Market),
-            new("plot.ashes-grave.pine", "骨灰墓（松园）", PriceCategories.Plot, "穴", 16800m, PricingModes.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotTypes.AshesGrave, 0.9m, 120m, 20, false)),
+            new("nonbasic.inscription", "碑文刻字", PriceCategory.NonBasic, "字", 8m, PricingMode.ReferenceRange, Min: 5m, Max: 10m),
+            new("nonbasic.burial-ceremony", "落葬仪式", PriceCategory.NonBasic, "场", 600m, PricingMode.ReferenceRange, Min: 300m, Max: 800m),
+            new("goods.flowers", "鲜花（束）", PriceCategory.Goods, "束", 50m, PricingMode.Market),
+            new("plot.ashes-grave.pine", "骨灰墓（松园）", PriceCategory.Plot, "穴", 16800m, PricingMode.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotType.AshesGrave, 0.9m, 120m, 20, false)),
             // Raised by 21 % two months ago: a rise within 12 months.
-            new("plot.ashes-grave.cypress", "骨灰墓（柏园）", PriceCategories.Plot, "穴", 21800m, PricingModes.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotTypes.AshesGrave, 1.0m, 120m, 20, false),
+            new("plot.ashes-grave.cypress", "骨灰墓（柏园）", PriceCategory.Plot, "穴", 21800m, PricingMode.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotType.AshesGrave, 1.0m, 120m, 20, false),
                 Earlier: [(24, 18000m)]),
-            new("plot.ashes-grave.bamboo", "骨灰墓（竹园）", PriceCategories.Plot, "穴", 12800m, PricingModes.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotTypes.AshesGrave, 0.8m, 120m, 20, false)),
-            new("plot.single-grave", "单人墓（福寿园）", PriceCategories.Plot, "穴", 58000m, PricingModes.ReferenceRange, Min: 20000m, Max: 80000m, Plot: new(PlotTypes.SingleGrave, 3.6m, 200m, 20, false)),
-            new("plot.double-grave", "双人墓（福寿园）", PriceCategories.Plot, "穴", 88000m, PricingModes.ReferenceRange, Min: 30000m, Max: 120000m, Plot: new(PlotTypes.DoubleGrave, 5.8m, 260m, 20, false)),
+            new("plot.ashes-grave.bamboo", "骨灰墓（竹园）", PriceCategory.Plot, "穴", 12800m, PricingMode.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotType.AshesGrave, 0.8m, 120m, 20, false)),
+            new("plot.single-grave", "单人墓（福寿园）", PriceCategory.Plot, "穴", 58000m, PricingMode.ReferenceRange, Min: 20000m, Max: 80000m, Plot: new(PlotType.SingleGrave, 3.6m, 200m, 20, false)),
+            new("plot.double-grave", "双人墓（福寿园）", PriceCategory.Plot, "穴", 88000m, PricingMode.ReferenceRange, Min: 30000m, Max: 120000m, Plot: new(PlotType.DoubleGrave, 5.8m, 260m, 20, false)),
             // 7.2 m² is above Guizhou's 6 m² for a double grave.
-            new("plot.double-grave.view", "双人墓（观景区）", PriceCategories.Plot, "穴", 118000m, PricingModes.ReferenceRange, Min: 30000m, Max: 120000m, Plot: new(PlotTypes.DoubleGrave, 7.2m, 300m, 20, false)),
+            new("plot.double-grave.view", "双人墓（观景区）", PriceCategory.Plot, "穴", 118000m, PricingMode.ReferenceRange, Min: 30000m, Max: 120000m, Plot: new(PlotType.DoubleGrave, 7.2m, 300m, 20, false)),
         ]),
         new("qingshan-cemetery", InstitutionType.Cemetery, CemeteryKind.Commercial, "贵阳市观山湖区百花湖乡青山村", "0851-84567788",
             "经营性公墓墓位执行贵阳市参考价格区间；维护管理费按年计。", "钱慧（销售）",
         [
-            new("nonbasic.inscription", "碑文刻字", PriceCategories.NonBasic, "字", 10m, PricingModes.ReferenceRange, Min: 5m, Max: 10m),
-            new("nonbasic.burial-ceremony", "落葬仪式", PriceCategories.NonBasic, "场", 680m, PricingModes.ReferenceRange, Min: 300m, Max: 800m),
-            new("plot.ashes-grave.quiet", "骨灰墓（静园）", PriceCategories.Plot, "穴", 15800m, PricingModes.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotTypes.AshesGrave, 1.0m, 150m, 20, false)),
+            new("nonbasic.inscription", "碑文刻字", PriceCategory.NonBasic, "字", 10m, PricingMode.ReferenceRange, Min: 5m, Max: 10m),
+            new("nonbasic.burial-ceremony", "落葬仪式", PriceCategory.NonBasic, "场", 680m, PricingMode.ReferenceRange, Min: 300m, Max: 800m),
+            new("plot.ashes-grave.quiet", "骨灰墓（静园）", PriceCategory.Plot, "穴", 15800m, PricingMode.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotType.AshesGrave, 1.0m, 150m, 20, false)),
             // 29,778 yuan per m²: more than 1.5 × the city median for ashes graves.
-            new("plot.ashes-grave.view", "骨灰墓（望山园）", PriceCategories.Plot, "穴", 26800m, PricingModes.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotTypes.AshesGrave, 0.9m, 150m, 20, false)),
-            new("plot.single-grave", "单人墓（青松园）", PriceCategories.Plot, "穴", 66000m, PricingModes.ReferenceRange, Min: 20000m, Max: 80000m, Plot: new(PlotTypes.SingleGrave, 4.0m, 200m, 20, false)),
+            new("plot.ashes-grave.view", "骨灰墓（望山园）", PriceCategory.Plot, "穴", 26800m, PricingMode.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotType.AshesGrave, 0.9m, 150m, 20, false)),
+            new("plot.single-grave", "单人墓（青松园）", PriceCategory.Plot, "穴", 66000m, PricingMode.ReferenceRange, Min: 20000m, Max: 80000m, Plot: new(PlotType.SingleGrave, 4.0m, 200m, 20, false)),
             // Above the reference ceiling of 80,000.
-            new("plot.single-grave.vista", "单人墓（揽胜园）", PriceCategories.Plot, "穴", 98000m, PricingModes.ReferenceRange, Min: 20000m, Max: 80000m, Plot: new(PlotTypes.SingleGrave, 3.8m, 240m, 20, false)),
-            new("plot.double-grave", "双人墓（青松园）", PriceCategories.Plot, "穴", 96000m, PricingModes.ReferenceRange, Min: 30000m, Max: 120000m, Plot: new(PlotTypes.DoubleGrave, 6.0m, 260m, 20, false)),
+            new("plot.single-grave.vista", "单人墓（揽胜园）", PriceCategory.Plot, "穴", 98000m, PricingMode.ReferenceRange, Min: 20000m, Max: 80000m, Plot: new(PlotType.SingleGrave, 3.8m, 240m, 20, false)),
+            new("plot.double-grave", "双人墓（青松园）", PriceCategory.Plot, "穴", 96000m, PricingMode.ReferenceRange, Min: 30000m, Max: 120000m, Plot: new(PlotType.DoubleGrave, 6.0m, 260m, 20, false)),
         ]),
         new("yongan-columbarium", InstitutionType.Columbarium, null, "贵阳市南明区油榨街 120 号", "0851-85561188",
             "骨灰格位安葬属基本殡葬服务，执行政府指导价，本市户籍居民免费。", "何琳（管理）",
         [
-            new("basic.niche-burial", "骨灰格位安葬", PriceCategories.Basic, "例", 500m, PricingModes.GovernmentGuided, Cap: 500m, Free: true, SubsidyCap: 500m),
-            new("basic.ashes-storage", "骨灰寄存", PriceCategories.Basic, "年", 100m, PricingModes.GovernmentGuided, Cap: 120m, Free: true, SubsidyCap: 100m),
-            new("goods.urn-basic", "骨灰盒（普通型）", PriceCategories.Goods, "个", 260m, PricingModes.ReferenceRange, Min: 200m, Max: 500m),
-            new("plot.wall-niche", "骨灰格位（普通）", PriceCategories.Plot, "格", 3600m, PricingModes.GovernmentGuided, Cap: 4000m, Plot: new(PlotTypes.WallNiche, 0.16m, 40m, 20, true)),
-            new("plot.wall-niche.family", "骨灰格位（家族）", PriceCategories.Plot, "格", 7800m, PricingModes.GovernmentGuided, Cap: 8000m, Plot: new(PlotTypes.WallNiche, 0.36m, 60m, 20, true)),
+            new("basic.niche-burial", "骨灰格位安葬", PriceCategory.Basic, "例", 500m, PricingMode.GovernmentGuided, Cap: 500m, Free: true, SubsidyCap: 500m),
+            new("basic.ashes-storage", "骨灰寄存", PriceCategory.Basic, "年", 100m, PricingMode.GovernmentGuided, Cap: 120m, Free: true, SubsidyCap: 100m),
+            new("goods.urn-basic", "骨灰盒（普通型）", PriceCategory.Goods, "个", 260m, PricingMode.ReferenceRange, Min: 200m, Max: 500m),
+            new("plot.wall-niche", "骨灰格位（普通）", PriceCategory.Plot, "格", 3600m, PricingMode.GovernmentGuided, Cap: 4000m, Plot: new(PlotType.WallNiche, 0.16m, 40m, 20, true)),
+            new("plot.wall-niche.family", "骨灰格位（家族）", PriceCategory.Plot, "格", 7800m, PricingMode.GovernmentGuided, Cap: 8000m, Plot: new(PlotType.WallNiche, 0.36m, 60m, 20, true)),
         ]),
         new("huimin-service-shop", InstitutionType.ServiceShop, null, "贵阳市云岩区中华北路 256 号", "0851-85887766",
             "延伸服务执行贵阳市参考价格区间；殡葬用品市场调节价；不得强制消费。", "林峰（店长）",
         [
-            new("nonbasic.home-vigil", "守灵布置", PriceCategories.NonBasic, "场", 800m, PricingModes.ReferenceRange, Min: 500m, Max: 1200m),
-            new("nonbasic.master-of-ceremonies", "司仪主持", PriceCategories.NonBasic, "场", 600m, PricingModes.ReferenceRange, Min: 400m, Max: 800m),
-            new("goods.shroud", "寿衣（全套）", PriceCategories.Goods, "套", 580m, PricingModes.Market),
-            new("goods.wreath", "花圈", PriceCategories.Goods, "个", 100m, PricingModes.Market),
-            new("goods.urn-basic", "骨灰盒（普通型）", PriceCategories.Goods, "个", 260m, PricingModes.ReferenceRange, Min: 200m, Max: 500m),
-            new("goods.urn-premium", "骨灰盒（实木雕花）", PriceCategories.Goods, "个", 1280m, PricingModes.Market),
+            new("nonbasic.home-vigil", "守灵布置", PriceCategory.NonBasic, "场", 800m, PricingMode.ReferenceRange, Min: 500m, Max: 1200m),
+            new("nonbasic.master-of-ceremonies", "司仪主持", PriceCategory.NonBasic, "场", 600m, PricingMode.ReferenceRange, Min: 400m, Max: 800m),
+            new("goods.shroud", "寿衣（全套）", PriceCategory.Goods, "套", 580m, PricingMode.Market),
+            new("goods.wreath", "花圈", PriceCategory.Goods, "个", 100m, PricingMode.Market),
+            new("goods.urn-basic", "骨灰盒（普通型）", PriceCategory.Goods, "个", 260m, PricingMode.ReferenceRange, Min: 200m, Max: 500m),
+            new("goods.urn-premium", "骨灰盒（实木雕花）", PriceCategory.Goods, "个", 1280m, PricingMode.Market),
         ]),
     ];
 
@@ -158,13 +158,13 @@ public static class PricingDemoData
                 {
                     Id = Guid.NewGuid(), InstitutionId = org.Id, Code = s.Code, Name = s.Name, Category = s.Category, Unit = s.Unit,
                     PricingMode = s.Mode, Cap = s.Cap, RangeMin = s.Min, RangeMax = s.Max, FreeForResidents = s.Free, SubsidyCap = s.SubsidyCap,
-                    LegalBasis = s.Category == PriceCategories.Plot ? PlotLaw : s.Mode switch
+                    LegalBasis = s.Category == PriceCategory.Plot ? PlotLaw : s.Mode switch
                     {
-                        PricingModes.GovernmentGuided => BasicLaw,
-                        PricingModes.ReferenceRange => RangeLaw,
+                        PricingMode.GovernmentGuided => BasicLaw,
+                        PricingMode.ReferenceRange => RangeLaw,
                         _ => MarketLaw,
                     },
-                    PricingBasis = PricingModes.ChineseName(s.Mode) + (s.Free ? "；本市户籍居民免费" : ""),
+                    PricingBasis = s.Mode.ChineseName() + (s.Free ? "；本市户籍居民免费" : ""),
                     SortOrder = sort += 10,
                 };
                 items.Add(item);
@@ -230,10 +230,10 @@ public static class PricingDemoData
         db.AddRange(changes);
         db.Add(new PriceWarning
         {
-            Id = Guid.NewGuid(), InstitutionId = wudang, ItemId = outside.ItemId, Rule = WarningRules.OutsideReferenceRange,
+            Id = Guid.NewGuid(), InstitutionId = wudang, ItemId = outside.ItemId, Rule = WarningRule.OutsideReferenceRange,
             Evidence = $"遗体整容拟定价格 380.00 元高于参考区间上限 300.00 元（{outside.EffectiveFrom:yyyy-MM-dd} 起）。理由：{outside.Reason}",
             Observed = 380m, Threshold = 300m, PriceAtWarning = 380m, PriceChangeId = outside.Id, Status = WarningStatus.Open,
-            OpenKey = PlotWarningScanner.OpenKey(outside.ItemId, WarningRules.OutsideReferenceRange, outside.Id), RaisedAt = outside.ProposedAt,
+            OpenKey = PlotWarningScanner.OpenKey(outside.ItemId, WarningRule.OutsideReferenceRange, outside.Id), RaisedAt = outside.ProposedAt,
         });
         var settings = PricingSettingsStore.Defaults();
         settings.BaselineAveragePerFuneral = 20400m;

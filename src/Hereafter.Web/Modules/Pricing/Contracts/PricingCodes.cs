@@ -3,7 +3,7 @@ using Hereafter.Web.Platform.Data;
 namespace Hereafter.Web.Modules.Pricing.Contracts;
 
 // Categories, pricing modes, plot types and warning rules are pure vocabulary of the rules and live in
-// Hereafter.Domain.Pricing (PriceCategories, PricingModes, PlotTypes, WarningRules).
+// Hereafter.Domain.Pricing (PriceCategory, PricingMode, PlotType, WarningRule).
 
 /// <summary>Kinds of institution that publish a price list (the <c>type</c> of the public API), in directory order.</summary>
 public enum InstitutionType

@@ -1,3 +1,4 @@
+using Hereafter.Domain.Pricing;
 using System.ComponentModel.DataAnnotations;
 using Hereafter.Web.Platform.Errors;
 
@@ -16,7 +17,7 @@ public sealed record InstitutionSummary(
 /// <param name="TermYears">Term the use fee covers (e.g. 20 years).</param>
 /// <param name="TotalForTerm">墓位使用费 + 维护管理费 × term.</param>
 public sealed record PlotDetails(
-    string PlotType, string PlotTypeName, decimal AreaM2, decimal MaintenanceFeePerYear, int TermYears, bool PublicWelfare,
+    PlotType PlotType, string PlotTypeName, decimal AreaM2, decimal MaintenanceFeePerYear, int TermYears, bool PublicWelfare,
     decimal PricePerSquareMetre, decimal TotalForTerm);
 
 /// <summary>One line of the standardized price list, priced as in force on the list's date.</summary>
@@ -29,10 +30,10 @@ public sealed record PlotDetails(
 /// <param name="Warning">The item is under an open price warning.</param>
 /// <param name="WarningRules">Rules of its open warnings; absent when none.</param>
 public sealed record PriceListItem(
-    Guid ItemId, string Code, string Name, string Category, string Unit, decimal Price, string PricingMode,
+    Guid ItemId, string Code, string Name, PriceCategory Category, string Unit, decimal Price, PricingMode PricingMode,
     decimal? Cap, decimal? RangeMin, decimal? RangeMax, bool FreeForResidents, decimal? SubsidyCap,
     string LegalBasis, string PricingBasis, DateOnly EffectiveFrom, decimal? PreviousPrice, bool Warning,
-    IReadOnlyList<string>? WarningRules, PlotDetails? Plot);
+    IReadOnlyList<WarningRule>? WarningRules, PlotDetails? Plot);
 
 /// <summary>The standardized price list of one institution (<c>GET /api/v1/price-lists/{institutionId}</c>).</summary>
 /// <param name="AsOf">China-local date whose prices are shown.</param>
@@ -45,15 +46,15 @@ public sealed record PriceListDto(
 public sealed record PriceHistoryEntry(decimal Price, DateOnly EffectiveFrom, Guid? PriceChangeId);
 
 /// <summary>A comparable item (standard code) and how many institutions list it.</summary>
-public sealed record ComparableItem(string Code, string Name, string Category, int Institutions);
+public sealed record ComparableItem(string Code, string Name, PriceCategory Category, int Institutions);
 
 /// <summary>One institution's price for a compared item.</summary>
 public sealed record ComparisonRow(
     Guid InstitutionId, string InstitutionName, InstitutionType InstitutionType, string District, Guid ItemId, string ItemName,
-    string Unit, decimal Price, string PricingMode, bool FreeForResidents, decimal? SubsidyCap, bool Warning, DateOnly EffectiveFrom);
+    string Unit, decimal Price, PricingMode PricingMode, bool FreeForResidents, decimal? SubsidyCap, bool Warning, DateOnly EffectiveFrom);
 
 /// <summary>One item across institutions, cheapest first.</summary>
-public sealed record ItemComparison(string Code, string Name, string Category, DateOnly AsOf, IReadOnlyList<ComparisonRow> Rows);
+public sealed record ItemComparison(string Code, string Name, PriceCategory Category, DateOnly AsOf, IReadOnlyList<ComparisonRow> Rows);
 
 /// <summary>A calculator (or bill) line: an item of a published list and how many.</summary>
 public sealed record SelectionLine(Guid? ItemId, int? Quantity);
@@ -63,7 +64,7 @@ public sealed record CalculationRequest(IReadOnlyList<SelectionLine>? Lines, boo
 
 /// <summary>A priced line: amount = unit price × quantity; subsidy is what the city pays; payable what the family pays.</summary>
 public sealed record PricedLine(
-    Guid ItemId, Guid InstitutionId, string InstitutionName, string Name, string Category, string Unit,
+    Guid ItemId, Guid InstitutionId, string InstitutionName, string Name, PriceCategory Category, string Unit,
     decimal UnitPrice, int Quantity, decimal Amount, decimal Subsidy, decimal Payable, DateOnly PriceEffectiveFrom);
 
 /// <summary>Calculator answer.</summary>
@@ -82,9 +83,9 @@ public sealed record PriceChangeCreated(Guid Id, PriceChangeStatus Status, bool 
 public sealed record DecisionRequest(string? Reason);
 
 public sealed record PriceChangeDto(
-    Guid Id, Guid InstitutionId, string InstitutionName, Guid ItemId, string ItemName, string Category, string Unit,
+    Guid Id, Guid InstitutionId, string InstitutionName, Guid ItemId, string ItemName, PriceCategory Category, string Unit,
     decimal? CurrentPrice, decimal NewPrice, DateOnly EffectiveFrom, string? Reason, PriceChangeStatus Status, bool OutsideReferenceRange,
-    string PricingMode, decimal? Cap, decimal? RangeMin, decimal? RangeMax,
+    PricingMode PricingMode, decimal? Cap, decimal? RangeMin, decimal? RangeMax,
     DateTimeOffset ProposedAt, string ProposedBy, DateTimeOffset? DecidedAt, string? DecidedBy, string? DecisionReason);
 
 /// <summary>A price warning with its evidence (observed value against the threshold).</summary>
@@ -92,7 +93,7 @@ public sealed record PriceChangeDto(
 /// <param name="Observed">The figure that broke the rule (price, price per m², area or rise in percent).</param>
 /// <param name="Threshold">The limit it broke.</param>
 public sealed record PriceWarningDto(
-    Guid Id, Guid InstitutionId, string InstitutionName, Guid ItemId, string ItemName, string Category, string Rule, string RuleName,
+    Guid Id, Guid InstitutionId, string InstitutionName, Guid ItemId, string ItemName, PriceCategory Category, WarningRule Rule, string RuleName,
     string Evidence, decimal Observed, decimal Threshold, decimal PriceAtWarning, WarningStatus Status, DateTimeOffset RaisedAt,
     Guid? PriceChangeId, DateTimeOffset? ClosedAt, string? ClosedBy, string? CloseNote);
 

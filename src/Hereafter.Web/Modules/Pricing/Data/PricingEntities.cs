@@ -1,3 +1,4 @@
+using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Organisations;
@@ -32,9 +33,9 @@ public sealed class PriceItem
     /// <summary>Standard item code shared across institutions, e.g. basic.cremation.</summary>
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
-    public string Category { get; set; } = "";
+    public PriceCategory Category { get; set; }
     public string Unit { get; set; } = "";
-    public string PricingMode { get; set; } = "";
+    public PricingMode PricingMode { get; set; }
     public decimal? Cap { get; set; }
     public decimal? RangeMin { get; set; }
     public decimal? RangeMax { get; set; }
@@ -60,7 +61,7 @@ public sealed class PriceHistoryRow
 public sealed class Plot
 {
     public Guid ItemId { get; set; }
-    public string PlotType { get; set; } = "";
+    public PlotType PlotType { get; set; }
     public decimal AreaM2 { get; set; }
     public decimal MaintenanceFeePerYear { get; set; }
     public int TermYears { get; set; }
@@ -90,7 +91,7 @@ public sealed class PriceWarning
     public Guid Id { get; set; }
     public Guid InstitutionId { get; set; }
     public Guid ItemId { get; set; }
-    public string Rule { get; set; } = "";
+    public WarningRule Rule { get; set; }
     public string Evidence { get; set; } = "";
     public decimal Observed { get; set; }
     public decimal Threshold { get; set; }
@@ -161,7 +162,7 @@ public sealed class BillLine
     public int LineNo { get; set; }
     public Guid ItemId { get; set; }
     public string Name { get; set; } = "";
-    public string Category { get; set; } = "";
+    public PriceCategory Category { get; set; }
     public string Unit { get; set; } = "";
     public decimal UnitPrice { get; set; }
     public int Quantity { get; set; }

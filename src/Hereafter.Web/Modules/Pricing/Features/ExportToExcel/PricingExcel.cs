@@ -20,7 +20,7 @@ public static class PricingExcel
         };
         rows.AddRange(list.Items.Select(i => new object?[]
         {
-            PriceCategories.ChineseName(i.Category), i.Name, i.Unit, i.Price, PricingModes.ChineseName(i.PricingMode), i.Cap, i.RangeMin, i.RangeMax,
+            i.Category.ChineseName(), i.Name, i.Unit, i.Price, i.PricingMode.ChineseName(), i.Cap, i.RangeMin, i.RangeMax,
             i.FreeForResidents ? "是" : "", i.SubsidyCap, i.EffectiveFrom.ToString("yyyy-MM-dd"), i.PreviousPrice, i.Warning ? "预警" : "",
             i.Plot?.PlotTypeName, i.Plot?.AreaM2, i.Plot?.MaintenanceFeePerYear, i.Plot?.TermYears, i.LegalBasis,
         }));

@@ -76,11 +76,11 @@ public sealed class ProposePriceChangeHandler(HereafterDbContext db, AuditLog au
             var below = item.RangeMin is { } min && change.NewPrice < min;
             var warning = new PriceWarning
             {
-                Id = Guid.NewGuid(), InstitutionId = institutionId, ItemId = item.Id, Rule = WarningRules.OutsideReferenceRange,
+                Id = Guid.NewGuid(), InstitutionId = institutionId, ItemId = item.Id, Rule = WarningRule.OutsideReferenceRange,
                 Evidence = $"{item.Name}拟定价格 {change.NewPrice:0.00} 元{(below ? "低于参考区间下限" : "高于参考区间上限")} {(below ? item.RangeMin : item.RangeMax):0.00} 元（{effectiveFrom:yyyy-MM-dd} 起）。理由：{reason}",
                 Observed = change.NewPrice, Threshold = (below ? item.RangeMin : item.RangeMax) ?? 0m, PriceAtWarning = change.NewPrice,
                 PriceChangeId = change.Id, Status = WarningStatus.Open,
-                OpenKey = PlotWarningScanner.OpenKey(item.Id, WarningRules.OutsideReferenceRange, change.Id), RaisedAt = now,
+                OpenKey = PlotWarningScanner.OpenKey(item.Id, WarningRule.OutsideReferenceRange, change.Id), RaisedAt = now,
             };
             if (warning.Evidence.Length > 500) warning.Evidence = warning.Evidence[..500];
             db.Add(warning);

@@ -37,7 +37,7 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
         if (query.InstitutionId is { } only) bills = bills.Where(b => b.InstitutionId == only);
         var rows = await bills.Select(b => new { b.Id, b.CaseId, b.InstitutionId, b.ServiceDate, b.Total, b.Subsidy, b.Payable }).ToListAsync(ct);
         var ids = rows.Select(b => b.Id).ToList();
-        var amounts = new Dictionary<Guid, Dictionary<string, decimal>>();
+        var amounts = new Dictionary<Guid, Dictionary<PriceCategory, decimal>>();
         // Lines come in chunks: an IN list of a few thousand ids stays well inside both providers' limits.
         foreach (var chunk in ids.Chunk(2000))
         {
@@ -45,12 +45,12 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
                 .Select(l => new { l.BillId, l.Category, l.Amount }).ToListAsync(ct);
             foreach (var l in lines)
             {
-                var byCategory = amounts.TryGetValue(l.BillId, out var d) ? d : amounts[l.BillId] = new Dictionary<string, decimal>();
+                var byCategory = amounts.TryGetValue(l.BillId, out var d) ? d : amounts[l.BillId] = new Dictionary<PriceCategory, decimal>();
                 byCategory[l.Category] = byCategory.GetValueOrDefault(l.Category) + l.Amount;
             }
         }
         var figures = rows.Select(b => new BillFigures(b.CaseId, b.InstitutionId, b.ServiceDate, b.Total, b.Subsidy, b.Payable,
-            amounts.TryGetValue(b.Id, out var a) ? a : new Dictionary<string, decimal>())).ToList();
+            amounts.TryGetValue(b.Id, out var a) ? a : new Dictionary<PriceCategory, decimal>())).ToList();
 
         var settings = await PricingSettingsStore.ReadAsync(db, ct);
         var baseline = settings.BaselineAveragePerFuneral;
