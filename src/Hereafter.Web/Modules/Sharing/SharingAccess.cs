@@ -9,15 +9,15 @@ public static class SharingAccess
 {
     public static string? DepartmentOf(Actor actor) => actor.OrganisationType switch
     {
-        OrganisationTypes.Police => Departments.Police,
-        OrganisationTypes.SocialSecurity => Departments.SocialSecurity,
-        OrganisationTypes.MedicalInsurance => Departments.MedicalInsurance,
-        OrganisationTypes.CivilAffairs => Departments.CivilAffairs,
-        OrganisationTypes.HousingFund => Departments.HousingFund,
-        OrganisationTypes.TrafficPolice => Departments.TrafficPolice,
-        OrganisationTypes.DisabledPersonsFederation => Departments.DisabledPersonsFederation,
-        OrganisationTypes.FuneralHome => Departments.FuneralHome,
-        OrganisationTypes.Bank => Departments.Bank,
+        OrganisationType.Police => Departments.Police,
+        OrganisationType.SocialSecurity => Departments.SocialSecurity,
+        OrganisationType.MedicalInsurance => Departments.MedicalInsurance,
+        OrganisationType.CivilAffairs => Departments.CivilAffairs,
+        OrganisationType.HousingFund => Departments.HousingFund,
+        OrganisationType.TrafficPolice => Departments.TrafficPolice,
+        OrganisationType.DisabledPersonsFederation => Departments.DisabledPersonsFederation,
+        OrganisationType.FuneralHome => Departments.FuneralHome,
+        OrganisationType.Bank => Departments.Bank,
         _ => null,
     };
 
@@ -25,5 +25,5 @@ public static class SharingAccess
     public static bool Addresses(Actor actor, string department, Guid? organisationId) =>
         DepartmentOf(actor) == department && (organisationId is null || organisationId == actor.OrganisationId);
 
-    public static bool Supervises(Actor actor) => actor.OrganisationType == OrganisationTypes.CivilAffairs;
+    public static bool Supervises(Actor actor) => actor.OrganisationType == OrganisationType.CivilAffairs;
 }

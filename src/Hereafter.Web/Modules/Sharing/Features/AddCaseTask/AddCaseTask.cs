@@ -44,7 +44,7 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
             var chosen = request.OrganisationId is { } id
                 ? await db.Set<Platform.Organisations.Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
                 : null;
-            if (chosen is null || chosen.Type != Platform.Organisations.OrganisationTypes.FuneralHome)
+            if (chosen is null || chosen.Type != Platform.Organisations.OrganisationType.FuneralHome)
                 errors.Add("organisationId", new Message("sharing.case-task.funeral-home-required"));
             organisationId = chosen?.Id;
         }

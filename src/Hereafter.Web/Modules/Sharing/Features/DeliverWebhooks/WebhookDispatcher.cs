@@ -238,7 +238,7 @@ public sealed class WebhookDispatcher : BackgroundService
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         var name = await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == s.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
-        return new Actor($"webhook:{s.Id}", "webhook delivery", s.OrganisationId, name, "", new HashSet<string>());
+        return new Actor($"webhook:{s.Id}", "webhook delivery", s.OrganisationId, name, null, new HashSet<string>());
     }
 
     /// <summary>
