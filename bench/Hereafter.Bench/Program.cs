@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hereafter.Domain.Certificates;
 using Hereafter.Web.Platform.Organisations;
+using Hereafter.Web.Platform.Data;
 
 namespace Hereafter.Bench;
 
@@ -211,7 +212,7 @@ internal static class Scenarios
             {
                 foreach (var data in inputs)
                 {
-                    var result = CertificateValidator.Validate(data, new CertificateContext(DateTimeOffset.UtcNow, OrganisationTypes.Hospital));
+                    var result = CertificateValidator.Validate(data, new CertificateContext(DateTimeOffset.UtcNow, OrganisationType.Hospital.ToCode()));
                     if (!result.IsValid) throw new InvalidOperationException($"input {calls} is invalid: {result.Errors[0].Path} {result.Errors[0].Code}");
                     sink += result.Warnings.Count;
                     calls++;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Demo;
+using Hereafter.Web.Platform.Organisations;
 using Hereafter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public sealed class DepartmentClientTokenTests(HereafterFactory factory) : IClas
         var body = await TokenAsync(client, ("grant_type", "client_credentials"), ("client_id", "demo-police"), ("client_secret", DemoData.Secret));
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
         Assert.InRange(body.GetProperty("expires_in").GetInt32(), 3500, 3600);
-        Assert.Equal(DepartmentScopes.For("police").Order(), body.GetProperty("scope").GetString()!.Split(' ').Order());
+        Assert.Equal(DepartmentScopes.For(OrganisationType.Police).Order(), body.GetProperty("scope").GetString()!.Split(' ').Order());
 
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("access_token").GetString());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/subscriptions")).StatusCode);

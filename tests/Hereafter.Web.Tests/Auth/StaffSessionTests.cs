@@ -77,7 +77,7 @@ public sealed class StaffSessionTests(HereafterFactory factory) : IClassFixture<
     {
         var (app, clock) = WithClock();
         using var _ = app;
-        var staff = await app.SeedStaffAsync(displayName: "角色测试员", organisationType: OrganisationTypes.CivilAffairs,
+        var staff = await app.SeedStaffAsync(displayName: "角色测试员", organisationType: OrganisationType.CivilAffairs,
             organisationName: "测试市民政局", roles: Roles.Supervisor);
         var client = await SignInAsync(app, staff);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(SupervisionPage)).StatusCode);

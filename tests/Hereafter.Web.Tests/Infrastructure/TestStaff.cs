@@ -19,7 +19,7 @@ public static class TestStaff
         this WebApplicationFactory<Program> factory,
         string displayName = "李医生",
         string password = "test-secret-123",
-        string organisationType = OrganisationTypes.Hospital,
+        OrganisationType organisationType = OrganisationType.Hospital,
         string organisationName = "测试市第一人民医院",
         string roles = Roles.Certifier)
     {

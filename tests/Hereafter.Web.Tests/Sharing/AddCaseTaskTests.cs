@@ -50,10 +50,10 @@ public sealed class AddCaseTaskTests(HereafterFactory factory) : IClassFixture<H
             {
                 otherId = Guid.NewGuid();
                 db.Add(new Organisation { Id = otherId, Code = "test-second-funeral-home", Name = "清镇市殡仪馆", NameEn = "Qingzhen Funeral Home",
-                    Type = OrganisationTypes.FuneralHome, CreditCode = "125201810000000001", RegionCode = "520181", District = "清镇市" });
+                    Type = OrganisationType.FuneralHome, CreditCode = "125201810000000001", RegionCode = "520181", District = "清镇市" });
                 await db.SaveChangesAsync();
                 await scope.ServiceProvider.GetRequiredService<DepartmentClients>().RegisterAsync("test-second-funeral-home", "demo-secret", otherId,
-                    "清镇市殡仪馆系统", DepartmentScopes.For(OrganisationTypes.FuneralHome));
+                    "清镇市殡仪馆系统", DepartmentScopes.For(OrganisationType.FuneralHome));
             }
         }
         var number = await factory.IssueAsync();

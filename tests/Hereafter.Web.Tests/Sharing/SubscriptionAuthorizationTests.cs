@@ -44,7 +44,7 @@ public sealed class SubscriptionAuthorizationTests(HereafterFactory factory) : I
     /// <summary>Staff signed in with the cookie, sending the antiforgery token a page of the site gave them.</summary>
     private async Task<(HttpClient Client, string Antiforgery, TestStaff.Seeded Staff)> StaffAsync(string roles)
     {
-        var staff = await factory.SeedStaffAsync(displayName: "邓伟", organisationType: OrganisationTypes.Police, organisationName: "测试公安分局", roles: roles);
+        var staff = await factory.SeedStaffAsync(displayName: "邓伟", organisationType: OrganisationType.Police, organisationName: "测试公安分局", roles: roles);
         var client = await factory.SignedInClientAsync(staff);
         var token = HtmlForms.AntiforgeryToken(await client.GetStringAsync("/"));
         return (client, token, staff);
@@ -141,7 +141,7 @@ public sealed class CookieApiRequestTests(HereafterFactory factory) : IClassFixt
     [Fact]
     public async Task ACookieAuthenticatedPostWithoutAntiforgery_Is401_WhileGetsAndTheSameCallWithTheTokenWork()
     {
-        var staff = await factory.SeedStaffAsync(displayName: "罗佳", organisationType: OrganisationTypes.Police, organisationName: "测试公安分局", roles: Roles.Administrator);
+        var staff = await factory.SeedStaffAsync(displayName: "罗佳", organisationType: OrganisationType.Police, organisationName: "测试公安分局", roles: Roles.Administrator);
         var client = await factory.SignedInClientAsync(staff);
         var body = new { callbackUrl = "http://127.0.0.1:9/hook", eventTypes = new[] { "certificate.issued" } };
 

@@ -100,13 +100,13 @@ public sealed class WebhookSubscriptionProductionTests : IDisposable
             var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
             var org = new Organisation
             {
-                Id = Guid.NewGuid(), Code = "gy-police-test", Name = "贵阳市公安局测试", NameEn = "Police (test)", Type = OrganisationTypes.Police,
+                Id = Guid.NewGuid(), Code = "gy-police-test", Name = "贵阳市公安局测试", NameEn = "Police (test)", Type = OrganisationType.Police,
                 CreditCode = "11520100MB0000000X", RegionCode = "520100", District = "云岩区",
             };
             db.Add(org);
             await db.SaveChangesAsync();
             await scope.ServiceProvider.GetRequiredService<DepartmentClients>().RegisterAsync("police-system", secret, org.Id, "户籍系统",
-                DepartmentScopes.For(OrganisationTypes.Police));
+                DepartmentScopes.For(OrganisationType.Police));
         }
         var client = _factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
         var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>

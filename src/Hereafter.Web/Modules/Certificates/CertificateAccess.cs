@@ -17,11 +17,11 @@ public static class CertificateAccess
         if (actor.OrganisationId == certificate.IssuerOrganisationId) return CertificateViewKind.Copy1;
         return actor.OrganisationType switch
         {
-            OrganisationTypes.CivilAffairs => CertificateViewKind.Copy1,
-            OrganisationTypes.Police => CertificateViewKind.Copy2,
-            OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery => CertificateViewKind.Copy4,
-            OrganisationTypes.SocialSecurity or OrganisationTypes.MedicalInsurance or OrganisationTypes.HousingFund
-                or OrganisationTypes.Bank or OrganisationTypes.TrafficPolice or OrganisationTypes.DisabledPersonsFederation => CertificateViewKind.DeathNotice,
+            OrganisationType.CivilAffairs => CertificateViewKind.Copy1,
+            OrganisationType.Police => CertificateViewKind.Copy2,
+            OrganisationType.FuneralHome or OrganisationType.Cemetery => CertificateViewKind.Copy4,
+            OrganisationType.SocialSecurity or OrganisationType.MedicalInsurance or OrganisationType.HousingFund
+                or OrganisationType.Bank or OrganisationType.TrafficPolice or OrganisationType.DisabledPersonsFederation => CertificateViewKind.DeathNotice,
             _ => null,
         };
     }
@@ -31,31 +31,31 @@ public static class CertificateAccess
         if (actor.OrganisationId == certificate.IssuerOrganisationId) return [1, 2, 3, 4];
         return actor.OrganisationType switch
         {
-            OrganisationTypes.CivilAffairs => [1],
-            OrganisationTypes.Police => [2],
-            OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery => [4],
+            OrganisationType.CivilAffairs => [1],
+            OrganisationType.Police => [2],
+            OrganisationType.FuneralHome or OrganisationType.Cemetery => [4],
             _ => [],
         };
     }
 
     /// <summary>The certifier role of a certifying organisation (staff) or that organisation's system.</summary>
     public static bool CanCertify(Actor actor) =>
-        OrganisationTypes.CanCertify(actor.OrganisationType) && (actor.IsInRole(Roles.Certifier) || actor.IsInRole(Roles.System));
+        actor.OrganisationType.CanCertify() && (actor.IsInRole(Roles.Certifier) || actor.IsInRole(Roles.System));
 
     public static bool CanReview(Actor actor) =>
-        actor.OrganisationType == OrganisationTypes.CivilAffairs && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
+        actor.OrganisationType == OrganisationType.CivilAffairs && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
 
-    public static bool CanSupervise(Actor actor) => actor.OrganisationType == OrganisationTypes.CivilAffairs;
+    public static bool CanSupervise(Actor actor) => actor.OrganisationType == OrganisationType.CivilAffairs;
 
     /// <summary>The purpose recorded in the audit log for a read by this organisation (PIPL).</summary>
     public static string ReadPurpose(Actor actor) => actor.OrganisationType switch
     {
-        OrganisationTypes.CivilAffairs => "supervision",
-        OrganisationTypes.Police => "household-registration-cancellation",
-        OrganisationTypes.FuneralHome => "funeral-service",
-        OrganisationTypes.Cemetery => "burial",
-        OrganisationTypes.SocialSecurity or OrganisationTypes.MedicalInsurance => "benefit-stop",
-        OrganisationTypes.HousingFund or OrganisationTypes.Bank => "asset-release-to-heirs",
+        OrganisationType.CivilAffairs => "supervision",
+        OrganisationType.Police => "household-registration-cancellation",
+        OrganisationType.FuneralHome => "funeral-service",
+        OrganisationType.Cemetery => "burial",
+        OrganisationType.SocialSecurity or OrganisationType.MedicalInsurance => "benefit-stop",
+        OrganisationType.HousingFund or OrganisationType.Bank => "asset-release-to-heirs",
         _ => "certification",
     };
 }

@@ -9,7 +9,7 @@ public static class CertificateLinks
 {
     public static IEnumerable<StaffLinks.Link> For(Actor actor)
     {
-        if (OrganisationTypes.CanCertify(actor.OrganisationType))
+        if (actor.OrganisationType.CanCertify())
         {
             yield return new("/certificates", "死亡医学证明", "本单位出具的居民死亡医学证明：查看、更正、补发、撤销。");
             if (CertificateAccess.CanCertify(actor))
@@ -22,7 +22,6 @@ public static class CertificateLinks
     }
 
     /// <summary>Organisations that act on certificates issued by others (police, civil affairs and the departments; columbaria and service shops read none).</summary>
-    private static bool ReadsOtherIssuersCertificates(string organisationType) =>
-        organisationType is not (OrganisationTypes.Hospital or OrganisationTypes.HealthCentre or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop)
-        && OrganisationTypes.All.Contains(organisationType);
+    private static bool ReadsOtherIssuersCertificates(OrganisationType? organisationType) =>
+        organisationType is not (null or OrganisationType.Hospital or OrganisationType.HealthCentre or OrganisationType.Columbarium or OrganisationType.ServiceShop);
 }

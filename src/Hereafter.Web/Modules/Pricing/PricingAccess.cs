@@ -15,7 +15,7 @@ public static class PricingAccess
     public static bool IsStaffOf(Actor actor, Guid institutionId) => actor.OrganisationId == institutionId;
 
     /// <summary>The civil-affairs bureau: sees warnings, proposals, bills and statistics.</summary>
-    public static bool Supervises(Actor actor) => actor.OrganisationType == OrganisationTypes.CivilAffairs;
+    public static bool Supervises(Actor actor) => actor.OrganisationType == OrganisationType.CivilAffairs;
 
     /// <summary>Approves or rejects price changes, closes warnings, sets thresholds: the bureau's supervisors (or its system).</summary>
     public static bool Decides(Actor actor) => Supervises(actor) && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));

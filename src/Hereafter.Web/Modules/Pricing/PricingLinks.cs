@@ -11,7 +11,7 @@ public static class PricingLinks
     {
         if (PublishesPrices(actor.OrganisationType))
             yield return new("/prices/manage", "价格申报", "申报本单位的价格调整，查看审核结果。");
-        if (actor.OrganisationType is OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery)
+        if (actor.OrganisationType is OrganisationType.FuneralHome or OrganisationType.Cemetery)
             yield return new("/prices/bills/new", "出具结算单", "按公示价格为逝者家属出具结算单，并给家属查看链接。");
         if (PricingAccess.Supervises(actor))
         {
@@ -24,6 +24,6 @@ public static class PricingLinks
     }
 
     /// <summary>Institutions that publish a price list (殡仪馆, 公墓, 骨灰堂, 殡葬服务店).</summary>
-    private static bool PublishesPrices(string organisationType) =>
-        organisationType is OrganisationTypes.FuneralHome or OrganisationTypes.Cemetery or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop;
+    private static bool PublishesPrices(OrganisationType? organisationType) =>
+        organisationType is OrganisationType.FuneralHome or OrganisationType.Cemetery or OrganisationType.Columbarium or OrganisationType.ServiceShop;
 }

@@ -12,9 +12,9 @@ public static class ReconciliationAccess
     /// <summary>The department code of an organisation that runs benefit programmes, else null.</summary>
     public static string? DepartmentOf(Actor actor) => actor.OrganisationType switch
     {
-        OrganisationTypes.SocialSecurity => "social-security",
-        OrganisationTypes.MedicalInsurance => "medical-insurance",
-        OrganisationTypes.CivilAffairs => "civil-affairs",
+        OrganisationType.SocialSecurity => "social-security",
+        OrganisationType.MedicalInsurance => "medical-insurance",
+        OrganisationType.CivilAffairs => "civil-affairs",
         _ => null,
     };
 
@@ -26,7 +26,7 @@ public static class ReconciliationAccess
 
     /// <summary>Statistics across departments: the civil-affairs supervisor (or its system).</summary>
     public static bool SeesStatistics(Actor actor) =>
-        actor.OrganisationType == OrganisationTypes.CivilAffairs && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
+        actor.OrganisationType == OrganisationType.CivilAffairs && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
 
     public static IEnumerable<ProgrammeRule> ProgrammesOf(string department) =>
         ProgrammeRules.Defaults.Values.Where(p => p.Department == department).OrderBy(p => p.Code, StringComparer.Ordinal);

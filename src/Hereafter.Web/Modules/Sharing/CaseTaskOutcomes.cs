@@ -28,9 +28,9 @@ public sealed class CaseTaskOutcomes(HereafterDbContext db, SharingEvents events
         });
         var data = new JsonObject
         {
-            ["department"] = task.Department, ["status"] = task.Status.ToCode(), ["organisation"] = organisationName,
+            ["department"] = task.Department.ToCode(), ["status"] = task.Status.ToCode(), ["organisation"] = organisationName,
             ["effectiveDate"] = task.EffectiveDate, ["note"] = task.Note, ["amount"] = task.Amount,
         };
-        events.Add(SharingEventTypes.TaskUpdated, deathCase, Departments.CivilAffairs, data);
+        events.Add(SharingEventTypes.TaskUpdated, deathCase, Department.CivilAffairs, data);
     }
 }

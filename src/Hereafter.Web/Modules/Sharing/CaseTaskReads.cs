@@ -13,7 +13,7 @@ public static class CaseTaskReads
         var ids = tasks.Select(t => t.Id).ToList();
         var entries = (await db.Set<CaseTaskEntry>().AsNoTracking().Where(e => ids.Contains(e.TaskId)).ToListAsync(ct))
             .OrderBy(e => e.Id).ToLookup(e => e.TaskId);
-        return tasks.Select(t => new CaseTaskDto(t.Department, Departments.ChineseName(t.Department), t.Status, t.UpdatedAt, t.AcknowledgeBy,
+        return tasks.Select(t => new CaseTaskDto(t.Department, t.Department.ChineseName(), t.Status, t.UpdatedAt, t.AcknowledgeBy,
             t.Status == CaseTaskStatus.Pending && t.AcknowledgeBy < now, t.EffectiveDate, t.Note, t.Amount,
             entries[t.Id].Select(e => new TaskHistoryDto(e.Status, e.At, e.ActorName, e.OrganisationName, e.EffectiveDate, e.Note, e.Amount)).ToList()))
             .ToList();

@@ -15,7 +15,7 @@ internal sealed class DeathCaseDirectory(HereafterDbContext db, IEnumerable<ICas
         // Every task naming one organisation (today only the chosen funeral home) links it to the case.
         var named = await db.Set<CaseTask>().AsNoTracking().Where(t => t.CaseId == caseId && t.OrganisationId != null)
             .Select(t => new { t.Department, t.OrganisationId }).ToListAsync(ct);
-        var funeralHome = named.FirstOrDefault(t => t.Department == Departments.FuneralHome)?.OrganisationId;
+        var funeralHome = named.FirstOrDefault(t => t.Department == Department.FuneralHome)?.OrganisationId;
         var linked = named.Select(t => t.OrganisationId!.Value).ToHashSet();
         linked.UnionWith(await db.Set<CaseInstitution>().AsNoTracking().Where(l => l.CaseId == caseId).Select(l => l.OrganisationId).ToListAsync(ct));
         foreach (var source in sources) linked.UnionWith(await source.InstitutionsAsync(caseId, ct));

@@ -14,7 +14,7 @@ namespace Hereafter.Web.Modules.Sharing;
 /// </summary>
 public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
 {
-    public void Add(string type, DeathCase deathCase, string department, JsonObject data, Guid? organisationId = null, Guid? sourceMessageId = null)
+    public void Add(string type, DeathCase deathCase, Department department, JsonObject data, Guid? organisationId = null, Guid? sourceMessageId = null)
     {
         var id = Guid.NewGuid();
         var now = clock.GetUtcNow();
@@ -34,7 +34,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
     }
 
     /// <summary>What a department may see of a certificate change.</summary>
-    public static JsonObject CertificateData(CertificateChanged change, string department)
+    public static JsonObject CertificateData(CertificateChanged change, Department department)
     {
         var d = change.Data.Decedent;
         var decedent = new JsonObject
@@ -43,7 +43,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
             ["birthDate"] = d.BirthDate, ["householdAddress"] = d.HouseholdAddress,
         };
         var death = new JsonObject { ["dateTime"] = change.Data.Death.DateTime, ["placeType"] = change.Data.Death.PlaceType };
-        if (department is Departments.Police or Departments.CivilAffairs)
+        if (department is Department.Police or Department.CivilAffairs)
         {
             decedent["ethnicity"] = d.Ethnicity;
             decedent["nationality"] = d.Nationality;
@@ -51,7 +51,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
             decedent["residenceAddress"] = d.ResidenceAddress;
         }
         // The police also learn whether the death was natural (unnatural deaths need their attention).
-        if (department == Departments.Police) death["manner"] = change.Data.Causes.Manner;
+        if (department == Department.Police) death["manner"] = change.Data.Causes.Manner;
         var data = new JsonObject
         {
             ["version"] = change.Version,
@@ -60,7 +60,7 @@ public sealed class SharingEvents(HereafterDbContext db, TimeProvider clock)
             ["certifiedAt"] = change.CertifiedAt,
             ["decedent"] = decedent,
             ["death"] = death,
-            ["task"] = new JsonObject { ["department"] = department },
+            ["task"] = new JsonObject { ["department"] = department.ToCode() },
         };
         if (change.PreviousNumber is not null) data["previousNumber"] = change.PreviousNumber;
         if (change.Reason is not null) data["reason"] = change.Reason;

@@ -7,27 +7,27 @@ namespace Hereafter.Web.Modules.Sharing;
 public static class SharingLabels
 {
     /// <summary>A short name for a row of badges: 公安, 人社, 医保, …</summary>
-    public static string ShortName(string department) => department switch
+    public static string ShortName(Department department) => department switch
     {
-        Departments.Police => "公安",
-        Departments.SocialSecurity => "人社",
-        Departments.MedicalInsurance => "医保",
-        Departments.CivilAffairs => "民政",
-        Departments.HousingFund => "公积金",
-        Departments.TrafficPolice => "交警",
-        Departments.DisabledPersonsFederation => "残联",
-        Departments.FuneralHome => "殡仪馆",
-        Departments.Bank => "银行",
-        _ => department,
+        Department.Police => "公安",
+        Department.SocialSecurity => "人社",
+        Department.MedicalInsurance => "医保",
+        Department.CivilAffairs => "民政",
+        Department.HousingFund => "公积金",
+        Department.TrafficPolice => "交警",
+        Department.DisabledPersonsFederation => "残联",
+        Department.FuneralHome => "殡仪馆",
+        Department.Bank => "银行",
+        _ => department.ToString(),
     };
 
     /// <summary>Departments that stop a monthly payment record the month it stops (YYYY-MM); the others a day.</summary>
-    public static bool EffectiveMonth(string department) =>
-        department is Departments.SocialSecurity or Departments.MedicalInsurance or Departments.CivilAffairs;
+    public static bool EffectiveMonth(Department department) =>
+        department is Department.SocialSecurity or Department.MedicalInsurance or Department.CivilAffairs;
 
-    public static string EffectiveDateLabel(string department) => department switch
+    public static string EffectiveDateLabel(Department department) => department switch
     {
-        Departments.Police => "户口注销日期",
+        Department.Police => "户口注销日期",
         _ when EffectiveMonth(department) => "停发月份",
         _ => "生效日期",
     };

@@ -48,7 +48,7 @@ public sealed class SubscriptionQueries(HereafterDbContext db)
                ?? throw ProblemException.NotFound(new Message("sharing.subscription.not-found"));
     }
 
-    public static string DepartmentOf(Actor actor) => SharingAccess.DepartmentOf(actor)
+    public static Department DepartmentOf(Actor actor) => SharingAccess.DepartmentOf(actor)
         ?? throw ProblemException.Forbidden(new Message("sharing.subscription.department-only"));
 
 

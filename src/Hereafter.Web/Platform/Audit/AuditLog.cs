@@ -144,7 +144,7 @@ public static class AuditModule
             {
                 var actor = Actor.From(http.User);
                 if (actor is null) return Results.Unauthorized();
-                if (actor.OrganisationType != Organisations.OrganisationTypes.CivilAffairs) return Results.Forbid();
+                if (actor.OrganisationType != Organisations.OrganisationType.CivilAffairs) return Results.Forbid();
                 var result = await audit.VerifyAsync(ct);
                 return Results.Ok(new { entries = result.Entries, valid = result.Valid, firstBrokenEntry = result.FirstBrokenEntry });
             })

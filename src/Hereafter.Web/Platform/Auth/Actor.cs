@@ -1,9 +1,14 @@
 using System.Security.Claims;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Organisations;
 
 namespace Hereafter.Web.Platform.Auth;
 
-/// <summary>Who is acting: a staff member or a department system, always on behalf of one organisation.</summary>
-public sealed record Actor(string Id, string Name, Guid OrganisationId, string OrganisationName, string OrganisationType, IReadOnlySet<string> Roles)
+/// <summary>
+/// Who is acting: a staff member or a department system, always on behalf of one organisation. Internal actors (the
+/// command line, workers, webhook deliveries) have no organisation type.
+/// </summary>
+public sealed record Actor(string Id, string Name, Guid OrganisationId, string OrganisationName, OrganisationType? OrganisationType, IReadOnlySet<string> Roles)
 {
     public const string OrganisationIdClaim = "org";
     public const string OrganisationNameClaim = "org_name";
@@ -30,21 +35,21 @@ public sealed record Actor(string Id, string Name, Guid OrganisationId, string O
             user.FindFirstValue(ClaimTypes.Name) ?? "",
             orgId,
             user.FindFirstValue(OrganisationNameClaim) ?? "",
-            user.FindFirstValue(OrganisationTypeClaim) ?? "",
+            EnumCodes<OrganisationType>.TryParse(user.FindFirstValue(OrganisationTypeClaim), out var type) ? type : null,
             user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal))
         {
             Scopes = user.FindAll(OpenIddict.Abstractions.OpenIddictConstants.Claims.Private.Scope).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         };
     }
 
-    public static ClaimsIdentity CreateIdentity(string authenticationType, string id, string name, Guid orgId, string orgName, string orgType, IEnumerable<string> roles)
+    public static ClaimsIdentity CreateIdentity(string authenticationType, string id, string name, Guid orgId, string orgName, OrganisationType orgType, IEnumerable<string> roles)
     {
         var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, id));
         identity.AddClaim(new Claim(ClaimTypes.Name, name));
         identity.AddClaim(new Claim(OrganisationIdClaim, orgId.ToString()));
         identity.AddClaim(new Claim(OrganisationNameClaim, orgName));
-        identity.AddClaim(new Claim(OrganisationTypeClaim, orgType));
+        identity.AddClaim(new Claim(OrganisationTypeClaim, orgType.ToCode()));
         foreach (var role in roles) identity.AddClaim(new Claim(ClaimTypes.Role, role));
         return identity;
     }

@@ -24,16 +24,16 @@ public static class DepartmentScopes
     public static readonly IReadOnlyList<string> All = [Certificates, Events, Subscriptions, Cases, Reconciliation, Pricing];
 
     /// <summary>The scopes a department system of an organisation type is granted by default (and every demo client has).</summary>
-    public static IReadOnlyList<string> For(string organisationType) => organisationType switch
+    public static IReadOnlyList<string> For(OrganisationType organisationType) => organisationType switch
     {
-        OrganisationTypes.Hospital or OrganisationTypes.HealthCentre => [Certificates],
-        OrganisationTypes.Police => [Certificates, Events, Subscriptions, Cases],
-        OrganisationTypes.CivilAffairs => [Certificates, Events, Subscriptions, Cases, Reconciliation, Pricing],
-        OrganisationTypes.SocialSecurity or OrganisationTypes.MedicalInsurance or OrganisationTypes.HousingFund or OrganisationTypes.Bank
+        OrganisationType.Hospital or OrganisationType.HealthCentre => [Certificates],
+        OrganisationType.Police => [Certificates, Events, Subscriptions, Cases],
+        OrganisationType.CivilAffairs => [Certificates, Events, Subscriptions, Cases, Reconciliation, Pricing],
+        OrganisationType.SocialSecurity or OrganisationType.MedicalInsurance or OrganisationType.HousingFund or OrganisationType.Bank
             => [Certificates, Events, Subscriptions, Cases, Reconciliation],
-        OrganisationTypes.TrafficPolice or OrganisationTypes.DisabledPersonsFederation => [Certificates, Events, Subscriptions, Cases],
-        OrganisationTypes.FuneralHome => [Certificates, Events, Subscriptions, Cases, Pricing],
-        OrganisationTypes.Cemetery or OrganisationTypes.Columbarium or OrganisationTypes.ServiceShop => [Certificates, Pricing],
+        OrganisationType.TrafficPolice or OrganisationType.DisabledPersonsFederation => [Certificates, Events, Subscriptions, Cases],
+        OrganisationType.FuneralHome => [Certificates, Events, Subscriptions, Cases, Pricing],
+        OrganisationType.Cemetery or OrganisationType.Columbarium or OrganisationType.ServiceShop => [Certificates, Pricing],
         _ => [Certificates],
     };
 }

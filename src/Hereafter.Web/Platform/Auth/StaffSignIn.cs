@@ -72,7 +72,7 @@ public sealed class StaffSignIn(HereafterDbContext db, IPasswordHasher<StaffAcco
         && !url.Any(char.IsControl);
 
     /// <summary>Demo accounts as the sign-in page lists them in Development.</summary>
-    public sealed record DemoAccount(string UserName, string DisplayName, string OrganisationName, string OrganisationType, string Roles);
+    public sealed record DemoAccount(string UserName, string DisplayName, string OrganisationName, OrganisationType OrganisationType, string Roles);
 
     public Task<List<DemoAccount>> DemoAccountsAsync(CancellationToken ct = default) =>
         (from a in db.Set<StaffAccount>().AsNoTracking()

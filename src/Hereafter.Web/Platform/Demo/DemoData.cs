@@ -16,30 +16,30 @@ public static class DemoData
 {
     public const string Secret = "demo-secret";
 
-    private sealed record Org(string Code, string Name, string NameEn, string Type, string Region, string District, string CreditPrefix);
+    private sealed record Org(string Code, string Name, string NameEn, OrganisationType Type, string Region, string District, string CreditPrefix);
     private sealed record Staff(string UserName, string DisplayName, string OrgCode, string Roles, string? License = null);
 
     private static readonly Org[] Organisations =
     [
-        new("gy-first-hospital", "贵阳市第一人民医院", "Guiyang First People's Hospital", OrganisationTypes.Hospital, "520102", "南明区", "12520100429551"),
-        new("gy-medical-university-hospital", "贵州医科大学附属医院", "Affiliated Hospital of Guizhou Medical University", OrganisationTypes.Hospital, "520103", "云岩区", "12520000429467"),
-        new("nm-huaguoyuan-health-centre", "南明区花果园社区卫生服务中心", "Huaguoyuan Community Health Centre, Nanming", OrganisationTypes.HealthCentre, "520102", "南明区", "12520102MB16"),
-        new("gy-police-nanming", "贵阳市公安局南明分局", "Nanming Branch, Guiyang Public Security Bureau", OrganisationTypes.Police, "520102", "南明区", "11520102009"),
-        new("gy-funeral-home", "贵阳市殡仪馆", "Guiyang Funeral Home", OrganisationTypes.FuneralHome, "520111", "花溪区", "12520100429"),
-        new("jingyunshan-cemetery", "景云山公墓", "Jingyunshan Cemetery", OrganisationTypes.Cemetery, "520111", "花溪区", "91520111MA6"),
-        new("qianling-public-cemetery", "黔灵公益性公墓", "Qianling Public-Welfare Cemetery", OrganisationTypes.Cemetery, "520103", "云岩区", "12520103MB1"),
-        new("gy-civil-affairs", "贵阳市民政局", "Guiyang Civil Affairs Bureau", OrganisationTypes.CivilAffairs, "520100", "市本级", "11520100009"),
-        new("gy-social-security", "贵阳市人力资源和社会保障局", "Guiyang Human Resources and Social Security Bureau", OrganisationTypes.SocialSecurity, "520100", "市本级", "11520100MB0"),
-        new("gy-medical-insurance", "贵阳市医疗保障局", "Guiyang Healthcare Security Administration", OrganisationTypes.MedicalInsurance, "520100", "市本级", "11520100MB1"),
-        new("gy-housing-fund", "贵阳住房公积金管理中心", "Guiyang Housing Provident Fund Centre", OrganisationTypes.HousingFund, "520100", "市本级", "12520100MB2"),
-        new("icbc-guiyang", "中国工商银行贵阳分行", "ICBC Guiyang Branch", OrganisationTypes.Bank, "520103", "云岩区", "91520100MA0"),
-        new("bank-of-guiyang", "贵阳银行营业部", "Bank of Guiyang, Main Office", OrganisationTypes.Bank, "520103", "云岩区", "91520100MA1"),
-        new("gy-traffic-police", "贵阳市公安局交通管理局", "Guiyang Traffic Police", OrganisationTypes.TrafficPolice, "520100", "市本级", "11520100MB3"),
-        new("wudang-funeral-home", "乌当区殡仪馆", "Wudang District Funeral Home", OrganisationTypes.FuneralHome, "520112", "乌当区", "12520112429"),
-        new("qingshan-cemetery", "青山陵园", "Qingshan Memorial Park", OrganisationTypes.Cemetery, "520115", "观山湖区", "91520115MA7"),
-        new("yongan-columbarium", "南明区永安骨灰堂", "Yong'an Columbarium, Nanming", OrganisationTypes.Columbarium, "520102", "南明区", "12520102MB5"),
-        new("huimin-service-shop", "惠民殡葬服务店", "Huimin Funeral Service Shop", OrganisationTypes.ServiceShop, "520103", "云岩区", "92520103MA8"),
-        new("gy-disabled-federation", "贵阳市残疾人联合会", "Guiyang Disabled Persons' Federation", OrganisationTypes.DisabledPersonsFederation, "520100", "市本级", "51520100MB4"),
+        new("gy-first-hospital", "贵阳市第一人民医院", "Guiyang First People's Hospital", OrganisationType.Hospital, "520102", "南明区", "12520100429551"),
+        new("gy-medical-university-hospital", "贵州医科大学附属医院", "Affiliated Hospital of Guizhou Medical University", OrganisationType.Hospital, "520103", "云岩区", "12520000429467"),
+        new("nm-huaguoyuan-health-centre", "南明区花果园社区卫生服务中心", "Huaguoyuan Community Health Centre, Nanming", OrganisationType.HealthCentre, "520102", "南明区", "12520102MB16"),
+        new("gy-police-nanming", "贵阳市公安局南明分局", "Nanming Branch, Guiyang Public Security Bureau", OrganisationType.Police, "520102", "南明区", "11520102009"),
+        new("gy-funeral-home", "贵阳市殡仪馆", "Guiyang Funeral Home", OrganisationType.FuneralHome, "520111", "花溪区", "12520100429"),
+        new("jingyunshan-cemetery", "景云山公墓", "Jingyunshan Cemetery", OrganisationType.Cemetery, "520111", "花溪区", "91520111MA6"),
+        new("qianling-public-cemetery", "黔灵公益性公墓", "Qianling Public-Welfare Cemetery", OrganisationType.Cemetery, "520103", "云岩区", "12520103MB1"),
+        new("gy-civil-affairs", "贵阳市民政局", "Guiyang Civil Affairs Bureau", OrganisationType.CivilAffairs, "520100", "市本级", "11520100009"),
+        new("gy-social-security", "贵阳市人力资源和社会保障局", "Guiyang Human Resources and Social Security Bureau", OrganisationType.SocialSecurity, "520100", "市本级", "11520100MB0"),
+        new("gy-medical-insurance", "贵阳市医疗保障局", "Guiyang Healthcare Security Administration", OrganisationType.MedicalInsurance, "520100", "市本级", "11520100MB1"),
+        new("gy-housing-fund", "贵阳住房公积金管理中心", "Guiyang Housing Provident Fund Centre", OrganisationType.HousingFund, "520100", "市本级", "12520100MB2"),
+        new("icbc-guiyang", "中国工商银行贵阳分行", "ICBC Guiyang Branch", OrganisationType.Bank, "520103", "云岩区", "91520100MA0"),
+        new("bank-of-guiyang", "贵阳银行营业部", "Bank of Guiyang, Main Office", OrganisationType.Bank, "520103", "云岩区", "91520100MA1"),
+        new("gy-traffic-police", "贵阳市公安局交通管理局", "Guiyang Traffic Police", OrganisationType.TrafficPolice, "520100", "市本级", "11520100MB3"),
+        new("wudang-funeral-home", "乌当区殡仪馆", "Wudang District Funeral Home", OrganisationType.FuneralHome, "520112", "乌当区", "12520112429"),
+        new("qingshan-cemetery", "青山陵园", "Qingshan Memorial Park", OrganisationType.Cemetery, "520115", "观山湖区", "91520115MA7"),
+        new("yongan-columbarium", "南明区永安骨灰堂", "Yong'an Columbarium, Nanming", OrganisationType.Columbarium, "520102", "南明区", "12520102MB5"),
+        new("huimin-service-shop", "惠民殡葬服务店", "Huimin Funeral Service Shop", OrganisationType.ServiceShop, "520103", "云岩区", "92520103MA8"),
+        new("gy-disabled-federation", "贵阳市残疾人联合会", "Guiyang Disabled Persons' Federation", OrganisationType.DisabledPersonsFederation, "520100", "市本级", "51520100MB4"),
     ];
 
     private static readonly Staff[] Accounts =

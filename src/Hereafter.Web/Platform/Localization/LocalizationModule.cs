@@ -105,7 +105,7 @@ public sealed class Texts
         ["仅在开发环境显示。所有演示账号的密码均为"] = "Shown in the Development environment only. Every demo account's password is",
         ["数据库中还没有工作人员账号。"] = "The database has no staff accounts yet.",
         ["角色"] = "Roles",
-        // Organisation type labels (OrganisationTypes.ChineseName).
+        // Organisation type labels (OrganisationType.ChineseName).
         ["医院"] = "Hospital",
         ["社区卫生服务中心"] = "Community health centre",
         ["公安机关"] = "Police",

@@ -3,55 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hereafter.Web.Platform.Organisations;
 
-/// <summary>Organisation types of DOMAIN.md §2, as the kebab-case codes used in claims and the API.</summary>
-public static class OrganisationTypes
-{
-    public const string Hospital = "hospital";
-    public const string HealthCentre = "health-centre";
-    public const string Police = "police";
-    public const string CivilAffairs = "civil-affairs";
-    public const string FuneralHome = "funeral-home";
-    public const string Cemetery = "cemetery";
-    public const string SocialSecurity = "social-security";
-    public const string MedicalInsurance = "medical-insurance";
-    public const string HousingFund = "housing-fund";
-    public const string Bank = "bank";
-    public const string TrafficPolice = "traffic-police";
-    public const string DisabledPersonsFederation = "disabled-persons-federation";
-    /// <summary>骨灰堂 (columbarium).</summary>
-    public const string Columbarium = "columbarium";
-    /// <summary>殡葬服务店 (funeral service shop).</summary>
-    public const string ServiceShop = "service-shop";
-
-    public static readonly IReadOnlyList<string> All =
-    [
-        Hospital, HealthCentre, Police, CivilAffairs, FuneralHome, Cemetery, SocialSecurity,
-        MedicalInsurance, HousingFund, Bank, TrafficPolice, DisabledPersonsFederation, Columbarium, ServiceShop,
-    ];
-
-    /// <summary>Organisations that may certify a death.</summary>
-    public static bool CanCertify(string type) => type is Hospital or HealthCentre or Police;
-
-    public static string ChineseName(string type) => type switch
-    {
-        Hospital => "医院",
-        HealthCentre => "社区卫生服务中心",
-        Police => "公安机关",
-        CivilAffairs => "民政局",
-        FuneralHome => "殡仪馆",
-        Cemetery => "公墓",
-        SocialSecurity => "人力资源和社会保障局",
-        MedicalInsurance => "医疗保障局",
-        HousingFund => "住房公积金管理中心",
-        Bank => "银行",
-        TrafficPolice => "交警",
-        DisabledPersonsFederation => "残疾人联合会",
-        Columbarium => "骨灰堂",
-        ServiceShop => "殡葬服务店",
-        _ => type,
-    };
-}
-
 public static class Roles
 {
     /// <summary>Certifying doctor or forensic examiner: issues, corrects, reissues, revokes.</summary>
@@ -75,7 +26,7 @@ public sealed class Organisation
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string NameEn { get; set; } = "";
-    public string Type { get; set; } = "";
+    public OrganisationType Type { get; set; }
     /// <summary>统一社会信用代码.</summary>
     public string CreditCode { get; set; } = "";
     /// <summary>Administrative division code (GB/T 2260), 6 digits.</summary>

@@ -29,7 +29,7 @@ public sealed class SuperviseOutboxHandler(HereafterDbContext db)
     public const int MaxListed = 200;
 
     public static bool CanSupervise(Actor actor) =>
-        actor.OrganisationType == OrganisationTypes.CivilAffairs && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
+        actor.OrganisationType == OrganisationType.CivilAffairs && (actor.IsInRole(Roles.Supervisor) || actor.IsInRole(Roles.System));
 
     public async Task<OutboxHealthDto> HandleAsync(Actor actor, CancellationToken ct)
     {

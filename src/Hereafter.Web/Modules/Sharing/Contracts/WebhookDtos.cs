@@ -8,7 +8,7 @@ public sealed record CreateSubscriptionRequest(string? CallbackUrl, string? Secr
 
 public sealed record SubscriptionCreated(Guid Id, string Secret);
 
-public sealed record SubscriptionDto(Guid Id, string Department, string CallbackUrl, IReadOnlyList<string> EventTypes, DateTimeOffset CreatedAt,
+public sealed record SubscriptionDto(Guid Id, Department Department, string CallbackUrl, IReadOnlyList<string> EventTypes, DateTimeOffset CreatedAt,
     string DeliveredThrough, int FailedAttempts, DateTimeOffset? NextAttemptAt, string? LastError);
 
 public sealed record DeliveryAttemptDto(Guid EventId, string EventType, int Attempt, DateTimeOffset At, int? HttpStatus, string? Error,

@@ -22,7 +22,7 @@ public sealed class CaseTask
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     /// <summary>Department code: police, social-security, medical-insurance, civil-affairs, housing-fund, …</summary>
-    public string Department { get; set; } = "";
+    public Department Department { get; set; }
     /// <summary>Set when one named organisation of the department serves the case (the chosen funeral home).</summary>
     public Guid? OrganisationId { get; set; }
     public CaseTaskStatus Status { get; set; } = CaseTaskStatus.Pending;
@@ -62,7 +62,7 @@ public sealed class SharingEvent
     public DateTimeOffset OccurredAt { get; set; }
     public Guid CaseId { get; set; }
     public string CertificateNumber { get; set; } = "";
-    public string Department { get; set; } = "";
+    public Department Department { get; set; }
     /// <summary>Only this organisation of the department receives the event, when set.</summary>
     public Guid? OrganisationId { get; set; }
     /// <summary>The complete event JSON as delivered and served by the feed.</summary>

@@ -1,3 +1,4 @@
+using Hereafter.Web.Modules.Sharing.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -12,7 +13,7 @@ public sealed class WebhookSubscription
 {
     public Guid Id { get; set; }
     public Guid OrganisationId { get; set; }
-    public string Department { get; set; } = "";
+    public Department Department { get; set; }
     public string CallbackUrl { get; set; } = "";
     /// <summary>The HMAC secret, protected with ASP.NET Core Data Protection (keys in the database).</summary>
     public string ProtectedSecret { get; set; } = "";

@@ -26,7 +26,7 @@ public sealed class CorrectCertificateHandler(
         if (request.Certificate is null)
             throw new FieldValidationException("certificate", new Message("certificates.correction.certificate-required"));
         var now = clock.GetUtcNow();
-        var validation = CertificateValidator.Validate(request.Certificate, new CertificateContext(now, actor.OrganisationType));
+        var validation = CertificateValidator.Validate(request.Certificate, new CertificateContext(now, actor.OrganisationType?.ToCode() ?? ""));
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

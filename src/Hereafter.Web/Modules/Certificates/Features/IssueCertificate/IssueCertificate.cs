@@ -28,7 +28,7 @@ public sealed class IssueCertificateHandler(
         if (!CertificateAccess.CanCertify(actor))
             throw ProblemException.Forbidden(new Message("certificates.issue.certifier-only"));
         var now = clock.GetUtcNow();
-        var validation = CertificateValidator.Validate(data, new CertificateContext(now, actor.OrganisationType));
+        var validation = CertificateValidator.Validate(data, new CertificateContext(now, actor.OrganisationType?.ToCode() ?? ""));
         var content = CertificateValidationAnswers.RequireValid(validation);
         var issuer = await finder.OrganisationAsync(actor.OrganisationId, ct);
 

@@ -37,7 +37,7 @@ public sealed class CertificateLookups(HereafterDbContext db, CertificateFinder 
     private const int LockClass = 727003;
 
     public static bool Counted(Actor actor, Guid? issuerOrganisationId) =>
-        actor.OrganisationType != OrganisationTypes.CivilAffairs && actor.OrganisationId != issuerOrganisationId;
+        actor.OrganisationType != OrganisationType.CivilAffairs && actor.OrganisationId != issuerOrganisationId;
 
     /// <summary>The certificate with this number, the lookup counted against the organisation's limit (429 above it), found or not.</summary>
     public async Task<Certificate> FindAsync(Actor actor, string number, CancellationToken ct)

@@ -35,7 +35,7 @@ public sealed class SuperviseCertificatesHandler(HereafterDbContext db, AuditLog
         pageSize = Math.Clamp(pageSize, 1, 200);
         page = Math.Max(page, 1);
         var supervisor = CertificateAccess.CanSupervise(actor);
-        if (!supervisor && (list != AllList || !OrganisationTypes.CanCertify(actor.OrganisationType)))
+        if (!supervisor && (list != AllList || !actor.OrganisationType.CanCertify()))
             throw ProblemException.Forbidden(new Message("certificates.supervision.civil-affairs-only"));
 
         var query = db.Set<Certificate>().AsNoTracking();

@@ -55,7 +55,7 @@ public sealed class ReconcileCommand(IServiceProvider services, TimeProvider clo
             register = DeathRegister.From(list);
             var operatorName = Environment.UserName;
             await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(
-                new Actor($"cli:{operatorName}", operatorName, Guid.Empty, "command line", "", new HashSet<string>()),
+                new Actor($"cli:{operatorName}", operatorName, Guid.Empty, "command line", null, new HashSet<string>()),
                 "reconciliation.deaths-read", "reconciliation:cli", "benefit-reconciliation",
                 $"{register.Count} active deaths read to reconcile {Path.GetFileName(options.Roll)} ({rule.Code})", ct);
         }

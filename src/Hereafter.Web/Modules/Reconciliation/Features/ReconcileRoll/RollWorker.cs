@@ -149,7 +149,7 @@ public sealed class RollWorker(IServiceScopeFactory scopes, RollWorkSignal signa
             await foreach (var d in scope.ServiceProvider.GetRequiredService<IActiveDeaths>().ReadAllAsync(lost.Token))
                 deaths.Add(new Death(d.IdNumber, d.Name, d.BirthDate, d.DeathDate));
             var register = DeathRegister.From(deaths);
-            var systemActor = new Actor("reconciliation-worker", job.UploadedBy, job.OrganisationId, job.OrganisationName, "", new HashSet<string>());
+            var systemActor = new Actor("reconciliation-worker", job.UploadedBy, job.OrganisationId, job.OrganisationName, null, new HashSet<string>());
             await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordAsync(systemActor, "reconciliation.deaths-read",
                 $"reconciliation:{jobId}", "benefit-reconciliation", $"{register.Count} active deaths read to reconcile {job.Programme} (attempt {attempt})", lost.Token);
 

@@ -27,24 +27,24 @@ public sealed record AddCaseTaskRequest(
 public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents events, ICertificateContent certificates, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Departments a case can gain this way. The funeral home is the one the family chose, by organisation.</summary>
-    public static readonly string[] Addable = [Departments.TrafficPolice, Departments.DisabledPersonsFederation, Departments.FuneralHome];
+    public static readonly Department[] Addable = [Department.TrafficPolice, Department.DisabledPersonsFederation, Department.FuneralHome];
 
     public async Task<CaseTaskDto> HandleAsync(Actor actor, Guid caseId, AddCaseTaskRequest request, CancellationToken ct)
     {
         if (!SharingAccess.Supervises(actor))
             throw ProblemException.Forbidden(new Message("sharing.case-task.civil-affairs-only"));
         var errors = new FieldErrors();
-        if (request.Department is null || !Addable.Contains(request.Department))
-            errors.Add("department", new Message("sharing.case-task.department-not-addable").With("departments", string.Join(" / ", Addable)));
+        if (!EnumCodes<Department>.TryParse(request.Department, out var department) || !Addable.Contains(department))
+            errors.Add("department", new Message("sharing.case-task.department-not-addable").With("departments", string.Join(" / ", Addable.Select(d => d.ToCode()))));
         RequestValidation.Check(request, "", errors);
         var reason = request.Reason?.Trim() ?? "";
         Guid? organisationId = null;
-        if (request.Department == Departments.FuneralHome)
+        if (department == Department.FuneralHome)
         {
             var chosen = request.OrganisationId is { } id
                 ? await db.Set<Platform.Organisations.Organisation>().AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct)
                 : null;
-            if (chosen is null || chosen.Type != Platform.Organisations.OrganisationTypes.FuneralHome)
+            if (chosen is null || chosen.Type != Platform.Organisations.OrganisationType.FuneralHome)
                 errors.Add("organisationId", new Message("sharing.case-task.funeral-home-required"));
             organisationId = chosen?.Id;
         }
@@ -53,7 +53,7 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deathCase = await DeathCaseRows.LockAsync(db, caseId, ct) ?? throw ProblemException.NotFound(new Message("sharing.case.not-found"));
         if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict(new Message("sharing.case.cancelled"));
-        if (await db.Set<CaseTask>().AnyAsync(t => t.CaseId == caseId && t.Department == request.Department, ct))
+        if (await db.Set<CaseTask>().AnyAsync(t => t.CaseId == caseId && t.Department == department, ct))
             throw ProblemException.Conflict(new Message("sharing.case-task.already-exists").With("department", request.Department));
         var change = await certificates.CurrentAsync(deathCase.CertificateId, ct)
                      ?? throw ProblemException.NotFound(new Message("sharing.case.certificate-missing"));
@@ -61,14 +61,14 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         var first = await db.Set<CaseTask>().Where(t => t.CaseId == caseId).OrderBy(t => t.CreatedAt).FirstAsync(ct);
         var task = new CaseTask
         {
-            Id = Guid.NewGuid(), CaseId = caseId, Department = request.Department!, Status = CaseTaskStatus.Pending,
+            Id = Guid.NewGuid(), CaseId = caseId, Department = department, Status = CaseTaskStatus.Pending,
             OrganisationId = organisationId,
             CreatedAt = now, UpdatedAt = now, AcknowledgeBy = now + (first.AcknowledgeBy - first.CreatedAt), Note = reason,
         };
         db.Add(task);
         events.Add(SharingEventTypes.CertificateIssued, deathCase, task.Department, SharingEvents.CertificateData(change, task.Department), organisationId);
         await db.SaveChangesAsync(ct);
-        await audit.RecordAsync(actor, "case.task-added", $"case:{caseId}", "death-case", $"{task.Department}: {reason}", ct);
+        await audit.RecordAsync(actor, "case.task-added", $"case:{caseId}", "death-case", $"{task.Department.ToCode()}: {reason}", ct);
         await tx.CommitAsync(ct);
         return (await CaseTaskReads.DtosAsync(db, [task], now, ct)).Single();
     }

@@ -238,7 +238,7 @@ public sealed class WebhookDispatcher : BackgroundService
         using var scope = _scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         var name = await db.Set<Organisation>().AsNoTracking().Where(o => o.Id == s.OrganisationId).Select(o => o.Name).FirstOrDefaultAsync(ct) ?? "";
-        return new Actor($"webhook:{s.Id}", "webhook delivery", s.OrganisationId, name, "", new HashSet<string>());
+        return new Actor($"webhook:{s.Id}", "webhook delivery", s.OrganisationId, name, null, new HashSet<string>());
     }
 
     /// <summary>
@@ -274,7 +274,7 @@ public sealed class WebhookDispatcher : BackgroundService
         db.AddRange(attempts.Select(a => a.Row));
         await db.SaveChangesAsync(CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordManyAsync(attempts.Select(a => new AuditLog.Record(reader, "webhook.deliver",
-            $"certificate:{a.CertificateNumber}", $"death-notification:{s.Department}",
+            $"certificate:{a.CertificateNumber}", $"death-notification:{s.Department.ToCode()}",
             $"{a.Row.EventType} event {a.Row.EventId} attempt {a.Row.Attempt} to subscription {s.Id}: " +
             (a.Row.Delivered ? $"delivered (HTTP {a.Row.HttpStatus})" : $"not accepted ({a.Row.Error})"))).ToList(), CancellationToken.None);
         if (redelivered.Count > 0)

@@ -28,8 +28,8 @@ public sealed record CaseInstitutionDto(Guid CaseId, Guid OrganisationId, string
 public sealed class LinkCaseInstitutionHandler(HereafterDbContext db, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Organisation types that bill families.</summary>
-    public static readonly string[] Linkable =
-        [OrganisationTypes.FuneralHome, OrganisationTypes.Cemetery, OrganisationTypes.Columbarium, OrganisationTypes.ServiceShop];
+    public static readonly OrganisationType[] Linkable =
+        [OrganisationType.FuneralHome, OrganisationType.Cemetery, OrganisationType.Columbarium, OrganisationType.ServiceShop];
 
     public async Task<CaseInstitutionDto> HandleAsync(Actor actor, Guid caseId, LinkCaseInstitutionRequest request, CancellationToken ct)
     {

@@ -41,7 +41,7 @@ public sealed class ReadChangeFeedHandler(HereafterDbContext db, FeedSequencer s
         if (rows.Count > 0)
         {
             var certificates = rows.Select(r => r.CertificateNumber).Where(n => n.Length > 0).Distinct().ToList();
-            await audit.RecordAsync(actor, "feed.read", $"feed:{department}", $"death-notification:{department}",
+            await audit.RecordAsync(actor, "feed.read", $"feed:{department.ToCode()}", $"death-notification:{department.ToCode()}",
                 $"{rows.Count} events after {cursor} through {next}; certificates: {string.Join(", ", certificates)}", ct);
         }
         return new FeedPage(rows.Select(r => JsonNode.Parse(r.Json)!).ToList(), next.ToString(CultureInfo.InvariantCulture));

@@ -22,13 +22,13 @@ public sealed class BenefitStopHandler(HereafterDbContext db, IActiveDeaths deat
     public async Task HandleAsync(OutboxMessage message, CancellationToken ct)
     {
         var stop = Outbox.Read<StopExecuted>(message);
-        if (!Departments.All.Contains(stop.Department)) return;
+        if (!EnumCodes<Department>.TryParse(stop.Department, out var department)) return;
         var certificateId = await deaths.FindCertificateIdAsync(stop.IdNumber, ct);
         if (certificateId is null) return;
         var deathCase = await DeathCaseRows.LockByCertificateAsync(db, certificateId.Value, ct)
                         // Ordered after the certificate's events, so its issue has been shared: fail and retry rather than lose the stop.
                         ?? throw new InvalidOperationException($"The death case of certificate {certificateId} is not open yet; the stop waits for it.");
-        var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == deathCase.Id && t.Department == stop.Department, ct);
+        var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == deathCase.Id && t.Department == department, ct);
         if (task is null) return;
         var marker = $"[{stop.Key}]";
         if (await db.Set<CaseTaskEntry>().AnyAsync(e => e.TaskId == task.Id && e.Note != null && e.Note.Contains(marker), ct)) return;

@@ -20,16 +20,17 @@ public sealed class ReportTaskOutcomeHandler(HereafterDbContext db, CaseTaskOutc
 {
     public async Task<CaseTaskDto> HandleAsync(Actor actor, Guid caseId, string department, TaskOutcomeRequest request, CancellationToken ct)
     {
-        if (!Departments.All.Contains(department))
-            throw ProblemException.NotFound(new Message("sharing.department.unknown").With("department", department).With("known", string.Join(", ", Departments.All)));
-        if (SharingAccess.DepartmentOf(actor) != department)
+        if (!EnumCodes<Department>.TryParse(department, out var target))
+            throw ProblemException.NotFound(new Message("sharing.department.unknown").With("department", department)
+                .With("known", string.Join(", ", EnumCodes<Department>.All.Select(d => d.ToCode()))));
+        if (SharingAccess.DepartmentOf(actor) != target)
             throw ProblemException.Forbidden(new Message("sharing.task.other-department").With("department", department));
         Validate(request, out var status).ThrowIfAny();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deathCase = await db.Set<DeathCase>().FirstOrDefaultAsync(c => c.Id == caseId, ct)
                         ?? throw ProblemException.NotFound(new Message("sharing.case.not-found"));
-        var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == caseId && t.Department == department, ct)
+        var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == caseId && t.Department == target, ct)
                    ?? throw ProblemException.NotFound(new Message("sharing.task.not-found").With("department", department));
         if (!SharingAccess.Addresses(actor, task.Department, task.OrganisationId))
             throw ProblemException.Forbidden(new Message("sharing.task.other-organisation"));
