@@ -49,6 +49,16 @@ public sealed class CertificatePdfTests
         Assert.True(pdf.Length < 300 * 1024, $"PDF is {pdf.Length} bytes");
     }
 
+    [Theory]
+    [InlineData("2026-12-02T15:30:00Z", "2026年12月02日")] // 23:30 in China
+    [InlineData("2026-12-02T16:30:00Z", "2026年12月03日")] // 00:30 in China: the UTC date would still say the 2nd
+    public void IssueDate_IsTheChinaDate_WhateverTheOffsetItIsStoredIn(string certifiedAtUtc, string printed)
+    {
+        var model = SampleCertificate.Model(3) with { CertifiedAt = DateTimeOffset.Parse(certifiedAtUtc, System.Globalization.CultureInfo.InvariantCulture) };
+        var text = TextOf(CertificatePdf.Render(model)).Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains("出具日期" + printed, text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void FuneralCopy_HasNoCausesOfDeath_NorMedicalDetails()
     {

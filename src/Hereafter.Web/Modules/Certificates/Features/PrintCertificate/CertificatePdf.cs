@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Time;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Pdf;
 using PdfSharp.Drawing;
@@ -233,7 +234,7 @@ public static class CertificatePdf
         private void Certifier()
         {
             Section("出具信息");
-            Row(L("医师签名", 1), V(D.Certifier.Name, 1.6), L("出具日期", 1), V(_m.CertifiedAt.ToString("yyyy'年'MM'月'dd'日'", CultureInfo.InvariantCulture), 1.6),
+            Row(L("医师签名", 1), V(D.Certifier.Name, 1.6), L("出具日期", 1), V(ChinaTime.ToChina(_m.CertifiedAt).ToString("yyyy'年'MM'月'dd'日'", CultureInfo.InvariantCulture), 1.6),
                 L("出具单位（盖章）", 1.3), V(_m.IssuerName, 2.0));
         }
 
