@@ -75,6 +75,9 @@ public sealed class FieldValidationException : ProblemException
     /// <summary>The texts of each field, in the request's language.</summary>
     public IDictionary<string, string[]> Errors { get; }
 
+    /// <summary>Every field's text in one line, for a page that shows the problems together.</summary>
+    public string AllTexts => string.Join(" ", Errors.SelectMany(e => e.Value));
+
     /// <summary>The catalogue keys of each field's messages, in the order of <see cref="Errors"/>.</summary>
     public IDictionary<string, string[]> Codes { get; }
 
