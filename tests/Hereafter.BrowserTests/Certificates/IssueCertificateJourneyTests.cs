@@ -29,6 +29,11 @@ public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, Brows
         var idError = page.Locator("#decedent-idNumber-error");
         await Expect(idError).ToHaveTextAsync("身份证号码校验位错误");
         await Expect(page.GetByLabel("死者姓名")).ToHaveValueAsync(person.Name);
+        var summary = page.Locator(".error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync("有 1 处需要修改：");
+        await summary.GetByRole(AriaRole.Link, new() { Name = "身份证号码校验位错误" }).ClickAsync();
+        await Expect(page.GetByLabel("身份证件号码")).ToBeFocusedAsync();
         await ChromiumFixture.ScreenshotAsync(page, "certificate-form-error");
 
         await page.GetByLabel("身份证件号码").FillAsync(person.IdNumber);

@@ -1,3 +1,5 @@
+using Hereafter.Web.Components.Forms;
+using Hereafter.Web.Platform.Errors;
 using Hereafter.Domain.Time;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -264,6 +266,24 @@ public sealed partial class CertificateForm
             && (m.Groups["part"].Value == "partI"
                 ? m.Groups["rest"].Value is ".line" or ".text" or ".interval.value" or ".interval.unit" or ".icd10"
                 : m.Groups["rest"].Value is ".text" or ".icd10"));
+
+    private static readonly HashSet<string> GroupFields = new(StringComparer.Ordinal) { "causes.partI", "causes.partII", "investigation" };
+
+    /// <summary>Where the error summary's link for a path lands: the input, the error text of a group of inputs, or
+    /// nowhere (null) when the form shows the path only in the summary.</summary>
+    public static string? SummaryTarget(string path) =>
+        !HasField(path) ? null
+        : GroupFields.Contains(path) || path.EndsWith(".line", StringComparison.Ordinal) ? FormIds.ErrorOf(Id(path))
+        : Id(path);
+
+    /// <summary>The handler's errors placed on the form's rows; unparsable input gets its own message.</summary>
+    public static FormErrors Errors(FieldValidationException e, int[] partIRows, int[] partIIRows,
+        IReadOnlyList<string> unparsed, string notANumber)
+    {
+        var errors = FormErrors.FromValidation(e, path => FormPath(path, partIRows, partIIRows));
+        foreach (var path in unparsed) errors.Replace(path, notANumber);
+        return errors;
+    }
 
     /// <summary>An HTML id for a field path: <c>causes.partI[0].icd10</c> → <c>causes-partI-0-icd10</c>.</summary>
     public static string Id(string path) => path.Replace("].", "-").Replace('.', '-').Replace('[', '-').Replace("]", "");

@@ -39,7 +39,6 @@ public static class CertificatePageStrings
         ["只有医疗卫生机构或公安机关的出具医师可以填写死亡医学证明。"] = "Only a certifying doctor of a medical institution or the police may fill in a death certificate.",
         ["出具证明"] = "Issue certificate",
         ["取消"] = "Cancel",
-        ["有 {0} 处需要修改，请查看标红的栏目。"] = "{0} problems need fixing; see the fields marked in red.",
         ["发病至死亡间隔应为数字"] = "The interval must be a number",
         ["请选择"] = "Choose…",
         ["死者信息"] = "Decedent",
