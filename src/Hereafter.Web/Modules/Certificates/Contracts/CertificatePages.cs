@@ -1,0 +1,16 @@
+namespace Hereafter.Web.Modules.Certificates.Contracts;
+
+/// <summary>
+/// Addresses of the certificate pages, for every module that links to a certificate. They carry the certificate's
+/// opaque id, never its number: the number is usually the deceased's citizen ID, which must not land in browser
+/// history, proxy logs or download folders (issue #10).
+/// </summary>
+public static class CertificatePages
+{
+    /// <summary>The issuing organisation's (and the supervisor's) page of one certificate.</summary>
+    public static string Detail(Guid certificateId) => $"/certificates/{certificateId:N}";
+
+    /// <summary>The copy a department may read for its duties (copy 2 for the police, 3 for the family, 4 for
+    /// civil affairs), opened from a worklist without typing the number.</summary>
+    public static string Copy(Guid certificateId) => $"/lookup/{certificateId:N}";
+}
