@@ -59,7 +59,11 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
         await Expect(police.GetByRole(AriaRole.Heading, new() { Name = "户口注销待办" })).ToBeVisibleAsync();
         var item = police.Locator($"#case-{caseId:N}");
         await Expect(item).ToContainTextAsync(Masked(number));
-        await Expect(item.Locator(".status")).ToHaveTextAsync("待处理");
+        await Expect(item.Locator(".work-badges .status").First).ToContainTextAsync("待接收");
+        // The person's copy 2 is one tap away, addressed by the certificate's opaque id (never the ID number).
+        var copy = await item.GetByRole(AriaRole.Link, new() { Name = "查阅第二联" }).GetAttributeAsync("href");
+        Assert.Matches("^/lookup/[0-9a-f]{32}$", copy);
+        Assert.DoesNotContain(number, copy);
         await ChromiumFixture.ScreenshotAsync(police, "worklist-desktop");
 
         await item.Locator("summary").ClickAsync();
@@ -70,7 +74,7 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
         await item.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
 
         await Expect(police.Locator(".notice")).ToContainTextAsync("已办结。户口注销日期：2026-11-26。");
-        await Expect(police.Locator($"#case-{caseId:N} .status")).ToHaveTextAsync("已办结");
+        await Expect(police.Locator($"#case-{caseId:N} .work-badges .status").First).ToContainTextAsync("已办结");
         await ChromiumFixture.ScreenshotAsync(police, "worklist-saved-desktop");
 
         await using var supervisorContext = await chromium.NewContextAsync(app.BaseUrl);
@@ -79,9 +83,9 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "身后事档案" }).First.ClickAsync();
         await Expect(supervisor.Locator(".case-item").First).ToBeVisibleAsync();
         await ChromiumFixture.ScreenshotAsync(supervisor, "supervision-cases-desktop");
-        await supervisor.Locator($"a[href='/supervision/cases/{caseId}']").ClickAsync();
+        await supervisor.Locator($"a.case-link[href='/supervision/cases/{caseId}']").ClickAsync();
         var policeTask = supervisor.Locator("section.case-task", new() { Has = supervisor.GetByRole(AriaRole.Heading, new() { Name = "公安（户口注销）" }) });
-        await Expect(policeTask.Locator(".case-task-head .status")).ToHaveTextAsync("已办结");
+        await Expect(policeTask.Locator(".case-task-head .status").First).ToContainTextAsync("已办结");
         await Expect(policeTask.Locator(".effective-date")).ToHaveTextAsync("2026-11-26");
         await Expect(policeTask.Locator(".history-table")).ToContainTextAsync("黄晓东（户籍民警）");
         await ChromiumFixture.ScreenshotAsync(supervisor, "case-detail-desktop");
@@ -96,29 +100,72 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
         await ChromiumFixture.ScreenshotAsync(supervisor, "case-detail-phone");
     }
 
+    private static async Task AssertFitsAPhoneAsync(IPage page, string path)
+    {
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"{path} scrolls sideways on a phone: scrollWidth {width}");
+    }
+
     [ChromiumFact]
-    public async Task Worklist_OnAPhone_HasNoSidewaysScrolling()
+    public async Task Department_OnAPhone_FixesAMistakeFromTheErrorSummary_AndSaves_OnPagesNoWiderThanTheScreen()
     {
         var (_, caseId) = await OpenCaseAsync();
+        var id = caseId.ToString("N");
         await using var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone);
         var page = await context.NewPageAsync();
         await SignInAsync(page, "social.wu", "吴海（养老保险）");
 
         await page.GotoAsync("/worklist");
-        var item = page.Locator($"#case-{caseId:N}");
+        var item = page.Locator($"#case-{id}");
         await Expect(item).ToBeVisibleAsync();
         await item.Locator("summary").ClickAsync();
         await Expect(item.GetByLabel("停发月份")).ToBeVisibleAsync();
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"/worklist scrolls sideways on a phone: scrollWidth {width}");
+        await AssertFitsAPhoneAsync(page, "/worklist");
         await ChromiumFixture.ScreenshotAsync(page, "worklist-phone");
 
-        // A rejection without a reason shows the Chinese error, and the form stays open with it.
+        // A return without its reason: the page comes back with the card's summary in view and focused, the card open.
         await item.GetByLabel("退回", new() { Exact = true }).CheckAsync();
         await item.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await Expect(page.Locator($"#case-{caseId:N} .field-error")).ToHaveTextAsync("退回时须填写原因");
-        width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
-        Assert.True(width <= 390, $"/worklist with an error scrolls sideways on a phone: scrollWidth {width}");
+        var summary = page.Locator($"#case-{id} .error-summary");
+        await Expect(summary).ToBeFocusedAsync();
+        await Expect(summary).ToBeInViewportAsync();
+        await Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync("有 1 处需要修改：");
+        await Expect(page.Locator($"#note-{id}-error")).ToHaveTextAsync("退回时须填写原因");
+        await Expect(page.Locator($"#status-{id}-rejected")).ToBeCheckedAsync();
+        await AssertFitsAPhoneAsync(page, "/worklist with an error");
         await ChromiumFixture.ScreenshotAsync(page, "worklist-error-phone");
+
+        // The summary's link leads to the field; the reason is typed there and the outcome saved.
+        await summary.GetByRole(AriaRole.Link, new() { Name = "退回时须填写原因" }).ClickAsync();
+        var note = page.Locator($"#note-{id}");
+        await Expect(note).ToBeFocusedAsync();
+        await Expect(note).ToBeInViewportAsync();
+        await note.FillAsync("查无参保记录，请核实");
+        await page.Locator($"#case-{id}").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Expect(page.Locator(".notice")).ToContainTextAsync("的办理结果：已退回。");
+        await Expect(page.Locator($"#case-{id} .work-badges .status").First).ToContainTextAsync("已退回");
+        await Expect(page.Locator(".error-summary")).ToHaveCountAsync(0);
+        await AssertFitsAPhoneAsync(page, "/worklist after saving");
+
+        // Every other sharing page fits the screen too.
+        await page.GotoAsync("/worklist?all=true");
+        await AssertFitsAPhoneAsync(page, "/worklist?all=true");
+        await using var supervisorContext = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone);
+        var supervisor = await supervisorContext.NewPageAsync();
+        await SignInAsync(supervisor, "supervisor.zhou", "周文静（监管）");
+        foreach (var path in new[] { "/worklist", "/supervision/cases", "/supervision/cases?overdue=true", $"/supervision/cases/{caseId}" })
+        {
+            await supervisor.GotoAsync(path);
+            await Expect(supervisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+            await AssertFitsAPhoneAsync(supervisor, path);
+        }
+        await ChromiumFixture.ScreenshotAsync(supervisor, "case-detail-phone-history");
+
+        // A department's tile on the supervisor's list leads to that department's part of the case.
+        await supervisor.GotoAsync("/supervision/cases");
+        await supervisor.Locator($"a.task-badge[href='/supervision/cases/{caseId}#task-social-security']").ClickAsync();
+        var social = supervisor.Locator("#task-social-security");
+        await Expect(social.Locator(".case-task-head .status").First).ToContainTextAsync("已退回");
+        await Expect(social.Locator(".history-table")).ToContainTextAsync("查无参保记录，请核实");
     }
 }

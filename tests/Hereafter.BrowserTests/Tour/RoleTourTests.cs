@@ -125,7 +125,7 @@ public sealed class RoleTourTests(ChromiumFixture chromium, BrowserAppFactory ap
             await Expect(police.GetByRole(AriaRole.Heading, new() { Name = "户口注销待办", Level = 1 })).ToBeVisibleAsync();
             var item = police.Locator($"#case-{caseId:N}");
             await Expect(item).ToContainTextAsync(Masked(number));
-            await Expect(item.Locator(".status")).ToHaveTextAsync("待处理");
+            await Expect(item.Locator(".work-badges .status").First).ToContainTextAsync("待接收");
             await SaveAsync(police, "police");
         }
 

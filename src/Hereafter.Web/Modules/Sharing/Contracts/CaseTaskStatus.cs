@@ -21,10 +21,10 @@ public static class CaseTaskStatuses
     public static IReadOnlyList<CaseTaskStatus> Reportable { get; } =
         [CaseTaskStatus.Received, CaseTaskStatus.Done, CaseTaskStatus.Rejected, CaseTaskStatus.NotApplicable];
 
-    /// <summary>待处理, 已接收, 已办结, 已退回, 不适用.</summary>
+    /// <summary>待接收, 已接收, 已办结, 已退回, 不适用.</summary>
     public static string ChineseName(this CaseTaskStatus status) => status switch
     {
-        CaseTaskStatus.Pending => "待处理",
+        CaseTaskStatus.Pending => "待接收",
         CaseTaskStatus.Received => "已接收",
         CaseTaskStatus.Done => "已办结",
         CaseTaskStatus.Rejected => "已退回",

@@ -24,5 +24,6 @@ public sealed record TaskHistoryDto(CaseTaskStatus Status, DateTimeOffset At, st
 public sealed record CaseTaskDto(Department Department, string DepartmentName, CaseTaskStatus Status, DateTimeOffset UpdatedAt, DateTimeOffset AcknowledgeBy,
     bool Overdue, string? EffectiveDate, string? Note, decimal? Amount, IReadOnlyList<TaskHistoryDto> History);
 
-public sealed record DeathCaseDto(Guid CaseId, string CertificateNumber, string MaskedName, CaseStatus Status, DateTimeOffset DeathAt,
+/// <param name="CertificateId">The certificate's opaque id: pages link to the certificate by it, never by its number.</param>
+public sealed record DeathCaseDto(Guid CaseId, Guid CertificateId, string CertificateNumber, string MaskedName, CaseStatus Status, DateTimeOffset DeathAt,
     DateTimeOffset OpenedAt, IReadOnlyList<CaseTaskDto> Tasks);

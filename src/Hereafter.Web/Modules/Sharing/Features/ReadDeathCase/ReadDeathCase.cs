@@ -25,7 +25,7 @@ public sealed class ReadDeathCaseHandler(HereafterDbContext db, AuditLog audit, 
             .OrderBy(t => t.CreatedAt).ThenBy(t => t.Department).ToListAsync(ct);
         if (tasks.Count == 0) throw ProblemException.Forbidden(new Message("sharing.case.department-has-no-task"));
         await audit.RecordAsync(actor, "case.read", $"case:{caseId}", supervisor ? "supervision" : "death-case", "", ct);
-        return new DeathCaseDto(deathCase.Id, deathCase.CertificateNumber, PersonalDataMask.Name(deathCase.DecedentName), deathCase.Status,
+        return new DeathCaseDto(deathCase.Id, deathCase.CertificateId, deathCase.CertificateNumber, PersonalDataMask.Name(deathCase.DecedentName), deathCase.Status,
             deathCase.DeathAt, deathCase.OpenedAt, await CaseTaskReads.DtosAsync(db, tasks, clock.GetUtcNow(), ct));
     }
 }

@@ -33,7 +33,7 @@ public sealed class ReadWorklistHandler(HereafterDbContext db, AuditLog audit, T
         var dtos = await CaseTaskReads.DtosAsync(db, own, clock.GetUtcNow(), ct);
         var byCase = own.Zip(dtos).ToLookup(p => p.First.CaseId, p => p.Second);
         await audit.RecordAsync(actor, "case.worklist", "cases", "death-case", $"{cases.Count} cases (masked)", ct);
-        return cases.Select(c => new CaseRow(c.Id, PersonalDataMask.IdNumber(c.CertificateNumber), PersonalDataMask.Name(c.DecedentName),
+        return cases.Select(c => new CaseRow(c.Id, c.CertificateId, PersonalDataMask.IdNumber(c.CertificateNumber), PersonalDataMask.Name(c.DecedentName),
             c.Status, c.OpenedAt, byCase[c.Id].ToList())).ToList();
     }
 }
