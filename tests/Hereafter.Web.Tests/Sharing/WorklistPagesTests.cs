@@ -285,4 +285,24 @@ public sealed class WorklistPagesTests(HereafterFactory factory) : IClassFixture
         Assert.Contains("没有待办事项。新出具的死亡医学证明会自动出现在这里。", empty);
         Assert.Contains("href=\"/worklist?all=true\"", empty);
     }
+
+    [Fact]
+    public async Task SharingPages_ShowNoPhoneNumber_ExceptAsATapToCallLink()
+    {
+        var (_, caseId) = await OpenCaseAsync();
+        var officer = await SignedIn.AsAsync(factory, "officer.huang");
+        var supervisor = await SignedIn.AsAsync(factory, "supervisor.zhou");
+        foreach (var (client, path) in new (HttpClient, string)[]
+                 {
+                     (officer, "/worklist"), (supervisor, "/worklist"), (supervisor, "/supervision/cases"), (supervisor, $"/supervision/cases/{caseId}"),
+                 })
+        {
+            var main = Regex.Match(await client.GetStringAsync(path), "<main[^>]*>(?<body>[\\s\\S]*)</main>").Groups["body"].Value;
+            // PhoneLink: <a class="phone-link" href="tel:…">…</a>; any other mobile or landline number is a number one cannot tap.
+            var outside = Regex.Replace(main, "<a[^>]*href=\"tel:[^\"]*\"[^>]*>[^<]*</a>", "");
+            var text = Regex.Replace(outside, "<[^>]+>", " ");
+            var numbers = Regex.Matches(text, "(?<![0-9*])(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})(?![0-9*])").Select(m => m.Value).ToList();
+            Assert.True(numbers.Count == 0, $"{path} shows phone numbers that are not tel: links: {string.Join(", ", numbers)}");
+        }
+    }
 }
