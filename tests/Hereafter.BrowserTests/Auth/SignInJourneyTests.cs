@@ -40,7 +40,8 @@ public sealed class SignInJourneyTests(ChromiumFixture chromium, BrowserAppFacto
         await page.GotoAsync("/signin");
         await SignInAsync(page, staff.UserName, "wrong-" + staff.Password);
 
-        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("用户名或密码错误");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码错误");
+        await Expect(page.Locator(".error-summary")).ToBeFocusedAsync();
         await Expect(page.GetByLabel("密码")).ToHaveValueAsync("");
         await Expect(page.GetByLabel("用户名")).ToHaveValueAsync(staff.UserName);
     }

@@ -11,8 +11,8 @@ namespace Hereafter.BrowserTests.Tour;
 
 /// <summary>
 /// The README's tour: one page per role, each checked for what its user sees and saved as <c>docs/images/{role}.png</c>.
-/// Staff pages at the desktop viewport (1280 × 800), public and family pages at the phone viewport (390 × 844);
-/// viewport screenshots, not full pages, so each image stays small. Works only through pages and the public HTTP API
+/// Every page at the phone viewport (390 × 844), as issue #10 asks: staff use the platform on phones too, and the
+/// README shows that they can; viewport screenshots, not full pages, so each image stays small. Works only through pages and the public HTTP API
 /// with the demo accounts, so it follows the product rather than the code's layout.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -108,7 +108,7 @@ public sealed class RoleTourTests(ChromiumFixture chromium, BrowserAppFactory ap
         var (number, verifyPath, caseId, funeralHomeId) = await OpenCaseAsync();
 
         // Doctor: the certificate form.
-        await using (var context = await chromium.NewContextAsync(app.BaseUrl))
+        await using (var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone))
         {
             var doctor = await SignedInAsync(context, "doctor.wang", "王立新医生");
             await doctor.GotoAsync("/certificates/new");
@@ -118,7 +118,7 @@ public sealed class RoleTourTests(ChromiumFixture chromium, BrowserAppFactory ap
         }
 
         // Police: the household-registration worklist, with the new death waiting.
-        await using (var context = await chromium.NewContextAsync(app.BaseUrl))
+        await using (var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone))
         {
             var police = await SignedInAsync(context, "officer.huang", "黄晓东（户籍民警）");
             await police.GotoAsync("/worklist");
@@ -130,7 +130,7 @@ public sealed class RoleTourTests(ChromiumFixture chromium, BrowserAppFactory ap
         }
 
         // Department clerk: the demo pension roll, reconciled by the worker after start.
-        await using (var context = await chromium.NewContextAsync(app.BaseUrl))
+        await using (var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone))
         {
             var clerk = await SignedInAsync(context, "social.wu", "吴海（养老保险）");
             await clerk.GotoAsync("/reconciliation");
@@ -144,7 +144,7 @@ public sealed class RoleTourTests(ChromiumFixture chromium, BrowserAppFactory ap
 
         // Funeral home: a bill for the case, priced from its own published list; the answer carries the family's link.
         string familyPath;
-        await using (var context = await chromium.NewContextAsync(app.BaseUrl))
+        await using (var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone))
         {
             var funeral = await SignedInAsync(context, "funeral.liu", "刘洋（业务调度）");
             await funeral.GotoAsync("/prices/bills/new");
@@ -163,7 +163,7 @@ public sealed class RoleTourTests(ChromiumFixture chromium, BrowserAppFactory ap
         }
 
         // Supervisor (civil affairs): every death case and each department's progress.
-        await using (var context = await chromium.NewContextAsync(app.BaseUrl))
+        await using (var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone))
         {
             var supervisor = await SignedInAsync(context, "supervisor.zhou", "周文静（监管）");
             await supervisor.GotoAsync("/supervision/cases");

@@ -103,7 +103,8 @@ public sealed class SignInPageTests(HereafterFactory factory) : IClassFixture<He
 
         Assert.Contains("演示账号", html);
         Assert.Contains(staff.UserName, html);
-        Assert.Contains("演示区中心医院（医院）", html);
+        // The organisation's name is stored data, marked Chinese for the English page; its type is the page's language.
+        Assert.Matches("<span lang=\"zh-CN\"[^>]*>演示区中心医院</span>（医院）", html);
         Assert.Contains("demo-secret", html);
     }
 }

@@ -23,5 +23,28 @@ internal static class LayoutStrings
         ["民政部门监管证明的出具、疑似重复和时限，每次查阅均有审计记录。"] = "Civil affairs supervises issuing, possible duplicates and time limits; every read is audited.",
         ["扫描证明上的二维码即可核验真伪，页面只显示遮蔽后的信息。"] = "Scan the QR code on a certificate to check it; the page shows masked data only.",
         ["您的工作台"] = "Your workspace",
+        // The menu's groups (StaffLinks.Groups) and the phone's menu button.
+        ["证明"] = "Certificates",
+        ["身后事"] = "Death cases",
+        ["应停未停"] = "Stopping payments",
+        ["殡葬价格"] = "Prices",
+        ["系统对接"] = "Connecting systems",
+        ["菜单"] = "Menu",
+        // Sign-in and the error pages.
+        ["请输入用户名"] = "Enter your user name",
+        ["请输入密码"] = "Enter your password",
+        ["（{0}）"] = " ({0})",
+        ["角色：{0}"] = "Roles: {0}",
+        ["证明出具人"] = "Certifier",
+        ["业务经办"] = "Clerk",
+        ["监管"] = "Supervisor",
+        ["户籍民警"] = "Police officer",
+        ["系统管理员"] = "Administrator",
+        ["处理您的请求时发生错误，请稍后重试。如问题持续，请联系平台管理员并提供以下编号。"] = "Something went wrong while handling your request. Please try again later. If it keeps happening, contact the platform administrator and quote this reference.",
+        ["错误编号："] = "Reference: ",
+        ["您所在的机构无权查看此页面。"] = "Your organisation may not view this page.",
+        ["您可以从首页或菜单进入本单位可用的页面；如需此页面，请联系本单位管理员。"] = "The home page and the menu list the pages your organisation may use; if you need this page, ask your organisation's administrator.",
+        ["找不到此页面：地址可能有误，或页面已移动。"] = "There is no page at this address: it may be mistyped, or the page has moved.",
+        ["返回首页"] = "Go to the home page",
     };
 }

@@ -18,7 +18,7 @@ public static class CertificatesModule
 {
     public static IServiceCollection AddCertificates(this IServiceCollection services)
     {
-        services.AddStaffLinks(CertificateLinks.For);
+        services.AddStaffLinks(StaffLinks.Groups.Certificates, CertificateLinks.For);
         services.AddScoped<CertificateFinder>();
         services.AddScoped<CertificateVersions>();
         services.AddScoped<CertificateHistory>();

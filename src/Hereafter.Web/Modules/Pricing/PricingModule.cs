@@ -20,7 +20,7 @@ public static class PricingModule
 {
     public static IServiceCollection AddPricing(this IServiceCollection services)
     {
-        services.AddStaffLinks(PricingLinks.For);
+        services.AddStaffLinks(StaffLinks.Groups.Prices, PricingLinks.For);
         services.AddScoped<PriceListQueries>();
         services.AddScoped<PlotWarningScanner>();
         services.AddScoped<ProposePriceChangeHandler>();

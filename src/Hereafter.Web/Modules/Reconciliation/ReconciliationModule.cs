@@ -24,7 +24,7 @@ public static class ReconciliationModule
 {
     public static IServiceCollection AddReconciliation(this IServiceCollection services)
     {
-        services.AddStaffLinks(ReconciliationLinks.For);
+        services.AddStaffLinks(StaffLinks.Groups.Reconciliation, ReconciliationLinks.For);
         services.AddOptions<ReconciliationSettings>().BindConfiguration(ReconciliationSettings.Section);
         services.AddSingleton<RollWorkSignal>();
         services.AddSingleton<RollWorker>();

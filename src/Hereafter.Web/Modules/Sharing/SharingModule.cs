@@ -23,7 +23,7 @@ public static class SharingModule
 {
     public static IServiceCollection AddSharing(this IServiceCollection services)
     {
-        services.AddStaffLinks(SharingLinks.For);
+        services.AddStaffLinks(StaffLinks.Groups.DeathCases, SharingLinks.For);
         services.AddScoped<SharingEvents>();
         services.AddScoped<FeedSequencer>();
         services.AddScoped<IIntegrationEventHandler, OpenDeathCaseHandler>();

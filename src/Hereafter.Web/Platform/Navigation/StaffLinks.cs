@@ -5,28 +5,47 @@ namespace Hereafter.Web.Platform.Navigation;
 /// <summary>
 /// Where a signed-in person can go, by organisation type: the home page and the menu show the same list,
 /// so nobody is offered a page that would only answer 无权访问. Each module adds its own pages with
-/// <see cref="NavigationModule.AddStaffLinks"/>, since only the module knows its access rules; they are listed in
-/// the order Program adds the modules.
+/// <see cref="NavigationModule.AddStaffLinks"/>, since only the module knows its access rules, under one of the
+/// menu's <see cref="Groups"/>; groups are listed in the order Program adds the modules (ADR 0021).
 /// </summary>
 public sealed class StaffLinks(IEnumerable<StaffLinks.Source> sources)
 {
     /// <param name="Label">Chinese label; pages translate it with <c>T[...]</c>.</param>
     /// <param name="Description">One Chinese line for the home page.</param>
-    public sealed record Link(string Href, string Label, string Description);
+    /// <param name="Group">The menu group (one of <see cref="Groups"/>); set from the module's registration.</param>
+    public sealed record Link(string Href, string Label, string Description, string Group = "");
 
-    /// <summary>One module's pages for a signed-in actor.</summary>
-    public sealed record Source(Func<Actor, IEnumerable<Link>> For);
+    /// <summary>A menu group and its links, in order.</summary>
+    /// <param name="Label">Chinese label; pages translate it with <c>T[...]</c>.</param>
+    public sealed record LinkGroup(string Label, IReadOnlyList<Link> Links);
 
-    public static readonly Link ApiDocs = new("/api-docs", "接口文档", "各部门业务系统对接本平台的接口说明。");
-    public static readonly Link PublicPrices = new("/prices", "价格公示", "全市殡葬服务机构的收费标准、价格比较和费用计算器，人人可查。");
+    /// <summary>One module's pages for a signed-in actor, all under <paramref name="Group"/>.</summary>
+    public sealed record Source(string Group, Func<Actor, IEnumerable<Link>> For);
+
+    /// <summary>The menu's groups: one per area of work, so that a supervisor's dozen pages fit one line.</summary>
+    public static class Groups
+    {
+        public const string Certificates = "证明";
+        public const string DeathCases = "身后事";
+        public const string Reconciliation = "应停未停";
+        public const string Prices = "殡葬价格";
+        public const string Connecting = "系统对接";
+    }
+
+    public static readonly Link ApiDocs = new("/api-docs", "接口文档", "各部门业务系统对接本平台的接口说明。", Groups.Connecting);
+    public static readonly Link PublicPrices = new("/prices", "价格公示", "全市殡葬服务机构的收费标准、价格比较和费用计算器，人人可查。", Groups.Prices);
 
     public IReadOnlyList<Link> For(Actor? actor)
     {
-        var links = actor is null ? [] : sources.SelectMany(s => s.For(actor)).ToList();
+        var links = actor is null ? [] : sources.SelectMany(s => s.For(actor).Select(l => l with { Group = s.Group })).ToList();
         links.Add(PublicPrices);
         links.Add(ApiDocs);
         return links;
     }
+
+    /// <summary>The same links by group, groups in the order their first link comes.</summary>
+    public IReadOnlyList<LinkGroup> GroupsFor(Actor? actor) =>
+        [.. For(actor).GroupBy(l => l.Group).Select(g => new LinkGroup(g.Key, [.. g]))];
 }
 
 public static class NavigationModule
@@ -34,7 +53,7 @@ public static class NavigationModule
     public static IServiceCollection AddPlatformNavigation(this IServiceCollection services) =>
         services.AddSingleton<StaffLinks>();
 
-    /// <summary>Adds a module's pages to the menu and the home page.</summary>
-    public static IServiceCollection AddStaffLinks(this IServiceCollection services, Func<Actor, IEnumerable<StaffLinks.Link>> links) =>
-        services.AddSingleton(new StaffLinks.Source(links));
+    /// <summary>Adds a module's pages to the menu and the home page, under <paramref name="group"/> (one of <see cref="StaffLinks.Groups"/>).</summary>
+    public static IServiceCollection AddStaffLinks(this IServiceCollection services, string group, Func<Actor, IEnumerable<StaffLinks.Link>> links) =>
+        services.AddSingleton(new StaffLinks.Source(group, links));
 }
