@@ -142,6 +142,15 @@ public sealed class LookupCertificatePageTests(HereafterFactory factory) : IClas
     }
 
     [Fact]
+    public async Task AnEmptyNumber_IsListedInTheErrorSummary_LinkedToTheField()
+    {
+        var html = await LookupAsync("social.wu", " ");
+        Assert.Contains("data-error-summary", html);
+        Assert.Matches("<a href=\"[^\"]*#number\"[^>]*>请输入证明编号</a>", html);
+        Assert.Contains("id=\"number-error\"", html);
+    }
+
+    [Fact]
     public async Task AnotherHospital_IsRefused()
     {
         var (number, person) = await IssuedAsync();

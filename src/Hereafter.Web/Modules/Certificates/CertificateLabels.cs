@@ -39,6 +39,12 @@ public static class CertificateLabels
     public static IReadOnlyList<(string Code, string Label, string Explanation)> Legend(Texts t) =>
         [.. Enum.GetValues<CertificateStatus>().Select(s => (s.ToCode(), t[Status(s)], t[Explanation(s)]))];
 
+    /// <summary>The colon after a label in the page's language: full-width on Chinese pages, ": " on English ones.</summary>
+    public static string Colon => Texts.IsEnglish ? ": " : "：";
+
+    /// <summary>Text in brackets in the page's language: （…） on Chinese pages, " (…)" on English ones.</summary>
+    public static string Bracketed(string text) => Texts.IsEnglish ? $" ({text})" : $"（{text}）";
+
     /// <summary>A CSS modifier for the status badge.</summary>
     public static string StatusClass(string status) => EnumCodes<CertificateStatus>.TryParse(status, out var known) ? known switch
     {
