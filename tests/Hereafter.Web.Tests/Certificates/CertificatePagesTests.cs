@@ -16,6 +16,15 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
     private static Task<HttpResponseMessage> IssueAsync(HttpClient client, CertificateData data) =>
         HtmlForms.SubmitAsync(client, "/certificates/new", "issue", CertificateFormPosts.Fields(data));
 
+    /// <summary>Issues the certificate and answers its detail page's address (by opaque id).</summary>
+    private static async Task<string> IssuedAtAsync(HttpClient client, CertificateData data)
+    {
+        var response = await IssueAsync(client, data);
+        var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches("^/certificates/[0-9a-f]{32}$", path);
+        return path;
+    }
+
     /// <summary>The text of the error paragraph the form renders for a field.</summary>
     private static string? ErrorFor(string html, string fieldId) =>
         Regex.Match(html, $"<p class=\"field-error\" id=\"{fieldId}-error\"[^>]*>(?<m>[^<]*)</p>") is { Success: true } m
@@ -45,20 +54,27 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
         var response = await IssueAsync(client, data);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"/certificates/{person.IdNumber}", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var path = response.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Matches("^/certificates/[0-9a-f]{32}$", path); // the opaque id, never the ID number
+        Assert.DoesNotContain(person.IdNumber, response.RequestMessage.RequestUri.ToString());
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("死亡医学证明已出具", html);
         Assert.Contains("已出具", html);
         Assert.Contains(person.Name, html);
         Assert.Contains("<svg", html); // the verification QR
-        Assert.Contains($"/api/v1/certificates/{person.IdNumber}/pdf?copy=1", html);
+        Assert.Contains($"{path}/pdf?copy=1", html);
+        Assert.DoesNotContain($"/{person.IdNumber}", html); // no link carries the number
         Assert.Contains("打印第一联", html);
         Assert.Contains("第一联 存根", html);
 
-        var pdf = await client.GetAsync($"/api/v1/certificates/{person.IdNumber}/pdf?copy=3");
+        var pdf = await client.GetAsync($"{path}/pdf?copy=3");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var fileName = pdf.Content.Headers.ContentDisposition!.FileNameStar;
+        Assert.Equal($"死亡医学证明-{path[14..22]}-第三联.pdf", fileName);
+        Assert.DoesNotContain(person.IdNumber, pdf.Content.Headers.ContentDisposition.ToString());
 
         var list = await client.GetStringAsync("/certificates");
+        Assert.Contains($"href=\"{path}\"", list);
         Assert.Contains(person.Name[0] + "*", list);
         Assert.Contains("已出具", list);
         Assert.Contains("href=\"/certificates/new\"", list);
@@ -82,9 +98,8 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
         Assert.Matches("id=\"causes-partI-1-text\"[^>]*value=\"冠状动脉粥样硬化性心脏病\"", html);
         Assert.Contains("有 1 处需要修改", html);
 
-        var detail = await client.GetAsync($"/certificates/{wrong}");
-        var body = await detail.Content.ReadAsStringAsync();
-        Assert.Contains("未找到该死亡医学证明", body);
+        // Saved nothing (the API still reads by number, for departments' systems).
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/certificates/{wrong}")).StatusCode);
     }
 
     [Fact]
@@ -139,27 +154,27 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
         var client = await DoctorAsync();
         var person = People.Next();
         var data = Valid(person);
-        await IssueAsync(client, data);
-        var detail = await client.GetStringAsync($"/certificates/{person.IdNumber}");
-        Assert.Contains($"href=\"/certificates/{person.IdNumber}/correct\"", detail);
+        var url = await IssuedAtAsync(client, data);
+        var detail = await client.GetStringAsync(url);
+        Assert.Contains($"href=\"{url}/correct\"", detail);
 
-        var form = await client.GetStringAsync($"/certificates/{person.IdNumber}/correct");
+        var form = await client.GetStringAsync($"{url}/correct");
         Assert.Matches($"id=\"decedent-name\"[^>]*value=\"{person.Name}\"", form); // prefilled
 
         var fields = CertificateFormPosts.Fields(data with { Decedent = data.Decedent with { Occupation = "退休教师" } });
-        var noReason = await (await HtmlForms.SubmitAsync(client, $"/certificates/{person.IdNumber}/correct", "correct", fields)).Content.ReadAsStringAsync();
+        var noReason = await (await HtmlForms.SubmitAsync(client, $"{url}/correct", "correct", fields)).Content.ReadAsStringAsync();
         Assert.Contains("请填写原因", noReason);
 
         fields["Reason"] = "职业填写错误";
-        var corrected = await HtmlForms.SubmitAsync(client, $"/certificates/{person.IdNumber}/correct", "correct", fields);
-        Assert.Equal($"/certificates/{person.IdNumber}", corrected.RequestMessage!.RequestUri!.AbsolutePath);
+        var corrected = await HtmlForms.SubmitAsync(client, $"{url}/correct", "correct", fields);
+        Assert.Equal(url, corrected.RequestMessage!.RequestUri!.AbsolutePath);
         var html = await corrected.Content.ReadAsStringAsync();
         Assert.Contains("证明已更正，当前为第 2 版", html);
         Assert.Contains("退休教师", html);
         Assert.Contains("职业填写错误", html); // the reason in the history
         Assert.Contains(">更正<", html);
 
-        var again = await client.GetStringAsync($"/certificates/{person.IdNumber}/correct");
+        var again = await client.GetStringAsync($"{url}/correct");
         Assert.Contains("该证明已更正过一次，不能再次更正", again);
     }
 
@@ -168,8 +183,7 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
     {
         var client = await DoctorAsync();
         var person = People.Next();
-        await IssueAsync(client, Valid(person));
-        var url = $"/certificates/{person.IdNumber}";
+        var url = await IssuedAtAsync(client, Valid(person));
 
         var first = await HtmlForms.SubmitAsync(client, url, "reissue", new Dictionary<string, string> { ["Reissue.Reason"] = "家属遗失第三联" });
         var html = await first.Content.ReadAsStringAsync();
@@ -185,13 +199,14 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
     {
         var client = await DoctorAsync();
         var person = People.Next();
-        await IssueAsync(client, Valid(person));
-        var url = $"/certificates/{person.IdNumber}";
+        var url = await IssuedAtAsync(client, Valid(person));
 
-        var unconfirmed = await HtmlForms.SubmitAsync(client, url, "revoke", new Dictionary<string, string> { ["Revoke.Reason"] = "误开" });
-        Assert.Contains("请勾选确认后再撤销", await unconfirmed.Content.ReadAsStringAsync());
-        var noReason = await HtmlForms.SubmitAsync(client, url, "revoke", new Dictionary<string, string> { ["Revoke.Confirmed"] = "true" });
-        Assert.Contains("请填写原因", await noReason.Content.ReadAsStringAsync());
+        // Errors posted from the bottom of the page are listed in the form's error summary (which takes focus), each a link to its field.
+        var unconfirmed = await (await HtmlForms.SubmitAsync(client, url, "revoke", new Dictionary<string, string> { ["Revoke.Reason"] = "误开" })).Content.ReadAsStringAsync();
+        Assert.Matches("error-summary-revoke[\\s\\S]*<a href=\"[^\"]*#revoke-confirm\"[^>]*>请勾选确认后再撤销</a>", unconfirmed);
+        var noReason = await (await HtmlForms.SubmitAsync(client, url, "revoke", new Dictionary<string, string> { ["Revoke.Confirmed"] = "true" })).Content.ReadAsStringAsync();
+        Assert.Matches("data-error-summary[\\s\\S]*<a href=\"[^\"]*#revoke-reason\"[^>]*>请填写原因</a>", noReason);
+        Assert.Contains("id=\"revoke-reason-error\"", noReason);
 
         var revoked = await HtmlForms.SubmitAsync(client, url, "revoke",
             new Dictionary<string, string> { ["Revoke.Reason"] = "出具对象错误", ["Revoke.Confirmed"] = "true" });
@@ -204,10 +219,11 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
     }
 
     [Fact]
-    public async Task AnUnknownNumber_Is404_WithTheDetailPagesOwnMessage()
+    public async Task AnUnknownId_Is404_WithTheDetailPagesOwnMessage()
     {
         var client = await DoctorAsync();
-        foreach (var path in new[] { "/certificates/520112190001010000", "/certificates/520112190001010000/correct" })
+        var unknown = Guid.NewGuid().ToString("N");
+        foreach (var path in new[] { $"/certificates/{unknown}", $"/certificates/{unknown}/correct" })
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -220,10 +236,10 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
     {
         var client = await DoctorAsync();
         var person = People.Next();
-        await IssueAsync(client, Valid(person));
+        var url = await IssuedAtAsync(client, Valid(person));
 
         var other = await DoctorAsync("测试市第二人民医院");
-        var response = await other.GetAsync($"/certificates/{person.IdNumber}");
+        var response = await other.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -235,7 +251,7 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
     public async Task Pages_RequireSignIn()
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        foreach (var url in new[] { "/certificates", "/certificates/new", "/certificates/110105194912310021" })
+        foreach (var url in new[] { "/certificates", "/certificates/new", $"/certificates/{Guid.NewGuid():N}" })
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -55,7 +55,59 @@ public sealed partial class SuperviseCertificatesPageTests(HereafterFactory fact
         Assert.Contains("驳回（同一人员）", html);
         Assert.DoesNotContain(held, html);
         Assert.DoesNotContain(first, html);
-        Assert.Matches("class=\"tile-value\">\\d+</span><span class=\"tile-label\">待审核", html);
+        Assert.Matches("class=\"tile-value\"[^>]*>\\d+</span><span class=\"tile-label\"[^>]*>待审核", html);
+    }
+
+    [Theory]
+    [InlineData("issued", "已出具")]
+    [InlineData("review", "待审核")]
+    [InlineData("revoked", "已撤销")]
+    [InlineData("certified-late", "超时出具")]
+    [InlineData("reported-late", "超时报送")]
+    [InlineData("warnings", "有质量警示")]
+    public async Task EveryTile_LinksToTheListItCounts(string list, string label)
+    {
+        var client = await SignedIn.AsAsync(factory, "supervisor.zhou");
+        var html = await client.GetStringAsync("/supervision/certificates");
+
+        var tile = Regex.Match(html, $"<a class=\"tile-link\"[^>]*href=\"(?<href>[^\"]+)\"[^>]*>\\s*<span class=\"tile-value\"[^>]*>(?<n>\\d+)</span><span class=\"tile-label\"[^>]*>{label}</span>");
+        Assert.True(tile.Success, $"the {label} tile is a link");
+        Assert.StartsWith($"/supervision/certificates?list={list}", WebUtility.HtmlDecode(tile.Groups["href"].Value));
+
+        var listed = await client.GetStringAsync(WebUtility.HtmlDecode(tile.Groups["href"].Value));
+        var count = int.Parse(tile.Groups["n"].Value);
+        if (count == 0) Assert.Contains("empty-state", listed);
+        else Assert.Contains($"（{count} 条）", listed); // the list holds exactly the rows the tile counts
+    }
+
+    [Fact]
+    public async Task Rows_LinkToTheCertificateDetailByOpaqueId_AndTheSupervisorCanOpenIt()
+    {
+        var (held, _) = await HeldDuplicateAsync();
+        var client = await SignedIn.AsAsync(factory, "supervisor.zhou");
+        var html = await client.GetStringAsync(ReviewTab);
+
+        var link = Regex.Match(html, $"<a class=\"record-link\"[^>]*href=\"(?<href>/certificates/[0-9a-f]{{32}})\"[^>]*>{Regex.Escape(Masked(held))}</a>");
+        Assert.True(link.Success, "the row's number links to its detail page");
+        Assert.DoesNotContain(held, html);
+
+        var detail = await client.GetAsync(link.Groups["href"].Value);
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        Assert.Contains("待审核", await detail.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task StatusWords_AndTheWarningAndLateColumns_AreExplained()
+    {
+        await HeldDuplicateAsync();
+        var client = await SignedIn.AsAsync(factory, "supervisor.zhou");
+        var html = await client.GetStringAsync("/supervision/certificates");
+
+        Assert.Contains("class=\"status-legend\"", html);
+        Assert.Matches("title=\"疑似与已有证明为同一人，民政部门审核通过前不生效。\"[^>]*>待审核", html); // StatusBadge
+        Assert.Contains("警示：出具时系统发现的数据质量问题条数", html);
+        Assert.Contains("出具超时：死亡后超过1天才出具证明。", html);
+        Assert.Contains("data-label=\"状态\"", html); // cards below 600 px carry their labels
     }
 
     [Fact]

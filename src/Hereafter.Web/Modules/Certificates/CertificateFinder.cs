@@ -22,6 +22,15 @@ public sealed class CertificateFinder(HereafterDbContext db)
                ?? throw ProblemException.NotFound(new Message("certificates.certificate.not-found").With("number", PersonalDataMask.IdNumber(normalized)));
     }
 
+    /// <summary>The certificate with this opaque id (the address of its pages), 404 when there is none.</summary>
+    public async Task<Certificate> FindByIdAsync(Guid id, CancellationToken ct) =>
+        await db.Set<Certificate>().FirstOrDefaultAsync(c => c.Id == id, ct)
+        ?? throw ProblemException.NotFound(new Message("certificates.page.not-found"));
+
+    /// <summary>The opaque id of the certificate a number refers to (the active one, else the latest): where a page
+    /// that acted by number sends the user next.</summary>
+    public async Task<Guid> IdOfAsync(string number, CancellationToken ct) => (await FindAsync(number, ct)).Id;
+
     /// <summary>The certificate, when the actor is a certifier of the institution that issued it (403 otherwise).</summary>
     public async Task<Certificate> FindForIssuerAsync(Actor actor, string number, CancellationToken ct)
     {

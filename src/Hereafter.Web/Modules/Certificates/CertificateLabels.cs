@@ -23,6 +23,28 @@ public static class CertificateLabels
 
     public static string Status(string status, Texts t) => EnumCodes<CertificateStatus>.TryParse(status, out var known) ? t[Status(known)] : status;
 
+    /// <summary>What a status means and what follows, in one Chinese sentence (English through <see cref="Strings"/>).</summary>
+    public static string Explanation(CertificateStatus status) => status switch
+    {
+        CertificateStatus.Issued => "证明有效，家属可凭其办理户籍注销、殡葬等事务。",
+        CertificateStatus.PendingReview => "疑似与已有证明为同一人，民政部门审核通过前不生效。",
+        CertificateStatus.Revoked => "出具单位已撤销该证明，不能再用于办理任何事务。",
+        CertificateStatus.Rejected => "民政部门审核认定与已有证明为同一人，该证明未出具。",
+        _ => "",
+    };
+
+    public static string Explanation(string status, Texts t) => EnumCodes<CertificateStatus>.TryParse(status, out var known) ? t[Explanation(known)] : "";
+
+    /// <summary>Every certificate status with its word and explanation, for a page's <c>StatusLegend</c>.</summary>
+    public static IReadOnlyList<(string Code, string Label, string Explanation)> Legend(Texts t) =>
+        [.. Enum.GetValues<CertificateStatus>().Select(s => (s.ToCode(), t[Status(s)], t[Explanation(s)]))];
+
+    /// <summary>The colon after a label in the page's language: full-width on Chinese pages, ": " on English ones.</summary>
+    public static string Colon => Texts.IsEnglish ? ": " : "：";
+
+    /// <summary>Text in brackets in the page's language: （…） on Chinese pages, " (…)" on English ones.</summary>
+    public static string Bracketed(string text) => Texts.IsEnglish ? $" ({text})" : $"（{text}）";
+
     /// <summary>A CSS modifier for the status badge.</summary>
     public static string StatusClass(string status) => EnumCodes<CertificateStatus>.TryParse(status, out var known) ? known switch
     {
@@ -62,5 +84,9 @@ public static class CertificateLabels
         ["待审核"] = "Pending review",
         ["已撤销"] = "Revoked",
         ["已驳回"] = "Rejected",
+        ["证明有效，家属可凭其办理户籍注销、殡葬等事务。"] = "The certificate is in force: the family may use it to cancel the household registration, arrange the funeral and settle other affairs.",
+        ["疑似与已有证明为同一人，民政部门审核通过前不生效。"] = "It may be the same person as an existing certificate: it takes effect only once civil affairs approves it.",
+        ["出具单位已撤销该证明，不能再用于办理任何事务。"] = "The issuer has revoked this certificate: it may no longer be used for any purpose.",
+        ["民政部门审核认定与已有证明为同一人，该证明未出具。"] = "Civil affairs found it to be the same person as an existing certificate: it was not issued.",
     };
 }

@@ -25,6 +25,7 @@ public static class CertificatesModule
         services.AddScoped<CertificateClaims>();
         services.AddScoped<CertificateChangedEvents>();
         services.AddScoped<ICertificateContent>(sp => sp.GetRequiredService<CertificateChangedEvents>());
+        services.AddHttpContextAccessor();
         services.AddSingleton<VerificationLinks>();
         services.AddScoped<IssueCertificateHandler>();
         services.AddScoped<CorrectCertificateHandler>();
@@ -37,6 +38,8 @@ public static class CertificatesModule
         services.AddScoped<CertificateLookups>();
         services.AddScoped<ExportFhirDocumentHandler>();
         services.AddScoped<VerifyCertificateHandler>();
+        services.AddScoped<VerifyByNumberHandler>();
+        services.AddOptions<VerificationContactOptions>().BindConfiguration(VerificationContactOptions.Section);
         services.AddScoped<SuperviseCertificatesHandler>();
         services.AddOptions<VerificationCacheOptions>().BindConfiguration(VerificationCacheOptions.Section);
         services.AddSingleton<VerificationCache>();
@@ -57,6 +60,7 @@ public static class CertificatesModule
         api.MapReissueCertificate();
         api.MapRevokeCertificate();
         api.MapReviewCertificate();
+        app.MapPrintCertificatePage();
         app.MapLookupCertificate();
         app.MapVerifyCertificate();
 

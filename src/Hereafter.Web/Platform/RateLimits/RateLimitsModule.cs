@@ -40,6 +40,10 @@ public sealed class RateLimitOptions
     /// <summary>Public verification (<c>/verify/{token}</c> and <c>/api/v1/verify/{token}</c>) per address; mobile carriers put many phones behind one.</summary>
     public RateLimitRule Verify { get; set; } = new() { PermitLimit = 300 };
 
+    /// <summary>Public lookups of a certificate by number and name (<c>POST /verify</c>) per address: a guess costs a
+    /// request, so the limit is far below the QR scans'.</summary>
+    public RateLimitRule VerifyLookup { get; set; } = new() { PermitLimit = 10 };
+
     /// <summary>The public price calculator (<c>/prices/calculator</c> and <c>POST /api/v1/price-calculations</c>) per address.</summary>
     public RateLimitRule PriceCalculator { get; set; } = new() { PermitLimit = 120 };
 }
@@ -99,6 +103,8 @@ public static class RateLimitsModule
             return http.Items[ClientIdItem] is string { Length: > 0 } clientId
                 ? Window("token-client:" + clientId, settings.Token)
                 : Window("token-address:" + Address(http), settings.Token);
+        if (HttpMethods.IsPost(request.Method) && path.Equals("/verify", StringComparison.OrdinalIgnoreCase))
+            return Window("verify-lookup:" + Address(http), settings.VerifyLookup);
         if (path.StartsWithSegments("/verify") || path.StartsWithSegments("/api/v1/verify"))
             return Window("verify:" + Address(http), settings.Verify);
         if (path.StartsWithSegments("/prices/calculator") || path.StartsWithSegments("/api/v1/price-calculations"))

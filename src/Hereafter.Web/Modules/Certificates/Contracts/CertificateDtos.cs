@@ -22,10 +22,21 @@ public sealed record CertificateView(
     DecedentData Decedent, DeathData Death, CausesData? Causes, InformantData? Informant,
     CertifierData? Certifier, InvestigationData? Investigation,
     IReadOnlyList<WarningDto>? Warnings, IReadOnlyList<HistoryEntryDto>? History,
-    IReadOnlyList<int> PrintableCopies, string? VerificationUrl);
+    IReadOnlyList<int> PrintableCopies, string? VerificationUrl)
+{
+    /// <summary>The opaque id the certificate's pages are addressed by (<see cref="CertificatePages"/>); not part of the
+    /// API's documented answer, which addresses certificates by number.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid Id { get; init; }
+}
 
 /// <summary>What the public sees when scanning the QR code: nothing beyond masked data.</summary>
-public sealed record VerificationResult(string Status, string? MaskedName, string? MaskedIdNumber, string? DateOfDeath, string? Issuer);
+public sealed record VerificationResult(string Status, string? MaskedName, string? MaskedIdNumber, string? DateOfDeath, string? Issuer)
+{
+    /// <summary>The issuing organisation's code, for the page's "whom to contact"; not in the API's answer.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? IssuerCode { get; init; }
+}
 
 /// <summary>
 /// A row in the supervisor's lists as the pages use it: <see cref="Number"/> is the full number, for links and
@@ -34,7 +45,11 @@ public sealed record VerificationResult(string Status, string? MaskedName, strin
 public sealed record CertificateSummary(
     string Number, string MaskedNumber, string MaskedName, string Status, string Issuer,
     DateTimeOffset DeathAt, DateTimeOffset CertifiedAt, DateTimeOffset? ReportedAt,
-    bool CertifiedLate, bool ReportedLate, int WarningCount, int Version, string? ReviewNote);
+    bool CertifiedLate, bool ReportedLate, int WarningCount, int Version, string? ReviewNote)
+{
+    /// <summary>The opaque id a row links to (<see cref="CertificatePages.Detail"/>).</summary>
+    public Guid Id { get; init; }
+}
 
 public sealed record ReasonRequest(string? Reason);
 public sealed record CorrectionRequest(string? Reason, CertificateData? Certificate);

@@ -10,6 +10,12 @@ public static class CertificatePages
     /// <summary>The issuing organisation's (and the supervisor's) page of one certificate.</summary>
     public static string Detail(Guid certificateId) => $"/certificates/{certificateId:N}";
 
+    /// <summary>The issuer's correction form of one certificate.</summary>
+    public static string Correct(Guid certificateId) => $"/certificates/{certificateId:N}/correct";
+
+    /// <summary>A printed copy (联) as PDF, named by the certificate's opaque id and the copy, never its number.</summary>
+    public static string Pdf(Guid certificateId, int copy) => $"/certificates/{certificateId:N}/pdf?copy={copy}";
+
     /// <summary>The copy a department may read for its duties (copy 2 for the police, 3 for the family, 4 for
     /// civil affairs), opened from a worklist without typing the number.</summary>
     public static string Copy(Guid certificateId) => $"/lookup/{certificateId:N}";

@@ -56,6 +56,14 @@ public sealed class CertificateLookups(HereafterDbContext db, CertificateFinder 
         return certificate;
     }
 
+    /// <summary>The certificate with this opaque id (a link from a worklist), counted like a lookup by its number.</summary>
+    public async Task<Certificate> FindAsync(Actor actor, Guid id, CancellationToken ct)
+    {
+        var certificate = await finder.FindByIdAsync(id, ct);
+        if (Counted(actor, certificate.IssuerOrganisationId)) await RecordAsync(actor, certificate.Number, ct);
+        return certificate;
+    }
+
     /// <summary>Records the lookup, or throws 429 (with Retry-After) when it would exceed the organisation's limit.</summary>
     public async Task RecordAsync(Actor actor, string number, CancellationToken ct)
     {

@@ -6,6 +6,7 @@ using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Localization;
 
 namespace Hereafter.Web.Modules.Certificates.Features.PrintCertificate;
 
@@ -13,9 +14,27 @@ namespace Hereafter.Web.Modules.Certificates.Features.PrintCertificate;
 public sealed class PrintCertificateHandler(
     CertificateFinder finder, CertificateVersions versions, VerificationLinks links, AuditLog audit, CertificateLookups lookups)
 {
-    public async Task<(byte[] Pdf, string FileName)> HandleAsync(Actor actor, string number, int? copy, CancellationToken ct)
+    public async Task<(byte[] Pdf, string FileName)> HandleAsync(Actor actor, string number, int? copy, CancellationToken ct) =>
+        await PrintAsync(actor, await lookups.FindAsync(actor, number, ct), copy, ct);
+
+    /// <summary>The print of the certificate with this opaque id (the pages' download links).</summary>
+    public async Task<(byte[] Pdf, string FileName)> HandleAsync(Actor actor, Guid id, int? copy, CancellationToken ct) =>
+        await PrintAsync(actor, await lookups.FindAsync(actor, id, ct), copy, ct);
+
+    /// <summary>
+    /// The downloaded file's name: the document, the first 8 characters of the certificate's opaque id and the copy,
+    /// never its number (usually the deceased's citizen ID, which would land in download folders).
+    /// </summary>
+    public static string FileName(Guid certificateId, int copy)
     {
-        var certificate = await lookups.FindAsync(actor, number, ct);
+        var shortId = certificateId.ToString("N")[..8];
+        return Texts.IsEnglish
+            ? $"death-certificate-{shortId}-copy{copy}.pdf"
+            : $"死亡医学证明-{shortId}-第{"一二三四"[copy - 1]}联.pdf";
+    }
+
+    private async Task<(byte[] Pdf, string FileName)> PrintAsync(Actor actor, Certificate certificate, int? copy, CancellationToken ct)
+    {
         var printable = CertificateAccess.PrintableCopies(actor, certificate);
         var chosen = copy ?? printable.FirstOrDefault();
         if (chosen is < 1 or > 4)
@@ -31,6 +50,6 @@ public sealed class PrintCertificateHandler(
             certificate.Status.ToCode(), issuer.Name, issuer.RegionCode, certificate.CertifiedAt, chosen, certificate.ReissueCount > 0,
             version.Token is null ? "" : links.For(version.Token),
             CertificateJson.Deserialize<CertificateData>(version.DataJson), version.AgeYears);
-        return (CertificatePdf.Render(model), $"certificate-{certificate.Number}-copy{chosen}.pdf");
+        return (CertificatePdf.Render(model), FileName(certificate.Id, chosen));
     }
 }

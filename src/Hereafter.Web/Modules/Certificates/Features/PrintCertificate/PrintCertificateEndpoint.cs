@@ -17,4 +17,21 @@ public static class PrintCertificateEndpoint
 
         return api;
     }
+
+    /// <summary>
+    /// The pages' download of a copy, addressed by the certificate's opaque id (<c>/certificates/{id:N}/pdf?copy=3</c>),
+    /// so that neither the address nor the file name carries the number. Signed-in staff only (the page's cookie).
+    /// </summary>
+    public static IEndpointRouteBuilder MapPrintCertificatePage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/certificates/{id:guid}/pdf", async (Guid id, int? copy, HttpContext http, PrintCertificateHandler handler, CancellationToken ct) =>
+            {
+                var (pdf, name) = await handler.HandleAsync(Actor.Require(http), id, copy, ct);
+                return Results.File(pdf, "application/pdf", name);
+            })
+            .RequireAuthorization()
+            .ExcludeFromDescription();
+
+        return app;
+    }
 }

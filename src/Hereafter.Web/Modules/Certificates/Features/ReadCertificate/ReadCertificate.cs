@@ -21,9 +21,15 @@ public sealed class ReadCertificateHandler(
     HereafterDbContext db, CertificateFinder finder, CertificateVersions versions, VerificationLinks links,
     AuditLog audit, CertificateLookups lookups, Texts texts)
 {
-    public async Task<CertificateView> ReadAsync(Actor actor, string number, CancellationToken ct)
+    public async Task<CertificateView> ReadAsync(Actor actor, string number, CancellationToken ct) =>
+        await ViewAsync(actor, await lookups.FindAsync(actor, number, ct), ct);
+
+    /// <summary>The copy of the certificate with this opaque id (its pages' address), counted and audited like a read by number.</summary>
+    public async Task<CertificateView> ReadAsync(Actor actor, Guid id, CancellationToken ct) =>
+        await ViewAsync(actor, await lookups.FindAsync(actor, id, ct), ct);
+
+    private async Task<CertificateView> ViewAsync(Actor actor, Certificate certificate, CancellationToken ct)
     {
-        var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate)
                    ?? throw ProblemException.Forbidden(new Message("certificates.read.forbidden"));
         var version = await versions.CurrentAsync(certificate, ct);
@@ -60,7 +66,10 @@ public sealed class ReadCertificateHandler(
             full ? data.Investigation : null,
             warnings, history,
             CertificateAccess.PrintableCopies(actor, certificate),
-            version.Token is null || certificate.Status != CertificateStatus.Issued ? null : links.For(version.Token));
+            version.Token is null || certificate.Status != CertificateStatus.Issued ? null : links.For(version.Token))
+        {
+            Id = certificate.Id,
+        };
     }
 
     /// <summary>A warning as recorded at issue: its texts in both languages, as they were said then.</summary>

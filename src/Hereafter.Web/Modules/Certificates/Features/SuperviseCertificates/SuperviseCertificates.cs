@@ -20,6 +20,12 @@ public sealed class SuperviseCertificatesHandler(HereafterDbContext db, AuditLog
     public const string AllList = "all";
     public const string ReviewQueue = "review";
     public const string LateList = "late";
+    // The lists behind the supervisor's tiles: each tile opens the rows it counts.
+    public const string IssuedList = "issued";
+    public const string RevokedList = "revoked";
+    public const string CertifiedLateList = "certified-late";
+    public const string ReportedLateList = "reported-late";
+    public const string WarningsList = "warnings";
 
     public sealed record Page(IReadOnlyList<CertificateSummary> Items, int Total, int PageNumber, int PageSize, SupervisionCounts? Counts)
     {
@@ -45,6 +51,11 @@ public sealed class SuperviseCertificatesHandler(HereafterDbContext db, AuditLog
         query = list switch
         {
             ReviewQueue => query.Where(c => c.Status == CertificateStatus.PendingReview),
+            IssuedList => query.Where(c => c.Status == CertificateStatus.Issued),
+            RevokedList => query.Where(c => c.Status == CertificateStatus.Revoked),
+            CertifiedLateList => query.Where(c => c.CertifiedLate),
+            ReportedLateList => query.Where(c => c.ReportedLate),
+            WarningsList => query.Where(c => c.WarningCount > 0),
             LateList => query.Where(c => c.CertifiedLate || c.ReportedLate || (c.Status == CertificateStatus.PendingReview && c.DeathAt < overdueIfBefore)),
             _ => query,
         };
@@ -57,7 +68,7 @@ public sealed class SuperviseCertificatesHandler(HereafterDbContext db, AuditLog
         var items = rows.Select(r => new CertificateSummary(
             r.c.Number, PersonalDataMask.IdNumber(r.c.Number), PersonalDataMask.Name(r.c.DecedentName), r.c.Status.ToCode(), r.Issuer,
             r.c.DeathAt, r.c.CertifiedAt, r.c.ReportedAt, r.c.CertifiedLate, r.c.ReportedLate, r.c.WarningCount,
-            r.c.CurrentVersion, r.c.ReviewNote)).ToList();
+            r.c.CurrentVersion, r.c.ReviewNote) { Id = r.c.Id }).ToList();
 
         SupervisionCounts? counts = null;
         if (supervisor)

@@ -50,6 +50,18 @@ internal static class SuperviseCertificatesStrings
         ["该证明已不在待审核队列中，可能已被他人处理。"] = "This certificate is no longer waiting for review; someone may have decided it already.",
         ["您无权审核证明。"] = "You may not review certificates.",
         ["疑似重复"] = "Possible duplicate",
+        ["无需处理；有单位超过阈值时会列在这里。"] = "Nothing to do: an organisation that goes over the threshold is listed here.",
+        ["查看全部证明"] = "See all certificates",
+        ["栏目说明"] = "What the columns mean",
+        ["{0} 条"] = "{0}",
+        ["已出具的证明"] = "Issued certificates",
+        ["已撤销的证明"] = "Revoked certificates",
+        ["出具超时的证明"] = "Certificates certified late",
+        ["报送超时的证明"] = "Certificates reported late",
+        ["有质量警示的证明"] = "Certificates with data-quality warnings",
+        ["警示：出具时系统发现的数据质量问题条数（如死因顺序不合逻辑、年龄与死因不符），证明仍然有效，供核查出具质量。"] = "Warnings: how many data-quality problems the system found at issue (such as causes in an illogical order, or an age that does not fit the cause). The certificate is still valid; they help check the quality of certification.",
+        ["出具超时：死亡后超过1天才出具证明。"] = "Certified late: the certificate was issued more than 1 day after the death.",
+        ["报送超时：死亡后超过5个工作日才报送（审核中的证明计至审核通过）。"] = "Reported late: reported more than 5 working days after the death (a certificate under review counts until it is approved).",
         ["疑似与证明 {0} 为同一人（姓名、出生日期相同，死亡日期相差5天以内）"] = "Possibly the same person as certificate {0} (same name and date of birth, deaths within 5 days)",
     };
 }

@@ -10,4 +10,6 @@ public enum VerificationStatus
     Revoked,
     /// <summary>Forged, altered, unknown or never issued.</summary>
     Invalid,
+    /// <summary>A lookup by number and name found no certificate (or the name did not match): never a QR answer.</summary>
+    NotFound,
 }

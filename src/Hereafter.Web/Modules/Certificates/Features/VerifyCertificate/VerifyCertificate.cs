@@ -52,7 +52,7 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
                          join c in db.Set<Certificate>() on v.CertificateId equals c.Id
                          join o in db.Set<Platform.Organisations.Organisation>() on c.IssuerOrganisationId equals o.Id
                          where v.Id == check.Payload.VersionId
-                         select new { v.Version, v.ContentDigest, v.Token, c.CurrentVersion, c.Status, c.DecedentName, c.Number, c.NumberKind, c.DeathAt, Issuer = o.Name })
+                         select new { v.Version, v.ContentDigest, v.Token, c.CurrentVersion, c.Status, c.DecedentName, c.Number, c.NumberKind, c.DeathAt, Issuer = o.Name, IssuerCode = o.Code })
             .FirstOrDefaultAsync(ct);
         if (row is null || row.Token is null) return Invalid;
         if (!string.Equals(row.ContentDigest, Convert.ToHexStringLower(check.Payload.ContentDigest), StringComparison.Ordinal)) return Invalid;
@@ -68,6 +68,6 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
             PersonalDataMask.Name(row.DecedentName),
             row.NumberKind == CertificateNumberKind.Unidentified ? null : PersonalDataMask.IdNumber(row.Number),
             ChinaTime.Date(row.DeathAt),
-            row.Issuer);
+            row.Issuer) { IssuerCode = row.IssuerCode };
     }
 }

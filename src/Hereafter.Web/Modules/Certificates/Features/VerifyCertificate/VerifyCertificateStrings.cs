@@ -22,5 +22,17 @@ internal static class VerifyCertificateStrings
         ["死亡日期"] = "Date of death",
         ["出具单位"] = "Issued by",
         ["本页仅显示经遮蔽的信息。证明内容以出具单位的记录为准。"] = "This page shows masked data only. The issuer's record is authoritative.",
+        ["扫描证明上的二维码即可验证。没有二维码时，可输入证明编号和死者姓名查询证明是否有效。"] = "Scan the QR code on the certificate to verify it. Without a QR code, enter the certificate number and the name of the deceased to check whether it is in force.",
+        ["一般为死者的居民身份证号码。"] = "Usually the deceased's citizen ID number.",
+        ["请输入死者姓名"] = "Enter the name of the deceased",
+        ["有效（已更正过）"] = "Valid (corrected once)",
+        ["未找到"] = "Not found",
+        ["该证明由出具单位出具，目前有效。"] = "The certificate was issued by the organisation named below and is currently in force.",
+        ["该证明已更正过一次，请核对您看到的证明是否为更正后的版本（扫描证明上的二维码可确认）。"] = "The certificate has been corrected once: check that the paper you hold is the corrected version (scanning its QR code tells you).",
+        ["没有与该编号和姓名相符的有效证明：请核对编号和姓名；如仍查不到，该证明可能无效，请勿据此办理事务，并联系下列单位。"] = "No certificate matches this number and name. Check both; if it still cannot be found the certificate may not be genuine: do not rely on it, and contact the office below.",
+        ["请联系"] = "Whom to contact",
+        ["民政部门"] = "Civil affairs",
+        ["当地民政局"] = "Your local civil affairs bureau",
+        ["按证明编号和死者姓名查询"] = "Check by certificate number and name instead",
     };
 }
