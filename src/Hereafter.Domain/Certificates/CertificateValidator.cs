@@ -46,7 +46,25 @@ public static partial class CertificateValidator
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(context);
-        return new Run(data, context).Execute();
+        return new Run(WithIdentityFromCitizenId(data, ChinaTime.DateOf(context.Now)), context).Execute();
+    }
+
+    /// <summary>
+    /// Birth date and sex left blank are read from a valid resident ID (ID type 1), which states both (GB 11643):
+    /// the certifier need not type them twice. A value the certifier did type is kept, so a disagreement is still
+    /// reported with what the number says.
+    /// </summary>
+    public static CertificateData WithIdentityFromCitizenId(CertificateData data, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var d = data.Decedent;
+        if (d is null || Clean(d.IdType) != "1" || (Clean(d.BirthDate) is not null && Clean(d.Sex) is not null)
+            || !IdNumber.TryParse(Clean(d.IdNumber), today.AddDays(1), out var card, out _))
+        {
+            return data;
+        }
+
+        return data with { Decedent = d with { BirthDate = Clean(d.BirthDate) ?? Iso(card.BirthDate), Sex = Clean(d.Sex) ?? card.Sex } };
     }
 
     /// <summary>

@@ -9,39 +9,69 @@ namespace Hereafter.BrowserTests.Certificates;
 public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
     [ChromiumFact]
-    public async Task Doctor_FixesAWrongCheckDigit_IssuesTheCertificate_AndDownloadsThePdf()
+    public async Task Doctor_OnAPhone_FixesMistakesFromTheSummary_ChecksTheAnswers_IssuesAndSeesWhoWasTold()
     {
         var staff = await app.SeedStaffAsync(displayName: "王立新医生");
-        await using var context = await chromium.NewContextAsync(app.BaseUrl);
+        await using var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone);
         var page = await context.NewPageAsync();
         await SignInAsync(page, staff.UserName, staff.Password);
 
         await page.GotoAsync("/certificates");
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "填写新证明" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "填写居民死亡医学证明" })).ToBeVisibleAsync();
-        await ChromiumFixture.ScreenshotAsync(page, "certificate-form-desktop");
 
+        // Mistakes: a wrong check digit (so nothing can be read from the number) and a phone number one digit short.
         var person = People.Next();
         var wrong = person.IdNumber[..17] + (person.IdNumber[17] == '0' ? '1' : '0');
-        await FillAsync(page, person, wrong);
-        await page.GetByRole(AriaRole.Button, new() { Name = "出具证明" }).ClickAsync();
+        await FillAsync(page, person, wrong, typeBirthDateAndSex: false);
+        await page.GetByLabel("联系电话").FillAsync("1398501234");
+        await Expect(page.GetByLabel("出生日期")).ToHaveValueAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对" }).ClickAsync();
 
-        var idError = page.Locator("#decedent-idNumber-error");
-        await Expect(idError).ToHaveTextAsync("身份证号码校验位错误");
+        await Expect(page.Locator("#decedent-idNumber-error")).ToHaveTextAsync("身份证号码校验位错误");
         await Expect(page.GetByLabel("死者姓名")).ToHaveValueAsync(person.Name);
         var summary = page.Locator(".error-summary");
         await Expect(summary).ToBeFocusedAsync();
-        await Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync("有 1 处需要修改：");
+        await Expect(summary.GetByRole(AriaRole.Heading)).ToContainTextAsync("处需要修改");
+        await ChromiumFixture.ScreenshotAsync(page, "certificate-form-error");
         await summary.GetByRole(AriaRole.Link, new() { Name = "身份证号码校验位错误" }).ClickAsync();
         await Expect(page.GetByLabel("身份证件号码")).ToBeFocusedAsync();
-        await ChromiumFixture.ScreenshotAsync(page, "certificate-form-error");
 
+        // The right number fills birth date and sex (certificate-form.js).
         await page.GetByLabel("身份证件号码").FillAsync(person.IdNumber);
-        await page.GetByRole(AriaRole.Button, new() { Name = "出具证明" }).ClickAsync();
+        await Expect(page.GetByLabel("出生日期")).ToHaveValueAsync(person.BirthDate.ToString("yyyy-MM-dd"));
+        await Expect(page.GetByLabel("性别")).ToHaveValueAsync(person.Sex);
+        await page.GetByLabel("联系电话").FillAsync("13985012345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对" }).ClickAsync();
 
-        await Expect(page.GetByText("死亡医学证明已出具")).ToBeVisibleAsync();
+        // 请核对: every answer, a 修改 per section; nothing saved yet.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "请核对死亡医学证明", Level = 1 })).ToBeVisibleAsync();
+        var decedent = page.Locator(".check-group").Filter(new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "死者信息" }) });
+        await Expect(decedent).ToContainTextAsync(person.Name);
+        await Expect(decedent).ToContainTextAsync(person.BirthDate.ToString("yyyy-MM-dd"));
+        await Expect(decedent).ToContainTextAsync("男");
+        await ChromiumFixture.ScreenshotAsync(page, "certificate-check-phone");
+        Assert.True(await ScrollWidthAsync(page) <= 390, $"请核对 scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
+
+        // 修改 goes back to its section with every value kept, then on to 请核对 again.
+        await page.GetByRole(AriaRole.Button, new() { Name = "修改 家属联系人" }).ClickAsync();
+        await Expect(page.GetByLabel("家属姓名")).ToBeFocusedAsync();
+        await Expect(page.GetByLabel("联系电话")).ToHaveValueAsync("13985012345");
+        await Expect(page.GetByLabel("身份证件号码")).ToHaveValueAsync(person.IdNumber);
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认出具" }).ClickAsync();
+
+        var notice = page.Locator(".issued-notice");
+        await Expect(notice).ToContainTextAsync("死亡医学证明已出具");
         Assert.Matches("/certificates/[0-9a-f]{32}\\?notice=issued$", page.Url); // the opaque id, never the ID number
-        await ChromiumFixture.ScreenshotAsync(page, "certificate-detail-desktop");
+        foreach (var department in new[] { "公安（户口注销）", "人社（养老保险）", "医保", "民政（低保/特困/高龄津贴）", "住房公积金" })
+            await Expect(notice.Locator(".departments-told")).ToContainTextAsync(department);
+        await Expect(notice.Locator(".copies li")).ToHaveCountAsync(4);
+        await Expect(notice.Locator(".copies")).ToContainTextAsync("交公安机关办理户籍注销");
+        await Expect(notice.Locator(".copies")).ToContainTextAsync("交死者家属保存");
+        await ChromiumFixture.ScreenshotAsync(page, "certificate-issued-phone");
+        Assert.True(await ScrollWidthAsync(page) <= 390, $"the issued page scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "打印第三联" }).ClickAsync());
@@ -68,21 +98,22 @@ public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, Brows
 
         var person = People.Next("2");
         await FillAsync(page, person, person.IdNumber);
-        await page.GetByRole(AriaRole.Button, new() { Name = "出具证明" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "下一步：核对" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确认出具" }).ClickAsync();
 
         await Expect(page.GetByText("死亡医学证明已出具")).ToBeVisibleAsync();
         await ChromiumFixture.ScreenshotAsync(page, "certificate-detail-phone");
         Assert.True(await ScrollWidthAsync(page) <= 390, $"detail page scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
     }
 
-    private static async Task FillAsync(IPage page, People.Person person, string idNumber)
+    private static async Task FillAsync(IPage page, People.Person person, string idNumber, bool typeBirthDateAndSex = true)
     {
         var deathAt = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).AddHours(-6);
         await page.GetByLabel("死者姓名").FillAsync(person.Name);
-        await page.GetByLabel("性别").SelectOptionAsync(person.Sex);
+        if (typeBirthDateAndSex) await page.GetByLabel("性别").SelectOptionAsync(person.Sex);
         await page.GetByLabel("民族").FillAsync("汉族");
         await page.GetByLabel("身份证件号码").FillAsync(idNumber);
-        await page.GetByLabel("出生日期").FillAsync(person.BirthDate.ToString("yyyy-MM-dd"));
+        if (typeBirthDateAndSex) await page.GetByLabel("出生日期").FillAsync(person.BirthDate.ToString("yyyy-MM-dd"));
         await page.GetByLabel("婚姻状况").SelectOptionAsync("2");
         await page.GetByLabel("文化程度").SelectOptionAsync("4");
         await page.Locator("#decedent-occupation").FillAsync("退休人员");

@@ -128,7 +128,33 @@ public class CertificateValidatorTests
     {
         var error = SingleError(WithDecedent(d => d with { BirthDate = "1950-03-08" }));
         Assert.Equal(("decedent.birthDate", "birth-date-mismatch"), (error.Path, error.Code));
-        Assert.Contains("1950-03-07", error.Chinese, StringComparison.Ordinal);
+        Assert.Contains("身份证号码显示出生日期为 1950-03-07", error.Chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validator_BirthDateAndSexLeftBlank_AreReadFromTheCitizenId()
+    {
+        var result = Validate(WithDecedent(d => d with { BirthDate = null, Sex = " " }));
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
+        Assert.Equal(new DateOnly(1950, 3, 7), result.Normalized!.BirthDate);
+        Assert.Equal("1", result.Normalized.Sex);
+        Assert.Equal("1950-03-07", result.Normalized.Data.Decedent.BirthDate);
+        Assert.Equal("1", result.Normalized.Data.Decedent.Sex);
+    }
+
+    [Fact]
+    public void Validator_BlankBirthDateWithAPassport_IsStillRequired()
+    {
+        var error = SingleError(WithDecedent(d => d with { IdType = "2", IdNumber = "E12345678", BirthDate = null }));
+        Assert.Equal(("decedent.birthDate", "required"), (error.Path, error.Code));
+    }
+
+    [Fact]
+    public void Validator_SexDifferentFromId_SaysWhatTheIdSays()
+    {
+        var error = SingleError(WithDecedent(d => d with { Sex = "2" }));
+        Assert.Equal("性别与身份证号码不一致：身份证号码显示性别为男", error.Chinese);
     }
 
     [Fact]
@@ -145,7 +171,8 @@ public class CertificateValidatorTests
     [InlineData(null, "required")]
     [InlineData("3", "not-in-list")]
     public void Validator_BadSex_IsRejected(string? sex, string code) =>
-        AssertSingleError(WithDecedent(d => d with { Sex = sex }), "decedent.sex", code);
+        // With a passport: a blank sex is read from a valid citizen ID (Validator_BirthDateAndSexLeftBlank_AreReadFromTheCitizenId).
+        AssertSingleError(WithDecedent(d => d with { Sex = sex, IdType = "2", IdNumber = "E12345678" }), "decedent.sex", code);
 
     [Fact]
     public void Validator_IdNumberWithoutType_IsRejectedOnType() =>
@@ -189,7 +216,8 @@ public class CertificateValidatorTests
     [InlineData("1950/03/07", "invalid-date")]
     [InlineData("1950-02-30", "invalid-date")]
     public void Validator_BadBirthDate_IsRejected(string? birth, string code) =>
-        AssertSingleError(WithDecedent(d => d with { BirthDate = birth }), "decedent.birthDate", code);
+        // With a passport: a blank birth date is read from a valid citizen ID, and a typed one is checked against it.
+        AssertSingleError(WithDecedent(d => d with { BirthDate = birth, IdType = "2", IdNumber = "E12345678" }), "decedent.birthDate", code);
 
     [Fact]
     public void Validator_BirthInTheFuture_IsRejected()

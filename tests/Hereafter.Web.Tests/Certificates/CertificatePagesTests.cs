@@ -13,8 +13,9 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
 
     private static CertificateData Valid(People.Person person) => People.HospitalDeath(person);
 
+    /// <summary>Fills the form and, when the 请核对 step accepts it, confirms (出具 is two steps); else the form with its errors.</summary>
     private static Task<HttpResponseMessage> IssueAsync(HttpClient client, CertificateData data) =>
-        HtmlForms.SubmitAsync(client, "/certificates/new", "issue", CertificateFormPosts.Fields(data));
+        CertificateFormPosts.IssueAsync(client, CertificateFormPosts.Fields(data));
 
     /// <summary>Issues the certificate and answers its detail page's address (by opaque id).</summary>
     private static async Task<string> IssuedAtAsync(HttpClient client, CertificateData data)
@@ -127,7 +128,7 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
             = (fields["Form.Causes.PartI[1].Text"], "abc", "years", "XX");
         foreach (var k in new[] { "Text", "IntervalValue", "IntervalUnit", "Icd10" }) fields[$"Form.Causes.PartI[1].{k}"] = "";
 
-        var html = await (await HtmlForms.SubmitAsync(client, "/certificates/new", "issue", fields)).Content.ReadAsStringAsync();
+        var html = await (await CertificateFormPosts.IssueAsync(client, fields)).Content.ReadAsStringAsync();
 
         Assert.Contains("格式错误", ErrorFor(html, "causes-partI-2-icd10"));
         Assert.Equal("发病至死亡间隔应为数字", ErrorFor(html, "causes-partI-2-interval-value"));
@@ -166,7 +167,14 @@ public sealed partial class CertificatePagesTests(HereafterFactory factory) : IC
         Assert.Contains("请填写原因", noReason);
 
         fields["Reason"] = "职业填写错误";
-        var corrected = await HtmlForms.SubmitAsync(client, $"{url}/correct", "correct", fields);
+        fields["Step"] = "check";
+        var check = await HtmlForms.SubmitAsync(client, $"{url}/correct", "correct", fields);
+        var checkHtml = await check.Content.ReadAsStringAsync();
+        Assert.Contains("name=\"Step\" value=\"confirm\"", checkHtml); // 请核对 before the correction is saved
+        Assert.Contains("退休教师", WebUtility.HtmlDecode(checkHtml));
+        Assert.DoesNotContain("证明已更正", WebUtility.HtmlDecode(checkHtml));
+        var corrected = await HtmlForms.SubmitAsync(client, check.RequestMessage!.RequestUri!.PathAndQuery, checkHtml, "correct",
+            new Dictionary<string, string> { ["Step"] = "confirm" });
         Assert.Equal(url, corrected.RequestMessage!.RequestUri!.AbsolutePath);
         var html = await corrected.Content.ReadAsStringAsync();
         Assert.Contains("证明已更正，当前为第 2 版", html);

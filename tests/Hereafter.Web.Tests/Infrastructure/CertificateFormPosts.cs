@@ -6,6 +6,32 @@ namespace Hereafter.Web.Tests.Infrastructure;
 /// <summary>The certificate page's form fields for given content, as a browser would post them.</summary>
 public static class CertificateFormPosts
 {
+    /// <summary>Posts the form's first step (下一步：核对) with <paramref name="fields"/>: the 请核对 page, or the form with its errors.</summary>
+    public static Task<HttpResponseMessage> CheckAsync(HttpClient client, IDictionary<string, string> fields) =>
+        HtmlForms.SubmitAsync(client, "/certificates/new", "issue", new Dictionary<string, string>(fields) { ["Step"] = "check" });
+
+    /// <summary>From a 请核对 page, posts one of its buttons' <c>Step</c> (<c>confirm</c>, <c>edit-decedent</c>, …).</summary>
+    public static async Task<HttpResponseMessage> FromCheckPageAsync(HttpClient client, HttpResponseMessage checkPage, string step)
+    {
+        var html = await checkPage.Content.ReadAsStringAsync();
+        Assert.Contains("name=\"Step\" value=\"confirm\"", html);
+        return await HtmlForms.SubmitAsync(client, checkPage.RequestMessage!.RequestUri!.PathAndQuery, html, "issue",
+            new Dictionary<string, string> { ["Step"] = step });
+    }
+
+    /// <summary>
+    /// Issues through the page as a certifier does: 下一步：核对, then 确认出具 on the 请核对 page. When the first step
+    /// refuses (errors on the form), returns that response.
+    /// </summary>
+    public static async Task<HttpResponseMessage> IssueAsync(HttpClient client, IDictionary<string, string> fields)
+    {
+        var check = await CheckAsync(client, fields);
+        var html = await check.Content.ReadAsStringAsync();
+        return html.Contains("name=\"Step\" value=\"confirm\"", StringComparison.Ordinal)
+            ? await FromCheckPageAsync(client, check, "confirm")
+            : check;
+    }
+
     public static Dictionary<string, string> Fields(CertificateData data)
     {
         var f = new Dictionary<string, string>

@@ -10,6 +10,12 @@ public static partial class HtmlForms
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, string formName, IDictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(url);
+        return await SubmitAsync(client, url, html, formName, fields);
+    }
+
+    /// <summary>Posts the form named <paramref name="formName"/> of a page already fetched (<paramref name="html"/>, from <paramref name="url"/>).</summary>
+    public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, string url, string html, string formName, IDictionary<string, string> fields)
+    {
         var form = Forms().Matches(html).Select(m => m.Value)
             .FirstOrDefault(f => f.Contains($"name=\"_handler\" value=\"{formName}\"", StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"No form named '{formName}' on {url}.");

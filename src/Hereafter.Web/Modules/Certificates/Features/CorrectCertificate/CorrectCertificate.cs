@@ -2,6 +2,7 @@ using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Modules.Certificates.Features.IssueCertificate;
 using Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
@@ -20,29 +21,53 @@ public sealed class CorrectCertificateHandler(
     CertificateHistory history, CertificateChangedEvents events, VerificationLinks links,
     AuditLog audit, TimeProvider clock, VerificationCache verificationCache)
 {
-    public async Task<CertificateIssued> HandleAsync(Actor actor, string number, CorrectionRequest request, CancellationToken ct)
+    /// <summary>
+    /// The 请核对 step of a correction: every check the correction makes before it writes, nothing saved.
+    /// Returns the data as it would be stored (birth date and sex read from the citizen ID when left blank).
+    /// </summary>
+    public async Task<CertificateChecked> CheckAsync(Actor actor, string number, CorrectionRequest request, CancellationToken ct)
+    {
+        var (_, validation) = Validate(actor, request);
+        var certificate = await finder.FindForIssuerAsync(actor, number, ct);
+        var (content, _, _) = await CheckAgainstAsync(certificate, validation, ct);
+        return new CertificateChecked(content.Data, CertificateValidationAnswers.Warnings(validation.Warnings));
+    }
+
+    private (string Reason, CertificateValidation Validation) Validate(Actor actor, CorrectionRequest request)
     {
         var reason = ChangeReason.Require(request.Reason);
         if (request.Certificate is null)
             throw new FieldValidationException("certificate", new Message("certificates.correction.certificate-required"));
-        var now = clock.GetUtcNow();
-        var validation = CertificateValidator.Validate(request.Certificate, new CertificateContext(now, actor.OrganisationType?.ToCode() ?? ""));
+        return (reason, CertificateValidator.Validate(request.Certificate, new CertificateContext(clock.GetUtcNow(), actor.OrganisationType?.ToCode() ?? "")));
+    }
+
+    /// <summary>The rules that need the stored certificate: issued, not yet corrected, still identified, no clash with another's number.</summary>
+    private async Task<(NormalizedCertificate Content, CertificateNumberKind NumberKind, string NewNumber)> CheckAgainstAsync(
+        Certificate certificate, CertificateValidation validation, CancellationToken ct)
+    {
+        if (certificate.Status != CertificateStatus.Issued)
+            throw ProblemException.Conflict(new Message("certificates.correction.not-issued").With("status", certificate.Status.ToCode()));
+        if (certificate.Corrected)
+            throw ProblemException.Conflict(new Message("certificates.correction.already-corrected"),
+                "https://hereafter.example/problems/correction-used");
+        var content = CertificateValidationAnswers.RequireValid(validation);
+        var numberKind = EnumCodes<CertificateNumberKind>.Parse(content.NumberKind);
+        if (numberKind == CertificateNumberKind.Unidentified && certificate.NumberKind != CertificateNumberKind.Unidentified)
+            throw new FieldValidationException("decedent.idNumber", new Message("certificates.correction.id-number-removed"));
+        var newNumber = numberKind == CertificateNumberKind.Unidentified ? certificate.Number : content.IdNumber!;
+        if (newNumber != certificate.Number && await db.Set<Certificate>().AnyAsync(c => c.ActiveNumber == newNumber, ct))
+            throw CertificateConflicts.Duplicate();
+        return (content, numberKind, newNumber);
+    }
+
+    public async Task<CertificateIssued> HandleAsync(Actor actor, string number, CorrectionRequest request, CancellationToken ct)
+    {
+        var (reason, validation) = Validate(actor, request);
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var certificate = await finder.FindForIssuerAsync(actor, number, ct);
-            if (certificate.Status != CertificateStatus.Issued)
-                throw ProblemException.Conflict(new Message("certificates.correction.not-issued").With("status", certificate.Status.ToCode()));
-            if (certificate.Corrected)
-                throw ProblemException.Conflict(new Message("certificates.correction.already-corrected"),
-                    "https://hereafter.example/problems/correction-used");
-            var content = CertificateValidationAnswers.RequireValid(validation);
-            var numberKind = EnumCodes<CertificateNumberKind>.Parse(content.NumberKind);
-            if (numberKind == CertificateNumberKind.Unidentified && certificate.NumberKind != CertificateNumberKind.Unidentified)
-                throw new FieldValidationException("decedent.idNumber", new Message("certificates.correction.id-number-removed"));
-            var newNumber = numberKind == CertificateNumberKind.Unidentified ? certificate.Number : content.IdNumber!;
-            if (newNumber != certificate.Number && await db.Set<Certificate>().AnyAsync(c => c.ActiveNumber == newNumber, ct))
-                throw CertificateConflicts.Duplicate();
+            var (content, numberKind, newNumber) = await CheckAgainstAsync(certificate, validation, ct);
             await claims.ClaimAsync(certificate, ct);
 
             var oldNumber = certificate.Number;

@@ -23,13 +23,32 @@ public sealed class IssueCertificateHandler(
 {
     public static readonly TimeSpan PossibleDuplicateWindow = TimeSpan.FromDays(5);
 
-    public async Task<CertificateIssued> HandleAsync(Actor actor, CertificateData data, CancellationToken ct)
+    /// <summary>
+    /// The 请核对 step: every check issuing makes before it writes (the certifier's right, the rules, an active
+    /// certificate for the same number), and nothing saved. Returns the data as it would be issued, with birth
+    /// date and sex read from the citizen ID when they were left blank.
+    /// </summary>
+    public async Task<CertificateChecked> CheckAsync(Actor actor, CertificateData data, CancellationToken ct)
+    {
+        var (validation, content) = Validate(actor, data, clock.GetUtcNow());
+        // An unidentified person has no ID number: the serial is allocated only when issuing.
+        if (content.IdNumber is { } number && await db.Set<Certificate>().AsNoTracking().AnyAsync(c => c.ActiveNumber == number, ct))
+            throw CertificateConflicts.Duplicate();
+        return new CertificateChecked(content.Data, CertificateValidationAnswers.Warnings(validation.Warnings));
+    }
+
+    private static (CertificateValidation Validation, NormalizedCertificate Content) Validate(Actor actor, CertificateData data, DateTimeOffset now)
     {
         if (!CertificateAccess.CanCertify(actor))
             throw ProblemException.Forbidden(new Message("certificates.issue.certifier-only"));
-        var now = clock.GetUtcNow();
         var validation = CertificateValidator.Validate(data, new CertificateContext(now, actor.OrganisationType?.ToCode() ?? ""));
-        var content = CertificateValidationAnswers.RequireValid(validation);
+        return (validation, CertificateValidationAnswers.RequireValid(validation));
+    }
+
+    public async Task<CertificateIssued> HandleAsync(Actor actor, CertificateData data, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var (validation, content) = Validate(actor, data, now);
         var issuer = await finder.OrganisationAsync(actor.OrganisationId, ct);
 
         try
@@ -123,3 +142,6 @@ public sealed class IssueCertificateHandler(
             ON CONFLICT ("Key") DO UPDATE SET "Key" = excluded."Key"
             """, [key], ct);
 }
+
+/// <summary>What the 请核对 step shows: the certificate as it would be issued, and its data-quality warnings.</summary>
+public sealed record CertificateChecked(CertificateData Data, IReadOnlyList<WarningDto> Warnings);
