@@ -106,3 +106,46 @@ public static class PricingVocabularyNames
         _ => rule.ToString(),
     };
 }
+
+/// <summary>The English labels of the pricing vocabulary, for pages and exports in English.</summary>
+public static class PricingVocabularyEnglishNames
+{
+    public static string EnglishName(this PriceCategory category) => category switch
+    {
+        PriceCategory.Basic => "Basic funeral services",
+        PriceCategory.NonBasic => "Non-basic services",
+        PriceCategory.Goods => "Funeral goods",
+        PriceCategory.Plot => "Plots",
+        _ => category.ToString(),
+    };
+
+    public static string EnglishName(this PricingMode mode) => mode switch
+    {
+        PricingMode.GovernmentGuided => "Government-guided price",
+        PricingMode.ReferenceRange => "Reference price range",
+        PricingMode.Market => "Market price",
+        _ => mode.ToString(),
+    };
+
+    public static string EnglishName(this PlotType type) => type switch
+    {
+        PlotType.AshesGrave => "Ashes grave",
+        PlotType.SingleGrave => "Single body grave",
+        PlotType.DoubleGrave => "Double body grave",
+        PlotType.TreeBurial => "Tree burial",
+        PlotType.LawnBurial => "Lawn burial",
+        PlotType.WallNiche => "Wall niche",
+        _ => type.ToString(),
+    };
+
+    public static string EnglishName(this WarningRule rule) => rule switch
+    {
+        WarningRule.AboveGovernmentPrice => "Above the government price (public-welfare plot)",
+        WarningRule.AboveReferenceCeiling => "Above the reference ceiling",
+        WarningRule.PricePerSquareMetreAboveMedian => "Price per m² far above the city median",
+        WarningRule.AreaAboveLimit => "Area above the legal limit",
+        WarningRule.RiseWithinYear => "Large rise within 12 months",
+        WarningRule.OutsideReferenceRange => "Price outside the reference range",
+        _ => rule.ToString(),
+    };
+}

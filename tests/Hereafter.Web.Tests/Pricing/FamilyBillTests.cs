@@ -57,7 +57,7 @@ public sealed partial class FamilyBillTests(HereafterFactory factory) : IClassFi
         Assert.Contains($"<dd class=\"bill-subsidy\">−{Yuan(780m)}</dd>", html);
         Assert.Contains($"<dd class=\"bill-payable\">{Yuan(1500m)}</dd>", html);
         Assert.Contains("12358", html);
-        Assert.Contains("<dd class=\"decedent\">欧**兰</dd>", html);
+        Assert.Contains("<dd class=\"decedent\" lang=\"zh-CN\">欧**兰</dd>", html);
         Assert.DoesNotContain("欧阳秀兰", html);
 
         // The link is shown once: reading the bill later does not give it again, and only its hash is stored.

@@ -48,7 +48,7 @@ public sealed partial class IssueBillPageTests(HereafterFactory factory) : IClas
         Assert.Single(H1().Matches(form));
         foreach (Match input in Inputs().Matches(form))
             Assert.Contains($"for=\"{input.Groups[1].Value}\"", form);
-        Assert.Contains($"<label for=\"{Quantity(cremation)}\">{cremation.GetProperty("name").GetString()}", form);
+        Assert.Contains($"<label for=\"{Quantity(cremation)}\"><span lang=\"zh-CN\">{cremation.GetProperty("name").GetString()}</span>", form);
         Assert.Contains($"value=\"{PricingTestHelpers.Today:yyyy-MM-dd}\"", form); // service date defaults to today
 
         var response = await HtmlForms.SubmitAsync(clerk, Page, "bill", new Dictionary<string, string>
@@ -87,14 +87,17 @@ public sealed partial class IssueBillPageTests(HereafterFactory factory) : IClas
             WebUtility.HtmlDecode(await (await HtmlForms.SubmitAsync(clerk, Page, "bill", fields)).Content.ReadAsStringAsync());
 
         var none = await Submit(new() { ["certificateNumber"] = number });
-        Assert.Contains("<p class=\"field-error\" id=\"items-error\" role=\"alert\">请至少填写一个项目的数量。</p>", none);
+        Assert.Contains("<p class=\"field-error\" id=\"items-error\">请至少填写一个项目的数量。</p>", none);
+        Assert.Contains("data-field=\"items\">请至少填写一个项目的数量。</a>", none);
 
         var bad = await Submit(new() { ["certificateNumber"] = number, [Quantity(cremation)] = "1.5" });
-        Assert.Contains($"<p class=\"field-error\" id=\"{Quantity(cremation)}-error\" role=\"alert\">数量须为 0 到 999 的整数。</p>", bad);
+        Assert.Contains($"<p class=\"field-error\" id=\"{Quantity(cremation)}-error\">数量须为 0 到 999 的整数。</p>", bad);
+        Assert.Contains($"data-field=\"{Quantity(cremation)}\">数量须为 0 到 999 的整数。</a>", bad);
         Assert.Contains("value=\"1.5\"", bad); // what was typed stays
 
         var unknown = await Submit(new() { ["certificateNumber"] = "520000000000000000", [Quantity(cremation)] = "1" });
-        Assert.Contains("<p class=\"field-error\" id=\"certificateNumber-error\" role=\"alert\">没有该编号的死亡医学证明，请核对编号。</p>", unknown);
+        Assert.Contains("<p class=\"field-error\" id=\"certificateNumber-error\">没有该编号的死亡医学证明，请核对编号。</p>", unknown);
+        Assert.Contains("data-field=\"certificateNumber\">没有该编号的死亡医学证明，请核对编号。</a>", unknown);
 
         var future = await Submit(new()
         {

@@ -63,7 +63,8 @@ public sealed class PricingMessageTests(HereafterFactory factory) : IClassFixtur
             .ToDictionary(m => m.Groups["name"].Value, m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["medianFactor"] = "0.5";
         var answer = WebUtility.HtmlDecode(await (await HtmlForms.SubmitAsync(supervisor, page, "settings", fields)).Content.ReadAsStringAsync());
-        Assert.Contains("id=\"medianFactor-error\" role=\"alert\">Must be between 1 and 10.</p>", answer);
+        Assert.Contains("id=\"medianFactor-error\">Must be between 1 and 10.</p>", answer);
+        Assert.Contains("data-field=\"medianFactor\">Must be between 1 and 10.</a>", answer);
         Assert.DoesNotContain("须在 1 到 10 之间。", answer);
     }
 }

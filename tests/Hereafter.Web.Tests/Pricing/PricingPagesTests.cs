@@ -80,7 +80,7 @@ public sealed partial class PricingPagesTests(HereafterFactory factory) : IClass
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
             AssertAccessible(html, $"/prices/{id}");
-            Assert.Contains($"<h1>{list.GetProperty("name").GetString()}</h1>", html);
+            Assert.Contains($"<h1 lang=\"zh-CN\">{list.GetProperty("name").GetString()}</h1>", html);
             Assert.Contains("12358", html);
             Assert.Contains("最后更新", html);
             Assert.Contains("定价依据和法律依据", html);

@@ -34,7 +34,7 @@ public sealed partial class PricingSettingsPageTests(HereafterFactory factory) :
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
         Assert.Single(Regex.Matches(html, "<h1[ >]"));
-        Assert.Contains("<label for=\"medianFactor\">每平方米价格超过同类墓位全市中位数的倍数</label>", html);
+        Assert.Contains("<label for=\"medianFactor\">每平方米价格超过同类墓位全市中位数的倍数<span class=\"req\" aria-hidden=\"true\">*</span></label>", html);
         Assert.Contains("id=\"medianFactor\" name=\"medianFactor\"", html);
         Assert.Contains("value=\"1.5\"", html);
         Assert.Contains($"href=\"{Page}\"", await supervisor.GetStringAsync("/"));
@@ -57,12 +57,16 @@ public sealed partial class PricingSettingsPageTests(HereafterFactory factory) :
 
         var html = WebUtility.HtmlDecode(await (await HtmlForms.SubmitAsync(supervisor, Page, "settings",
             await FieldsAsync(supervisor, ("medianFactor", "abc"), ("riseWindowMonths", "2")))).Content.ReadAsStringAsync());
-        Assert.Contains("<p class=\"field-error\" id=\"medianFactor-error\" role=\"alert\">须为数字，如 1.5。</p>", html);
+        Assert.Contains("<p class=\"field-error\" id=\"medianFactor-error\">须为数字，如 1.5。</p>", html);
+        // The one error summary at the top, each message a link to its field (issue #10).
+        Assert.Contains("data-error-summary", html);
+        Assert.Contains("href=\"/supervision/price-settings#medianFactor\" data-field=\"medianFactor\">须为数字，如 1.5。</a>", html);
         Assert.Contains("value=\"abc\"", html);
 
         var range = WebUtility.HtmlDecode(await (await HtmlForms.SubmitAsync(supervisor, Page, "settings",
             await FieldsAsync(supervisor, ("medianFactor", "0.5"), ("riseWindowMonths", "2")))).Content.ReadAsStringAsync());
-        Assert.Contains("<p class=\"field-error\" id=\"medianFactor-error\" role=\"alert\">须在 1 到 10 之间。</p>", range);
+        Assert.Contains("<p class=\"field-error\" id=\"medianFactor-error\">须在 1 到 10 之间。</p>", range);
+        Assert.Contains("data-field=\"medianFactor\">须在 1 到 10 之间。</a>", range);
 
         var after = await (await bureau.GetAsync("/api/v1/pricing/settings")).ExpectJsonAsync(HttpStatusCode.OK);
         Assert.Equal(before, after.GetProperty("riseWindowMonths").GetInt32());

@@ -84,8 +84,8 @@ public sealed class PricingStaffPagesTests(HereafterFactory factory) : IClassFix
         {
             ["itemId"] = itemId, ["newPrice"] = newPrice.ToString(CultureInfo.InvariantCulture), ["effectiveFrom"] = Today(), ["reason"] = "下调",
         })).Content.ReadAsStringAsync());
-        Assert.Contains($"已提交：{item.GetProperty("name").GetString()} 调整为 {Yuan(newPrice)}，执行日期 {Today()}", proposed);
-        Assert.Contains(">待审核</span>", proposed);
+        Assert.Contains($"已提交：<span lang=\"zh-CN\">{item.GetProperty("name").GetString()}</span> 调整为 {Yuan(newPrice)}，执行日期 {Today()}", proposed);
+        Assert.Contains(">待审核<span class=\"visually-hidden\">", proposed);
         var changeId = (await (await factory.ClientForAsync("demo-civil-affairs")).GetFromJsonAsync<JsonElement>("/api/v1/price-changes?status=proposed"))
             .EnumerateArray().First(c => c.GetProperty("itemId").GetString() == itemId).GetProperty("id").GetGuid();
 
@@ -102,14 +102,14 @@ public sealed class PricingStaffPagesTests(HereafterFactory factory) : IClassFix
         Assert.Contains("for=\"reason-" + changeId.ToString("N") + "\"", review);
         var approved = WebUtility.HtmlDecode(await (await HtmlForms.SubmitAsync(supervisor, "/supervision/prices", $"approve-{changeId:N}",
             new Dictionary<string, string>())).Content.ReadAsStringAsync());
-        Assert.Contains($"已批准：贵阳市殡仪馆 {item.GetProperty("name").GetString()} 调整为 {Yuan(newPrice)}，{Today()} 起执行。", approved);
+        Assert.Contains($"已批准：<span lang=\"zh-CN\">贵阳市殡仪馆</span> <span lang=\"zh-CN\">{item.GetProperty("name").GetString()}</span> 调整为 {Yuan(newPrice)}，{Today()} 起执行。", approved);
 
         var publicPage = WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/prices/{institutionId}"));
         var start = publicPage.IndexOf($"id=\"item-{itemId}\"", StringComparison.Ordinal);
         var block = publicPage[start..publicPage.IndexOf("</li>", start, StringComparison.Ordinal)];
         Assert.Contains(Yuan(newPrice), block);
         Assert.Contains($"{Today()} 起由 {Yuan(oldPrice)} 调整", block);
-        Assert.Contains(">已批准</span>", WebUtility.HtmlDecode(await clerk.GetStringAsync("/prices/manage")));
+        Assert.Contains(">已批准<span class=\"visually-hidden\">", WebUtility.HtmlDecode(await clerk.GetStringAsync("/prices/manage")));
     }
 
     [Fact]
@@ -130,12 +130,15 @@ public sealed class PricingStaffPagesTests(HereafterFactory factory) : IClassFix
         var noReason = await (await HtmlForms.SubmitAsync(supervisor, "/supervision/prices", $"reject-{changeId:N}",
             new Dictionary<string, string> { ["reason"] = " " })).Content.ReadAsStringAsync();
         Assert.Contains("驳回时须填写理由", noReason);
+        // The reason's error is in the summary at the top (it takes focus) with a link to this row's reason field.
+        Assert.Contains($"data-field=\"reason-{changeId:N}\">驳回时须填写理由</a>", noReason);
+        Assert.Contains($"id=\"reason-{changeId:N}-error\"", noReason);
         var rejected = await (await HtmlForms.SubmitAsync(supervisor, "/supervision/prices", $"reject-{changeId:N}",
             new Dictionary<string, string> { ["reason"] = "理由不充分" })).Content.ReadAsStringAsync();
         Assert.Contains("已驳回：", rejected);
         var mine = await clerk.GetStringAsync("/prices/manage");
         Assert.Contains("理由不充分", mine);
-        Assert.Contains(">已驳回</span>", mine);
+        Assert.Contains(">已驳回<span class=\"visually-hidden\">", mine);
     }
 
     [Fact]
@@ -161,6 +164,7 @@ public sealed class PricingStaffPagesTests(HereafterFactory factory) : IClassFix
         var noNote = await (await HtmlForms.SubmitAsync(supervisor, "/supervision/price-warnings", $"close-{open[0].GetProperty("id").GetGuid():N}",
             new Dictionary<string, string> { ["note"] = "" })).Content.ReadAsStringAsync();
         Assert.Contains("关闭预警须填写处理说明", noNote);
+        Assert.Contains($"data-field=\"note-{open[0].GetProperty("id").GetGuid():N}\">关闭预警须填写处理说明</a>", noNote);
         foreach (var w in open.Where(w => w.GetProperty("itemId").GetString() == itemId))
         {
             var closed = await (await HtmlForms.SubmitAsync(supervisor, "/supervision/price-warnings", $"close-{w.GetProperty("id").GetGuid():N}",

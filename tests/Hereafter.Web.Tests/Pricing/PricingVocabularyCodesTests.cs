@@ -37,4 +37,19 @@ public sealed class PricingVocabularyCodesTests
         Assert.Equal(["高于政府定价（公益性墓位）", "高于参考价上限", "每平方米价格远高于全市中位数", "面积超过规定上限", "一年内涨幅过大", "价格超出参考区间"],
             EnumCodes<WarningRule>.All.Select(r => r.ChineseName()));
     }
+
+    [Fact]
+    public void EveryWord_HasAnEnglishLabel_ForEnglishPages()
+    {
+        Assert.Equal(["Basic funeral services", "Non-basic services", "Funeral goods", "Plots"], EnumCodes<PriceCategory>.All.Select(c => c.EnglishName()));
+        Assert.Equal(["Government-guided price", "Reference price range", "Market price"], EnumCodes<PricingMode>.All.Select(m => m.EnglishName()));
+        foreach (var label in EnumCodes<PlotType>.All.Select(t => t.EnglishName())
+                     .Concat(EnumCodes<WarningRule>.All.Select(r => r.EnglishName()))
+                     .Concat(EnumCodes<Hereafter.Web.Modules.Pricing.Contracts.InstitutionType>.All.Select(Hereafter.Web.Modules.Pricing.PricingLabels.EnglishName))
+                     .Concat(EnumCodes<Hereafter.Web.Modules.Pricing.Contracts.PriceChangeStatus>.All.Select(Hereafter.Web.Modules.Pricing.PricingLabels.EnglishName))
+                     .Concat(EnumCodes<Hereafter.Web.Modules.Pricing.Contracts.WarningStatus>.All.Select(Hereafter.Web.Modules.Pricing.PricingLabels.EnglishName)))
+        {
+            Assert.Matches("^[A-Z][A-Za-z0-9 ()²,.-]+$", label);
+        }
+    }
 }

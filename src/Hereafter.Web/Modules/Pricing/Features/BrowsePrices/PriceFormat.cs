@@ -1,6 +1,7 @@
 using Hereafter.Domain.Time;
 using System.Globalization;
 using Hereafter.Web.Platform.Localization;
+using Microsoft.AspNetCore.Components;
 
 namespace Hereafter.Web.Modules.Pricing.Features.BrowsePrices;
 
@@ -27,4 +28,19 @@ public static class PriceFormat
     public static string Time(DateTimeOffset at) => ChinaTime.Minutes(at);
 
     public static string DateOf(DateTimeOffset at) => ChinaTime.Date(at);
+
+    /// <summary>Text an institution or a person typed (an item's or institution's name): shown as typed, marked Chinese.</summary>
+    public sealed record Typed(string? Text);
+
+    /// <summary>
+    /// A sentence in the page's language whose <see cref="Typed"/> arguments keep the language they were typed in
+    /// (<c>&lt;span lang="zh-CN"&gt;</c>), so an English page marks the Chinese names inside its sentences.
+    /// </summary>
+    public static MarkupString Sentence(string format, params object?[] args) =>
+        new(string.Format(CultureInfo.InvariantCulture, Encode(format),
+            args.Select(a => a is Typed t ? $"<span lang=\"zh-CN\">{Encode(t.Text ?? "")}</span>" : Encode(a?.ToString() ?? "")).ToArray<object?>()));
+
+    private static string Encode(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 }

@@ -90,7 +90,9 @@ public sealed partial class PublicPriceCache
         if (path is "/prices/compare")
         {
             var item = Value(request, "item");
-            return item is null ? null : (path, Query(("item", item)));
+            if (item is null) return null;
+            // "Compare" with no item chosen keeps its empty item, so the page can say so (issue #10).
+            return item.Length == 0 && request.Query.ContainsKey("item") ? (path, "?item=") : (path, Query(("item", item)));
         }
         if (path is not null && InstitutionPath().IsMatch(path)) return (path.ToLowerInvariant(), "");
         return null;
