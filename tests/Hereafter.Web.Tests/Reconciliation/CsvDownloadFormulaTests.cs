@@ -29,7 +29,7 @@ public sealed class CsvDownloadFormulaTests(HereafterFactory factory) : IClassFi
         var id = await clerk.UploadAcceptedAsync("enterprise-pension", roll);
         Assert.Equal("completed", (await clerk.WaitFinishedAsync(id)).GetProperty("status").GetString());
 
-        var response = await clerk.GetAsync($"/api/v1/reconciliation/rolls/{id}/review.csv");
+        var response = await clerk.GetAsync($"/api/v1/reconciliation/rolls/{id}/review.csv?culture=en");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(ResultFilesSink.ReviewHeader, lines[0]);

@@ -128,7 +128,7 @@ public sealed class ReconcileRollTests(HereafterFactory factory) : IClassFixture
         var id = await clerk.UploadAcceptedAsync("enterprise-pension", roll.Csv);
         await clerk.WaitFinishedAsync(id);
 
-        var csvResponse = await clerk.GetAsync($"/api/v1/reconciliation/rolls/{id}/stops.csv");
+        var csvResponse = await clerk.GetAsync($"/api/v1/reconciliation/rolls/{id}/stops.csv?culture=en");
         Assert.Equal(HttpStatusCode.OK, csvResponse.StatusCode);
         Assert.Equal("text/csv", csvResponse.Content.Headers.ContentType?.MediaType);
         var csvLines = (await csvResponse.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -137,11 +137,11 @@ public sealed class ReconcileRollTests(HereafterFactory factory) : IClassFixture
         Assert.StartsWith($"2,{roll.Dead.IdNumber},{roll.Dead.Name},enterprise-pension,6222000011112222,1234.50,{roll.PaidThrough}", csvLines[1]);
         Assert.EndsWith($"{roll.DeathMonth.AddMonths(1)},2,2469.00,false", csvLines[1]);
 
-        var rejectedCsv = await clerk.GetStringAsync($"/api/v1/reconciliation/rolls/{id}/rejected.csv");
+        var rejectedCsv = await clerk.GetStringAsync($"/api/v1/reconciliation/rolls/{id}/rejected.csv?culture=en");
         Assert.StartsWith(ResultFilesSink.RejectedHeader + "\n4,", rejectedCsv);
         Assert.Contains("\n7,", rejectedCsv);
 
-        var xlsxResponse = await clerk.GetAsync($"/api/v1/reconciliation/rolls/{id}/review.xlsx");
+        var xlsxResponse = await clerk.GetAsync($"/api/v1/reconciliation/rolls/{id}/review.xlsx?culture=en");
         Assert.Equal(HttpStatusCode.OK, xlsxResponse.StatusCode);
         var sheet = ReadSheet(await xlsxResponse.Content.ReadAsByteArrayAsync());
         Assert.Equal(ResultFilesSink.ReviewHeader.Split(','), sheet[0]);

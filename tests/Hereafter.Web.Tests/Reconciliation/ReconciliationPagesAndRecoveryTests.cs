@@ -43,13 +43,15 @@ public sealed class ReconciliationPagesAndRecoveryTests(HereafterFactory factory
         Assert.Contains("身份证号相同，姓名不同", html);
         Assert.Contains($"{jobPath.Replace("/reconciliation/", "/api/v1/reconciliation/rolls/")}/stops.xlsx", html);
 
-        // Dismissing without a reason is refused on the page; with one it is recorded.
-        var noReason = await HtmlForms.SubmitAsync(client, jobPath, "dismiss-3", new Dictionary<string, string> { ["reason"] = "" });
+        // Each review row is decided on its own page. Dismissing without a reason is refused there; with one it is
+        // recorded and the clerk is back on the job page.
+        var noReason = await HtmlForms.SubmitAsync(client, $"{jobPath}/review/3", "dismiss", new Dictionary<string, string> { ["reason"] = "" });
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("排除时须填写原因", await noReason.Content.ReadAsStringAsync());
-        var dismissed = await HtmlForms.SubmitAsync(client, jobPath, "dismiss-3", new Dictionary<string, string> { ["reason"] = "户籍核实在世" });
+        var dismissed = await HtmlForms.SubmitAsync(client, $"{jobPath}/review/3", "dismiss", new Dictionary<string, string> { ["reason"] = "户籍核实在世" });
+        Assert.Equal(jobPath, dismissed.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("第 3 行已排除。", await dismissed.Content.ReadAsStringAsync());
-        var confirmed = await HtmlForms.SubmitAsync(client, jobPath, "confirm-8", new Dictionary<string, string>());
+        var confirmed = await HtmlForms.SubmitAsync(client, $"{jobPath}/review/8", "confirm", new Dictionary<string, string>());
         var confirmedHtml = await confirmed.Content.ReadAsStringAsync();
         Assert.Contains("第 8 行已确认为同一人", confirmedHtml);
         Assert.Contains("id=\"stop-8\"", confirmedHtml);

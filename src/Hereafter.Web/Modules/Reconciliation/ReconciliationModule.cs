@@ -1,8 +1,10 @@
 using Hereafter.Web.Modules.Reconciliation.Features.CalculateSurvivorBenefit;
 using Hereafter.Web.Modules.Reconciliation.Features.CancelRoll;
+using Hereafter.Web.Modules.Reconciliation.Features.CompareReviewRow;
 using Hereafter.Web.Modules.Reconciliation.Features.ConfirmReviewRow;
 using Hereafter.Web.Modules.Reconciliation.Features.DismissReviewRow;
 using Hereafter.Web.Modules.Reconciliation.Features.DownloadResults;
+using Hereafter.Web.Modules.Reconciliation.Features.DownloadTemplate;
 using Hereafter.Web.Modules.Reconciliation.Features.ExecuteStop;
 using Hereafter.Web.Modules.Reconciliation.Features.ListRolls;
 using Hereafter.Web.Modules.Reconciliation.Features.ReadRejected;
@@ -41,6 +43,7 @@ public static class ReconciliationModule
         services.AddScoped<DownloadResultsHandler>();
         services.AddScoped<ConfirmReviewRowHandler>();
         services.AddScoped<DismissReviewRowHandler>();
+        services.AddScoped<CompareReviewRowHandler>();
         services.AddScoped<ExecuteStopHandler>();
         services.AddScoped<RecoverOverpaymentHandler>();
         services.AddScoped<ReportStatisticsHandler>();
@@ -113,6 +116,7 @@ public static class ReconciliationModule
         api.MapReadReview();
         api.MapReadRejected();
         api.MapDownloadResults();
+        api.MapDownloadTemplate();
         api.MapConfirmReviewRow();
         api.MapDismissReviewRow();
         api.MapExecuteStop();

@@ -52,6 +52,50 @@ public sealed class RollAccess(HereafterDbContext db, AuditLog audit)
         ?? throw ProblemException.NotFound(new Message("reconciliation.stop.not-found").With("row", row));
 
     /// <summary>
+    /// The figures of completed jobs after the clerks' decisions so far (review rows confirmed become stops, dismissed
+    /// ones unmatched), so that every tile and count agrees with the lists: one grouped query over the review rows
+    /// whatever the number of jobs. With <paramref name="money"/> the confirmed rows' amounts and the follow-up
+    /// (executed, recovered) are added too, for one job's page.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, RollSummaryDto>> SummariesAsync(IReadOnlyCollection<RollJob> jobs, bool money, CancellationToken ct)
+    {
+        var completed = jobs.Where(j => j.Status == JobStatus.Completed && j.CompletedAttempt is not null).ToList();
+        var ids = completed.Select(j => j.Id).ToList();
+        var decisions = ids.Count == 0 ? [] : await db.Set<ReviewResult>().AsNoTracking().Where(r => ids.Contains(r.JobId))
+            .GroupBy(r => new { r.JobId, r.Attempt, r.Decision })
+            .Select(g => new { g.Key.JobId, g.Key.Attempt, g.Key.Decision, Count = g.LongCount() })
+            .ToListAsync(ct);
+        var summaries = new Dictionary<Guid, RollSummaryDto>();
+        foreach (var job in completed)
+        {
+            long Count(ReviewDecision d) => decisions.Where(x => x.JobId == job.Id && x.Attempt == job.CompletedAttempt && x.Decision == d).Sum(x => x.Count);
+            var confirmed = Count(ReviewDecision.Confirmed);
+            var summary = RollDtos.Figures(job) with
+            {
+                Stops = job.ExactStops + confirmed, ReviewPending = Count(ReviewDecision.Pending),
+                UnmatchedNow = job.Unmatched + Count(ReviewDecision.Dismissed),
+                OverpaidMonthsNow = job.OverpaidMonths, OverpaidAmountNow = job.OverpaidAmount,
+            };
+            if (money)
+            {
+                // Amounts are summed here, not in SQL: SQLite stores decimals as text. Confirmed rows are few.
+                var stops = Stops(job);
+                var fromReview = await stops.Where(s => s.Origin == StopOrigin.Review).Select(s => new { s.OverpaidMonths, s.OverpaidAmount }).ToListAsync(ct);
+                var recovered = await stops.Where(s => s.RecoveredAmount != null).Select(s => s.RecoveredAmount!.Value).ToListAsync(ct);
+                summary = summary with
+                {
+                    OverpaidMonthsNow = job.OverpaidMonths + fromReview.Sum(s => (long)s.OverpaidMonths),
+                    OverpaidAmountNow = job.OverpaidAmount + fromReview.Sum(s => s.OverpaidAmount),
+                    StopsExecuted = await stops.LongCountAsync(s => s.ExecutedMonth != null, ct),
+                    Recovered = recovered.Sum(),
+                };
+            }
+            summaries[job.Id] = summary;
+        }
+        return summaries;
+    }
+
+    /// <summary>
     /// A page of a completed job's result rows in row order (page from 1, at most 1,000 rows a page). Rows with
     /// personal data are read under <paramref name="auditAction"/>: each page read is audited once.
     /// </summary>

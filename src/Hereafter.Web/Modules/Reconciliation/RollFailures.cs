@@ -21,4 +21,7 @@ public static class RollFailures
         "internal" => new Message("reconciliation.roll.interrupted"),
         _ => new Message("reconciliation.roll-file.unreadable"),
     };
+
+    /// <summary>Whether the code has its own message (then the engine's stored text, Chinese and English, is not shown).</summary>
+    public static bool Knows(string? code) => Describe(code).Key != "reconciliation.roll-file.unreadable";
 }

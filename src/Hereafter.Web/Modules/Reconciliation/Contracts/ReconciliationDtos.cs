@@ -12,10 +12,17 @@ public sealed record RollJobDto(
     DateTimeOffset CreatedAt, string UploadedBy, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt,
     long RowsDone, long BytesDone, int Percent, string? ErrorCode, string? Error, RollSummaryDto? Summary);
 
-/// <summary>The figures of the engine's <c>summary.json</c>, plus the follow-up so far (only when one job is read).</summary>
+/// <summary>
+/// The figures of the engine's <c>summary.json</c> (as the run found them), plus the figures after the clerks'
+/// decisions so far: <c>Stops</c> = exact stops + confirmed review rows, <c>ReviewPending</c> = review rows not yet
+/// decided, <c>UnmatchedNow</c> = unmatched + dismissed review rows, <c>OverpaidMonthsNow</c>/<c>OverpaidAmountNow</c>
+/// over all stops (so Stops + ReviewPending + Rejected + UnmatchedNow = Rows). The follow-up figures are null in
+/// answers that do not compute them.
+/// </summary>
 public sealed record RollSummaryDto(
     long Rows, long ExactStops, long Review, long Rejected, long Unmatched, long OverpaidMonths, decimal OverpaidAmount,
-    int DeathsUsed, long? ReviewPending = null, long? StopsExecuted = null, decimal? Recovered = null);
+    int DeathsUsed, long? ReviewPending = null, long? StopsExecuted = null, decimal? Recovered = null,
+    long? Stops = null, long? UnmatchedNow = null, long? OverpaidMonthsNow = null, decimal? OverpaidAmountNow = null);
 
 /// <summary>A payment to stop. The ID number is masked in lists; downloads carry it in full (audited).</summary>
 public sealed record StopDto(

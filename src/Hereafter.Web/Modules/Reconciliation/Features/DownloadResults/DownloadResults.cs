@@ -15,8 +15,9 @@ namespace Hereafter.Web.Modules.Reconciliation.Features.DownloadResults;
 
 /// <summary>
 /// Results as files: the CSV is written by the engine's own <see cref="ResultFilesSink"/> from the stored rows,
-/// so a download has exactly the columns of the command-line output; the Excel file carries the same
-/// columns and rows. Files hold full ID numbers: every download is audited.
+/// so a download has exactly the columns and records of the command-line output, under a header row in the page's
+/// language after a UTF-8 BOM (<see cref="ResultHeaders"/>); the Excel file carries the same header and rows. Files
+/// hold full ID numbers: every download is audited.
 /// </summary>
 public sealed class DownloadResultsHandler(RollAccess rolls, AuditLog audit)
 {
@@ -24,14 +25,15 @@ public sealed class DownloadResultsHandler(RollAccess rolls, AuditLog audit)
 
     public sealed record ResultFile(Stream Content, string ContentType, string FileName);
 
-    public async Task<ResultFile> HandleAsync(Actor actor, Guid id, string kind, string format, CancellationToken ct)
+    /// <param name="english">The page's language: the header row's (the records are the engine's either way).</param>
+    public async Task<ResultFile> HandleAsync(Actor actor, Guid id, string kind, string format, bool english, CancellationToken ct)
     {
         if (!EnumCodes<ResultKind>.TryParse(kind, out var resultKind)) throw ProblemException.NotFound(new Message("reconciliation.download.unknown-result").With("kind", kind));
         if (!EnumCodes<ResultFormat>.TryParse(format, out var resultFormat)) throw ProblemException.BadRequest(new Message("reconciliation.download.format-invalid"));
         var job = await rolls.RequireCompletedAsync(actor, id, ct);
         // A CSV is opened in spreadsheets: its text cells are neutralised. The workbook's cells are inline strings,
         // never evaluated, so it carries the text as it is.
-        var csvPath = await WriteCsvAsync(job, resultKind, neutraliseFormulas: resultFormat == ResultFormat.Csv, ct);
+        var csvPath = ResultHeaders.Localise(await WriteCsvAsync(job, resultKind, neutraliseFormulas: resultFormat == ResultFormat.Csv, ct), english);
         await audit.RecordAsync(actor, "reconciliation.download", $"reconciliation:{id}", "benefit-reconciliation", $"{kind}.{format} (full ID numbers)", ct);
         var baseName = $"{job.Programme}-{ChinaTime.ToChina(job.CreatedAt):yyyyMMdd}-{kind}";
         if (resultFormat == ResultFormat.Csv)
@@ -125,8 +127,8 @@ public static class DownloadResultsEndpoint
     public static void MapDownloadResults(this RouteGroupBuilder api) =>
         api.MapGet("/rolls/{id:guid}/{kind}.{format}", async (Guid id, string kind, string format, HttpContext http, DownloadResultsHandler handler, CancellationToken ct) =>
             {
-                var file = await handler.HandleAsync(Actor.Require(http), id, kind, format, ct);
+                var file = await handler.HandleAsync(Actor.Require(http), id, kind, format, Hereafter.Web.Platform.Localization.Texts.IsEnglish, ct);
                 return Results.File(file.Content, file.ContentType, file.FileName);
             })
-            .WithSummary("Download stops|review|rejected as csv (the command line's columns, UTF-8) or xlsx; full ID numbers, audited");
+            .WithSummary("Download stops|review|rejected as csv (UTF-8 with BOM; the command line's records under a header row in the request's language: Chinese, or the engine's column names with culture=en or Accept-Language: en) or xlsx; full ID numbers, audited");
 }

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.ListRolls;
 
-/// <summary>The organisation's reconciliation jobs, newest first, with the engine's figures once completed.</summary>
-public sealed class ListRollsHandler(HereafterDbContext db)
+/// <summary>The organisation's reconciliation jobs, newest first, with the engine's figures and the stops and pending review rows after the decisions so far once completed.</summary>
+public sealed class ListRollsHandler(HereafterDbContext db, RollAccess rolls)
 {
     public async Task<IReadOnlyList<RollJobDto>> HandleAsync(Actor actor, int take, CancellationToken ct)
     {
@@ -15,7 +15,8 @@ public sealed class ListRollsHandler(HereafterDbContext db)
         var jobs = await db.Set<RollJob>().AsNoTracking()
             .Where(j => j.OrganisationId == actor.OrganisationId && j.Status != JobStatus.Uploading)
             .OrderByDescending(j => j.CreatedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
-        return jobs.Select(j => RollDtos.Job(j, j.Status == JobStatus.Completed ? RollDtos.Figures(j) : null)).ToList();
+        var summaries = await rolls.SummariesAsync(jobs, money: false, ct);
+        return jobs.Select(j => RollDtos.Job(j, summaries.GetValueOrDefault(j.Id))).ToList();
     }
 }
 

@@ -1,25 +1,15 @@
 using Hereafter.Web.Modules.Reconciliation.Contracts;
-using Hereafter.Web.Modules.Reconciliation.Data;
 using Hereafter.Web.Platform.Auth;
-using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.ReadRoll;
 
-/// <summary>One job: its progress, and once completed the engine's figures with the follow-up so far.</summary>
+/// <summary>One job: its progress, and once completed the engine's figures and the figures after the decisions and follow-up so far.</summary>
 public sealed class ReadRollHandler(RollAccess rolls)
 {
     public async Task<RollJobDto> HandleAsync(Actor actor, Guid id, CancellationToken ct)
     {
         var job = await rolls.RequireJobAsync(actor, id, ct);
-        RollSummaryDto? summary = null;
-        if (job.Status == JobStatus.Completed)
-        {
-            var stops = rolls.Stops(job);
-            var pending = await rolls.Reviews(job).LongCountAsync(r => r.Decision == ReviewDecision.Pending, ct);
-            var executed = await stops.LongCountAsync(s => s.ExecutedMonth != null, ct);
-            var recovered = (await stops.Where(s => s.RecoveredAmount != null).Select(s => s.RecoveredAmount!.Value).ToListAsync(ct)).Sum();
-            summary = RollDtos.Figures(job) with { ReviewPending = pending, StopsExecuted = executed, Recovered = recovered };
-        }
+        var summary = (await rolls.SummariesAsync([job], money: true, ct)).GetValueOrDefault(job.Id);
         return RollDtos.Job(job, summary);
     }
 }
