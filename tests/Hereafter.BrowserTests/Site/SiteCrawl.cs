@@ -193,7 +193,8 @@ public static class SiteCrawl
     /// In the page: its width, its links, and its text in the other language. Skipped: <c>code</c>, <c>pre</c>,
     /// <c>.mono</c>, <c>[translate=no]</c>, scripts, and any element whose <c>lang</c> differs from the page's (stored
     /// names and addresses, the language switch). On Chinese pages codes are allowed: words in capitals and digits
-    /// (PDF, CSV, ICD-10, QR, ID), single letters, a few product names, URLs, e-mail addresses and paths.
+    /// (PDF, CSV, ICD-10, QR, ID), single letters, a few product names and unit symbols (KiB), file extensions, URLs,
+    /// e-mail addresses and paths. A stored name the page marks may also appear in the title.
     /// </summary>
     private const string ScanScript = """
         () => {
@@ -205,12 +206,13 @@ public static class SiteCrawl
                 const lang = marked ? marked.getAttribute('lang').toLowerCase() : pageLang;
                 return chinesePage ? lang.startsWith('zh') : !lang.startsWith('zh');
             };
-            const names = new Set(['OAuth', 'OpenID', 'Excel', 'Scalar', 'Webhook', 'Webhooks', 'iOS', 'Android', 'WebHook']);
+            const names = new Set(['KiB', 'MiB', 'GiB', 'OAuth', 'OpenID', 'Excel', 'Scalar', 'Webhook', 'Webhooks', 'iOS', 'Android', 'WebHook']);
             const englishWords = text => {
                 const cleaned = text
                     .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, ' ')
                     .replace(/\S+@\S+\.\S+/g, ' ')
-                    .replace(/(^|\s)\/\S*/g, ' ');
+                    .replace(/(^|\s)\/\S*/g, ' ')
+                    .replace(/\.(csv|xlsx|pdf|png|jpe?g|json|zip)\b/gi, ' ');
                 return (cleaned.match(/[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*/g) || [])
                     .filter(w => w.length > 1 && !/^[A-Z]+(?:-[A-Z]+)*$/.test(w) && !names.has(w));
             };
@@ -224,7 +226,11 @@ public static class SiteCrawl
                 const shown = text.length > 90 ? text.slice(0, 90) + '…' : text;
                 found.push(`${bad.join(' ')}  ⟵  ${where}"${shown}"`);
             };
-            check(document.documentElement, document.title, '<title> ');
+            // A title may carry a stored name (an institution's price list): the same text the page marks as foreign.
+            let title = document.title;
+            for (const el of document.body.querySelectorAll('[lang]'))
+                if (!ownLanguage(el) && el.textContent.trim().length > 1) title = title.split(el.textContent.trim()).join(' ');
+            check(document.documentElement, title, '<title> ');
             const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
             for (let node = walker.nextNode(); node; node = walker.nextNode())
                 if (node.parentElement) check(node.parentElement, node.nodeValue, '');

@@ -45,7 +45,7 @@ public static class CertificatePageStrings
         ["死者姓名"] = "Decedent's name",
         ["性别"] = "Sex",
         ["民族"] = "Ethnicity",
-        ["如 汉族"] = "e.g. 汉族",
+        ["如 汉族"] = "In Chinese, as on the ID card (e.g. Han)",
         ["国籍"] = "Nationality",
         ["证件类型"] = "ID type",
         ["无证件（身份不明）"] = "No ID (unidentified)",
