@@ -44,6 +44,9 @@ public sealed partial class FamilyBillTests(HereafterFactory factory) : IClassFi
         var html = await response.Content.ReadAsStringAsync();
         Assert.Single(H1().Matches(html));
         Assert.Contains("<h1>殡葬服务结算单</h1>", html);
+        // Both head elements reach the head: the page's style sheet and the request to search engines to keep away.
+        Assert.Contains("<meta name=\"robots\" content=\"noindex\"", html);
+        Assert.Matches("<link rel=\"stylesheet\" href=\"pricing[^\"]*[.]css\"", html);
         Assert.Contains(bill.GetProperty("number").GetString()!, html);
         Assert.Contains(bill.GetProperty("institutionName").GetString()!, html);
         Assert.Contains(serviceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), html);

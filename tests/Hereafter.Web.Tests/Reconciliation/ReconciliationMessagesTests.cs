@@ -58,11 +58,12 @@ public sealed class ReconciliationMessagesTests(HereafterFactory factory) : ICla
 
         var page = await SignedIn.AsAsync(factory, "clerk.civil");
         var chinese = await page.GetStringAsync($"/reconciliation/{id}");
-        Assert.Contains("月发放金额：不是非负数，或超过两位小数（&quot;abc&quot;）；已发放至：不是 YYYY-MM、YYYY/MM 或 YYYYMM 格式的月份（&quot;2026-13&quot;）", chinese);
+        // The value quoted from the file is data, marked so that it is not read (or scanned) as the page's language.
+        Assert.Contains("月发放金额：不是非负数，或超过两位小数（<span translate=\"no\">&quot;abc&quot;</span>）；已发放至：不是 YYYY-MM、YYYY/MM 或 YYYYMM 格式的月份（<span translate=\"no\">&quot;2026-13&quot;</span>）", chinese);
         Assert.DoesNotContain("monthly_amount: not a non-negative decimal", chinese);
 
         var english = await page.GetStringAsync($"/reconciliation/{id}?culture=en");
-        Assert.Contains("monthly_amount: not a non-negative decimal with at most two decimals (&quot;abc&quot;); paid_through: not a month YYYY-MM, YYYY/MM or YYYYMM (&quot;2026-13&quot;)", english);
+        Assert.Contains("monthly_amount: not a non-negative decimal with at most two decimals (<span translate=\"no\">&quot;abc&quot;</span>); paid_through: not a month YYYY-MM, YYYY/MM or YYYYMM (<span translate=\"no\">&quot;2026-13&quot;</span>)", english);
     }
 
     [Fact]
