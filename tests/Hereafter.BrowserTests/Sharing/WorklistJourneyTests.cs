@@ -48,6 +48,26 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
     private static string Masked(string number) => number[..4] + "**********" + number[^4..];
 
     [ChromiumFact]
+    public async Task Police_OnAPhone_GoesFromTheWorklistToThePersonsCopy2_WithoutTypingTheNumber()
+    {
+        var (number, caseId) = await OpenCaseAsync();
+
+        await using var context = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone);
+        var police = await context.NewPageAsync();
+        await SignInAsync(police, "officer.huang", "黄晓东（户籍民警）");
+        await police.GotoAsync("/worklist");
+        var item = police.Locator($"#case-{caseId:N}");
+        await item.GetByRole(AriaRole.Link, new() { Name = "查阅第二联" }).ClickAsync();
+
+        await Expect(police.Locator(".copy-name")).ToContainTextAsync("第二联");
+        await Expect(police.Locator(".certificate-view")).ToContainTextAsync(number); // the copy shows the number in full
+        Assert.Matches("/lookup/[0-9a-f]{32}$", police.Url);                          // the address never does
+        Assert.DoesNotContain(number, police.Url);
+        var width = await police.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.True(width <= 390, $"copy 2 scrolls sideways on a phone: scrollWidth {width}");
+    }
+
+    [ChromiumFact]
     public async Task Police_RecordsTheHouseholdCancellation_AndTheSupervisorSeesIt()
     {
         var (number, caseId) = await OpenCaseAsync();
