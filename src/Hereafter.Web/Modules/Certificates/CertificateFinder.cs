@@ -27,10 +27,6 @@ public sealed class CertificateFinder(HereafterDbContext db)
         await db.Set<Certificate>().FirstOrDefaultAsync(c => c.Id == id, ct)
         ?? throw ProblemException.NotFound(new Message("certificates.page.not-found"));
 
-    /// <summary>The opaque id of the certificate a number refers to (the active one, else the latest): where a page
-    /// that acted by number sends the user next.</summary>
-    public async Task<Guid> IdOfAsync(string number, CancellationToken ct) => (await FindAsync(number, ct)).Id;
-
     /// <summary>The certificate, when the actor is a certifier of the institution that issued it (403 otherwise).</summary>
     public async Task<Certificate> FindForIssuerAsync(Actor actor, string number, CancellationToken ct)
     {

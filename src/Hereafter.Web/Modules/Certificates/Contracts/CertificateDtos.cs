@@ -6,7 +6,9 @@ namespace Hereafter.Web.Modules.Certificates.Contracts;
 public sealed record WarningDto(string Code, string Path, string Message);
 
 /// <summary>Answer to issuing or correcting: 201 (issued) or 202 (held as <c>pending-review</c>).</summary>
-public sealed record CertificateIssued(string Number, int Version, string Status, string? VerificationUrl, IReadOnlyList<WarningDto> Warnings);
+/// <param name="Id">The opaque id the pages address the certificate by; not part of the API's JSON.</param>
+public sealed record CertificateIssued(string Number, int Version, string Status, string? VerificationUrl, IReadOnlyList<WarningDto> Warnings,
+    [property: System.Text.Json.Serialization.JsonIgnore] Guid Id);
 
 public sealed record IssuerDto(string Name, string CreditCode, string RegionCode);
 

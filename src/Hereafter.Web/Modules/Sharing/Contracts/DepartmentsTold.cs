@@ -3,8 +3,8 @@ namespace Hereafter.Web.Modules.Sharing.Contracts;
 /// <summary>Which departments learn of an issued certificate, for the certifier's page after issuing (一证共享).</summary>
 public interface IDepartmentsTold
 {
-    /// <summary>The departments with a task on the death case of the certificate with this number (as currently numbered).</summary>
-    Task<DepartmentsTold> ForCertificateAsync(string certificateNumber, CancellationToken ct);
+    /// <summary>The departments with a task on the death case of this certificate (its opaque id).</summary>
+    Task<DepartmentsTold> ForCertificateAsync(Guid certificateId, CancellationToken ct);
 }
 
 /// <summary>

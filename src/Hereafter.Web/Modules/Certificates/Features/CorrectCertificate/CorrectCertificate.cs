@@ -92,7 +92,7 @@ public sealed class CorrectCertificateHandler(
             await tx.CommitAsync(ct);
             verificationCache.Invalidate();
             return new CertificateIssued(newNumber, certificate.CurrentVersion, certificate.Status.ToCode(),
-                links.For(version.Token!), CertificateValidationAnswers.Warnings(validation.Warnings));
+                links.For(version.Token!), CertificateValidationAnswers.Warnings(validation.Warnings), certificate.Id);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -113,7 +113,7 @@ public sealed class IssueCertificateHandler(
 
             return new CertificateIssued(number, 1, certificate.Status.ToCode(),
                 version.Token is null ? null : links.For(version.Token),
-                CertificateValidationAnswers.Warnings(validation.Warnings));
+                CertificateValidationAnswers.Warnings(validation.Warnings), certificate.Id);
         }
         catch (DbUpdateException e) when (UniqueViolation.Is(e))
         {

@@ -34,6 +34,6 @@ public sealed class ReissueCertificateHandler(
         var token = await db.Set<CertificateVersion>().Where(v => v.CertificateId == certificate.Id && v.Version == certificate.CurrentVersion)
             .Select(v => v.Token).FirstAsync(ct);
         return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(),
-            token is null ? null : links.For(token), []);
+            token is null ? null : links.For(token), [], certificate.Id);
     }
 }

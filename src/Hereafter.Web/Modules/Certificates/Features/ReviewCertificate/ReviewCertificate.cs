@@ -54,6 +54,6 @@ public sealed class ReviewCertificateHandler(
         await audit.RecordAsync(actor, "certificate.review", $"certificate:{certificate.Number}", "supervision", $"{outcome.ToCode()}: {reason}", ct);
         await tx.CommitAsync(ct);
         return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(),
-            token is null ? null : links.For(token), []);
+            token is null ? null : links.For(token), [], certificate.Id);
     }
 }

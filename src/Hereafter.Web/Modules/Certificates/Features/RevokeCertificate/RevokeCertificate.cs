@@ -36,6 +36,6 @@ public sealed class RevokeCertificateHandler(
         await audit.RecordAsync(actor, "certificate.revoke", $"certificate:{certificate.Number}", "certification", reason, ct);
         await tx.CommitAsync(ct);
         verificationCache.Invalidate();
-        return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(), null, []);
+        return new CertificateIssued(certificate.Number, certificate.CurrentVersion, certificate.Status.ToCode(), null, [], certificate.Id);
     }
 }
