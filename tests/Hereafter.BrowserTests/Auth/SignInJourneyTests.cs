@@ -55,7 +55,7 @@ public sealed class SignInJourneyTests(ChromiumFixture chromium, BrowserAppFacto
 
         await page.GotoAsync("/signin?ReturnUrl=%2Fforbidden");
         await ChromiumFixture.ScreenshotAsync(page, "signin-phone");
-        Assert.True(await ScrollWidthAsync(page) <= 390, $"sign-in page scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390, $"sign-in page scrolls sideways on a phone: scrollWidth {await ChromiumFixture.ScrollWidthAsync(page)}");
         var form = await page.Locator("form.signin-form").BoundingBoxAsync();
         Assert.NotNull(form);
         Assert.True(form.X >= 0 && form.X + form.Width <= 390, $"form spans {form.X}..{form.X + form.Width}");
@@ -64,7 +64,7 @@ public sealed class SignInJourneyTests(ChromiumFixture chromium, BrowserAppFacto
 
         await Expect(page.Locator(".who")).ToHaveTextAsync("孙手机");
         Assert.Equal(app.BaseUrl + "/forbidden", page.Url);
-        Assert.True(await ScrollWidthAsync(page) <= 390, "page after sign-in scrolls sideways on a phone");
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390, "page after sign-in scrolls sideways on a phone");
     }
 
     private static async Task SignInAsync(IPage page, string userName, string password)
@@ -74,5 +74,4 @@ public sealed class SignInJourneyTests(ChromiumFixture chromium, BrowserAppFacto
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
     }
 
-    private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 }

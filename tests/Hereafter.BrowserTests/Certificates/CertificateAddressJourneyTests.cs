@@ -51,7 +51,7 @@ public sealed partial class CertificateAddressJourneyTests(ChromiumFixture chrom
 
     private static async Task AssertFitsAPhoneAsync(IPage page)
     {
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var width = await ChromiumFixture.ScrollWidthAsync(page);
         Assert.True(width <= 390, $"{page.Url} scrolls sideways on a phone: scrollWidth {width}");
     }
 

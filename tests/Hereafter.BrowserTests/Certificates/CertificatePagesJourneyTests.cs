@@ -44,7 +44,7 @@ public sealed class CertificatePagesJourneyTests(ChromiumFixture chromium, Brows
         Assert.DoesNotContain(person.Name, await page.ContentAsync());
         Assert.DoesNotContain(person.IdNumber, await page.ContentAsync());
         Assert.Equal("证明验证 · 百姓身后事服务平台", await page.TitleAsync());
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var width = await ChromiumFixture.ScrollWidthAsync(page);
         Assert.True(width <= 390, $"the verification page scrolls sideways on a phone: scrollWidth {width}");
         var status = await page.Locator(".verify-status").BoundingBoxAsync();
         Assert.NotNull(status);
@@ -81,7 +81,7 @@ public sealed class CertificatePagesJourneyTests(ChromiumFixture chromium, Brows
         foreach (var path in new[] { "/", "/supervision/certificates?list=review", "/lookup" })
         {
             await page.GotoAsync(path);
-            var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            var width = await ChromiumFixture.ScrollWidthAsync(page);
             Assert.True(width <= 390, $"{path} scrolls sideways on a phone: scrollWidth {width}");
         }
         await page.GotoAsync("/");

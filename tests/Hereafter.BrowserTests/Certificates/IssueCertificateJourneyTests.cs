@@ -51,7 +51,7 @@ public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, Brows
         await Expect(decedent).ToContainTextAsync(person.BirthDate.ToString("yyyy-MM-dd"));
         await Expect(decedent).ToContainTextAsync("男");
         await ChromiumFixture.ScreenshotAsync(page, "certificate-check-phone");
-        Assert.True(await ScrollWidthAsync(page) <= 390, $"请核对 scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390, $"请核对 scrolls sideways on a phone: scrollWidth {await ChromiumFixture.ScrollWidthAsync(page)}");
 
         // 修改 goes back to its section with every value kept, then on to 请核对 again.
         await page.GetByRole(AriaRole.Button, new() { Name = "修改 家属联系人" }).ClickAsync();
@@ -71,7 +71,7 @@ public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, Brows
         await Expect(notice.Locator(".copies")).ToContainTextAsync("交公安机关办理户籍注销");
         await Expect(notice.Locator(".copies")).ToContainTextAsync("交死者家属保存");
         await ChromiumFixture.ScreenshotAsync(page, "certificate-issued-phone");
-        Assert.True(await ScrollWidthAsync(page) <= 390, $"the issued page scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390, $"the issued page scrolls sideways on a phone: scrollWidth {await ChromiumFixture.ScrollWidthAsync(page)}");
 
         var download = await page.RunAndWaitForDownloadAsync(() =>
             page.GetByRole(AriaRole.Link, new() { Name = "打印第三联" }).ClickAsync());
@@ -91,7 +91,7 @@ public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, Brows
 
         await page.GotoAsync("/certificates/new");
         await ChromiumFixture.ScreenshotAsync(page, "certificate-form-phone");
-        Assert.True(await ScrollWidthAsync(page) <= 390, $"form scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390, $"form scrolls sideways on a phone: scrollWidth {await ChromiumFixture.ScrollWidthAsync(page)}");
         var name = await page.GetByLabel("死者姓名").BoundingBoxAsync();
         var sex = await page.GetByLabel("性别").BoundingBoxAsync();
         Assert.True(sex!.Y > name!.Y + name.Height, "fields should stack in one column on a phone");
@@ -103,7 +103,7 @@ public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, Brows
 
         await Expect(page.GetByText("死亡医学证明已出具")).ToBeVisibleAsync();
         await ChromiumFixture.ScreenshotAsync(page, "certificate-detail-phone");
-        Assert.True(await ScrollWidthAsync(page) <= 390, $"detail page scrolls sideways on a phone: scrollWidth {await ScrollWidthAsync(page)}");
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390, $"detail page scrolls sideways on a phone: scrollWidth {await ChromiumFixture.ScrollWidthAsync(page)}");
     }
 
     private static async Task FillAsync(IPage page, People.Person person, string idNumber, bool typeBirthDateAndSex = true)
@@ -147,5 +147,4 @@ public sealed class IssueCertificateJourneyTests(ChromiumFixture chromium, Brows
         await Expect(page.Locator(".who")).ToBeVisibleAsync();
     }
 
-    private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 }

@@ -60,6 +60,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 
     /// <summary>Saves a full-page PNG as <c>{name}.png</c> in <see cref="ScreenshotDirectory"/> and returns its path.</summary>
+    /// <summary>How wide the page is laid out; more than the viewport means it scrolls sideways.</summary>
+    public static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

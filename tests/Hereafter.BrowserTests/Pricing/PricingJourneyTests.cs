@@ -30,7 +30,7 @@ public sealed class PricingJourneyTests(ChromiumFixture chromium, BrowserAppFact
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page, int width)
     {
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var scrollWidth = await ChromiumFixture.ScrollWidthAsync(page);
         Assert.True(scrollWidth <= width, $"{page.Url} scrolls sideways: scrollWidth {scrollWidth} > {width}");
     }
 

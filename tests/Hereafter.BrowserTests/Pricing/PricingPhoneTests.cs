@@ -32,7 +32,7 @@ public sealed class PricingPhoneTests(ChromiumFixture chromium, BrowserAppFactor
     {
         var response = await page.GotoAsync(path);
         Assert.True(response is { Ok: true }, $"{path}: {response?.Status}");
-        var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var scrollWidth = await ChromiumFixture.ScrollWidthAsync(page);
         Assert.True(scrollWidth <= 390, $"{path} scrolls sideways at 390 px: scrollWidth {scrollWidth}");
     }
 
@@ -69,7 +69,7 @@ public sealed class PricingPhoneTests(ChromiumFixture chromium, BrowserAppFactor
         await Expect(summary).ToBeFocusedAsync();
         await summary.GetByRole(AriaRole.Link, new() { Name = "请至少选择一个机构。" }).ClickAsync();
         await Expect(page.Locator("fieldset#institution")).ToBeFocusedAsync();
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390);
     }
 
     [ChromiumFact]
@@ -109,7 +109,7 @@ public sealed class PricingPhoneTests(ChromiumFixture chromium, BrowserAppFactor
         await Expect(summary).ToBeFocusedAsync();
         await Expect(summary).ToBeInViewportAsync();
         await Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync("有 1 处需要修改：");
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390);
         await ChromiumFixture.ScreenshotAsync(page, "prices-settings-error-phone");
 
         await summary.GetByRole(AriaRole.Link, new() { Name = "须为数字，如 1.5。" }).ClickAsync();
@@ -119,6 +119,6 @@ public sealed class PricingPhoneTests(ChromiumFixture chromium, BrowserAppFactor
         await save.ClickAsync();
         await Expect(page.Locator(".notice")).ToContainTextAsync("已保存");
         await Expect(page.Locator(".error-summary")).ToHaveCountAsync(0);
-        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390);
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= 390);
     }
 }

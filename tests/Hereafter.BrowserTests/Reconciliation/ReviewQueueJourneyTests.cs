@@ -30,7 +30,7 @@ public sealed class ReviewQueueJourneyTests(ChromiumFixture chromium, BrowserApp
 
     private static async Task AssertFitsAsync(IPage page)
     {
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var width = await ChromiumFixture.ScrollWidthAsync(page);
         Assert.True(width <= 390, $"{page.Url} scrolls sideways on a phone: scrollWidth {width}");
     }
 

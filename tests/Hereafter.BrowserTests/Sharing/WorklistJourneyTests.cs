@@ -63,7 +63,7 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
         await Expect(police.Locator(".certificate-view")).ToContainTextAsync(number); // the copy shows the number in full
         Assert.Matches("/lookup/[0-9a-f]{32}$", police.Url);                          // the address never does
         Assert.DoesNotContain(number, police.Url);
-        var width = await police.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        var width = await ChromiumFixture.ScrollWidthAsync(police);
         Assert.True(width <= 390, $"copy 2 scrolls sideways on a phone: scrollWidth {width}");
     }
 
@@ -114,7 +114,7 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
         foreach (var path in new[] { "/supervision/cases", $"/supervision/cases/{caseId}" })
         {
             await supervisor.GotoAsync(path);
-            var width = await supervisor.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            var width = await ChromiumFixture.ScrollWidthAsync(supervisor);
             Assert.True(width <= 390, $"{path} scrolls sideways on a phone: scrollWidth {width}");
         }
         await ChromiumFixture.ScreenshotAsync(supervisor, "case-detail-phone");
@@ -122,7 +122,7 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
 
     private static async Task AssertFitsAPhoneAsync(IPage page, string path)
     {
-        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        var width = await ChromiumFixture.ScrollWidthAsync(page);
         Assert.True(width <= 390, $"{path} scrolls sideways on a phone: scrollWidth {width}");
     }
 

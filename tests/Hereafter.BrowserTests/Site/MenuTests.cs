@@ -45,12 +45,12 @@ public sealed class MenuTests(ChromiumFixture chromium, BrowserAppFactory app) :
         await AssertTappableAsync(button, "菜单");
         var newCertificate = page.Locator(".menu-phone").GetByRole(AriaRole.Link, new() { Name = "填写新证明" });
         await Expect(newCertificate).Not.ToBeVisibleAsync();
-        Assert.True(await ScrollWidthAsync(page) <= ChromiumFixture.Phone.Width);
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= ChromiumFixture.Phone.Width);
 
         await button.ClickAsync();
         foreach (var link in await page.Locator(".menu-phone nav a").AllAsync())
             await AssertTappableAsync(link, await link.TextContentAsync() ?? "");
-        Assert.True(await ScrollWidthAsync(page) <= ChromiumFixture.Phone.Width, "the open menu scrolls sideways");
+        Assert.True(await ChromiumFixture.ScrollWidthAsync(page) <= ChromiumFixture.Phone.Width, "the open menu scrolls sideways");
         await newCertificate.ClickAsync();
         await page.WaitForURLAsync("**/certificates/new");
     }
@@ -76,5 +76,4 @@ public sealed class MenuTests(ChromiumFixture chromium, BrowserAppFactory app) :
         Assert.True(box.Width >= TouchTarget && box.Height >= TouchTarget, $"'{name.Trim()}' is {box.Width:0.#} × {box.Height:0.#} px, less than 44 × 44");
     }
 
-    private static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 }
