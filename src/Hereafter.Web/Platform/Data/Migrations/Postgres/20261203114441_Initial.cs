@@ -89,6 +89,46 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "family_admissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CitizenSubject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CitizenName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    CitizenIdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    CitizenPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_admissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CitizenSubject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MessageKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ArgumentsJson = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oidc_applications",
                 columns: table => new
                 {
@@ -1088,6 +1128,27 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "Status", "CertifiedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_family_admissions_CaseId_CitizenSubject",
+                table: "family_admissions",
+                columns: new[] { "CaseId", "CitizenSubject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_admissions_CitizenSubject",
+                table: "family_admissions",
+                column: "CitizenSubject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_admissions_Status_CreatedAt",
+                table: "family_admissions",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_notifications_CitizenSubject_Id",
+                table: "family_notifications",
+                columns: new[] { "CitizenSubject", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
                 table: "oidc_applications",
                 column: "ClientId",
@@ -1392,6 +1453,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "family_admissions");
+
+            migrationBuilder.DropTable(
+                name: "family_notifications");
 
             migrationBuilder.DropTable(
                 name: "oidc_scopes");

@@ -88,6 +88,46 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "family_admissions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CitizenSubject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CitizenName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CitizenIdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    CitizenPhone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_admissions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CitizenSubject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessageKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    ArgumentsJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_notifications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oidc_applications",
                 columns: table => new
                 {
@@ -1087,6 +1127,27 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "Status", "CertifiedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_family_admissions_CaseId_CitizenSubject",
+                table: "family_admissions",
+                columns: new[] { "CaseId", "CitizenSubject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_admissions_CitizenSubject",
+                table: "family_admissions",
+                column: "CitizenSubject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_admissions_Status_CreatedAt",
+                table: "family_admissions",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_notifications_CitizenSubject_Id",
+                table: "family_notifications",
+                columns: new[] { "CitizenSubject", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
                 table: "oidc_applications",
                 column: "ClientId",
@@ -1391,6 +1452,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "family_admissions");
+
+            migrationBuilder.DropTable(
+                name: "family_notifications");
 
             migrationBuilder.DropTable(
                 name: "oidc_scopes");
