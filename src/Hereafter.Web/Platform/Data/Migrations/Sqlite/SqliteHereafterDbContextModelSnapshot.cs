@@ -1322,8 +1322,17 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EffectiveDate")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -1332,6 +1341,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReleaseOffered")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1343,12 +1358,42 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "Department")
-                        .IsUnique();
-
                     b.HasIndex("Department", "Status");
 
+                    b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
+                        .IsUnique();
+
                     b.ToTable("sharing_case_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountMasked")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("sharing_task_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskEntry", b =>
@@ -2329,6 +2374,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Hereafter.Web.Modules.Sharing.Data.DeathCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskAccount", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Sharing.Data.CaseTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
