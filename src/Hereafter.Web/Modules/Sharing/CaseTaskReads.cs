@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Sharing;
@@ -15,10 +16,19 @@ public static class CaseTaskReads
         var entries = (await db.Set<CaseTaskEntry>().AsNoTracking().Where(e => ids.Contains(e.TaskId)).ToListAsync(ct))
             .OrderBy(e => e.Id).ToLookup(e => e.TaskId);
         var banks = await BankAnswersAsync(db, tasks, ct);
+        var names = await OrganisationNamesAsync(db, tasks, ct);
         return tasks.Select(t => new CaseTaskDto(t.Department, t.Department.ChineseName(), t.Status, t.UpdatedAt, t.AcknowledgeBy,
             Overdue(t, now), t.EffectiveDate, t.Note, t.Amount, History(entries[t.Id]), t.Item, DetailsOf(t),
-            t.OrganisationId, banks.GetValueOrDefault(t.Id)))
+            t.OrganisationId, banks.GetValueOrDefault(t.Id), t.OrganisationId is { } org ? names.GetValueOrDefault(org) : null))
             .ToList();
+    }
+
+    /// <summary>The names of the organisations the tasks name (the banks asked), by id.</summary>
+    public static async Task<Dictionary<Guid, string>> OrganisationNamesAsync(HereafterDbContext db, IReadOnlyList<CaseTask> tasks, CancellationToken ct)
+    {
+        var ids = tasks.Where(t => t.OrganisationId is not null).Select(t => t.OrganisationId!.Value).Distinct().ToList();
+        if (ids.Count == 0) return [];
+        return await db.Set<Organisation>().AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
     }
 
     public static bool Overdue(CaseTask task, DateTimeOffset now) => task.Status == CaseTaskStatus.Pending && task.AcknowledgeBy < now;

@@ -108,6 +108,8 @@ internal static class SharingStrings
         ["状态"] = "Status",
         ["办理单位"] = "Organisation",
         ["经办人"] = "Person",
+        ["家属申请的事项"] = "Requested by the family",
+        ["办理机构"] = "Organisation",
         ["身后事档案：各部门办理进度、超时事项和办理记录。"] = "After-death cases: each department's progress, overdue tasks and history.",
         ["本部门的身后事待办：接收、办结、退回，登记生效日期。"] = "Your department's after-death tasks: acknowledge, finish or return, with the effective date.",
     };

@@ -32,9 +32,11 @@ public sealed record TaskHistoryDto(CaseTaskStatus Status, DateTimeOffset At, st
 /// <param name="Item">What the task asks (<c>notification</c> for the tasks a case opens by itself).</param>
 /// <param name="Details">What the family asked for, when it did.</param>
 /// <param name="Bank">A bank's answer to a deposit query, once it answered.</param>
+/// <param name="OrganisationName">The name of the one organisation asked (a bank), when the task names one.</param>
 public sealed record CaseTaskDto(Department Department, string DepartmentName, CaseTaskStatus Status, DateTimeOffset UpdatedAt, DateTimeOffset AcknowledgeBy,
     bool Overdue, string? EffectiveDate, string? Note, decimal? Amount, IReadOnlyList<TaskHistoryDto> History,
-    CaseTaskItem Item = CaseTaskItem.Notification, JsonObject? Details = null, Guid? OrganisationId = null, BankAnswer? Bank = null);
+    CaseTaskItem Item = CaseTaskItem.Notification, JsonObject? Details = null, Guid? OrganisationId = null, BankAnswer? Bank = null,
+    string? OrganisationName = null);
 
 /// <param name="CertificateId">The certificate's opaque id: pages link to the certificate by it, never by its number.</param>
 public sealed record DeathCaseDto(Guid CaseId, Guid CertificateId, string CertificateNumber, string MaskedName, CaseStatus Status, DateTimeOffset DeathAt,

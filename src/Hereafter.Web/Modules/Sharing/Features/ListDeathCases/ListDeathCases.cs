@@ -33,6 +33,6 @@ public sealed class ListDeathCasesHandler(HereafterDbContext db, AuditLog audit,
         var byCase = allTasks.Zip(dtos).ToLookup(p => p.First.CaseId, p => p.Second);
         await audit.RecordAsync(actor, "case.list", "cases", supervisor ? "supervision" : "death-case", $"{cases.Count} cases (masked)", ct);
         return cases.Select(c => new CaseRow(c.Id, c.CertificateId, PersonalDataMask.IdNumber(c.CertificateNumber), PersonalDataMask.Name(c.DecedentName),
-            c.Status, c.OpenedAt, byCase[c.Id].OrderBy(t => t.Department).ToList())).ToList();
+            c.Status, c.OpenedAt, CaseTaskAnchor.InPageOrder(byCase[c.Id]).ToList())).ToList();
     }
 }

@@ -1,7 +1,6 @@
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Data;
-using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Sharing.Features.ReadTaskProgress;
@@ -19,8 +18,7 @@ internal sealed class CaseTaskProgress(HereafterDbContext db, TimeProvider clock
         var ids = tasks.Select(t => t.Id).ToList();
         var entries = (await db.Set<CaseTaskEntry>().AsNoTracking().Where(e => ids.Contains(e.TaskId)).ToListAsync(ct))
             .OrderBy(e => e.Id).ToLookup(e => e.TaskId);
-        var orgIds = tasks.Where(t => t.OrganisationId is not null).Select(t => t.OrganisationId!.Value).Distinct().ToList();
-        var names = await db.Set<Organisation>().AsNoTracking().Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var names = await CaseTaskReads.OrganisationNamesAsync(db, tasks, ct);
         var banks = await CaseTaskReads.BankAnswersAsync(db, tasks, ct);
         var now = clock.GetUtcNow();
         return tasks.Select(t => new TaskProgress(t.Id, t.Item, t.Department, t.OrganisationId,
