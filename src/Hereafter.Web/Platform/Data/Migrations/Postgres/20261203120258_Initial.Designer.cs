@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261203114441_Initial")]
+    [Migration("20261203120258_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -393,6 +393,42 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CitizenSubject", "Id");
 
                     b.ToTable("family_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmissionId", "UploadedAt");
+
+                    b.ToTable("family_proofs", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
@@ -2221,6 +2257,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Hereafter.Web.Modules.Certificates.Data.Certificate", null)
                         .WithMany()
                         .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyAdmission", null)
+                        .WithMany()
+                        .HasForeignKey("AdmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-    [Migration("20261203114420_Initial")]
+    [Migration("20261203120058_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -382,6 +382,42 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CitizenSubject", "Id");
 
                     b.ToTable("family_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmissionId", "UploadedAt");
+
+                    b.ToTable("family_proofs", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
@@ -2188,6 +2224,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Hereafter.Web.Modules.Certificates.Data.Certificate", null)
                         .WithMany()
                         .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyAdmission", null)
+                        .WithMany()
+                        .HasForeignKey("AdmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
