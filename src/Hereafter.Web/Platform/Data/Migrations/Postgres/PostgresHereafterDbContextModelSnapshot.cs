@@ -392,42 +392,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("family_notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("AdmissionId")
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AdmissionId", "UploadedAt");
-
-                    b.ToTable("family_proofs", (string)null);
-                });
-
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1379,9 +1343,18 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
                     b.Property<string>("EffectiveDate")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -1389,6 +1362,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("ReleaseOffered")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1400,12 +1379,44 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "Department")
-                        .IsUnique();
-
                     b.HasIndex("Department", "Status");
 
+                    b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
+                        .IsUnique();
+
                     b.ToTable("sharing_case_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountMasked")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("sharing_task_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskEntry", b =>
@@ -2258,15 +2269,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
-                {
-                    b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyAdmission", null)
-                        .WithMany()
-                        .HasForeignKey("AdmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
                 {
                     b.HasOne("Hereafter.Web.Modules.Pricing.Data.PricingInstitution", null)
@@ -2407,6 +2409,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Hereafter.Web.Modules.Sharing.Data.DeathCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskAccount", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Sharing.Data.CaseTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

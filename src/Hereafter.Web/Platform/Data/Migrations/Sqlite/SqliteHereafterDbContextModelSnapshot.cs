@@ -381,42 +381,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("family_notifications", (string)null);
                 });
 
-            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AdmissionId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("Size")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UploadedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AdmissionId", "UploadedAt");
-
-                    b.ToTable("family_proofs", (string)null);
-                });
-
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1358,8 +1322,17 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EffectiveDate")
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -1368,6 +1341,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReleaseOffered")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1379,12 +1358,42 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "Department")
-                        .IsUnique();
-
                     b.HasIndex("Department", "Status");
 
+                    b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
+                        .IsUnique();
+
                     b.ToTable("sharing_case_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskAccount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountMasked")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Balance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("sharing_task_accounts", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskEntry", b =>
@@ -2225,15 +2234,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
-                {
-                    b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyAdmission", null)
-                        .WithMany()
-                        .HasForeignKey("AdmissionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
                 {
                     b.HasOne("Hereafter.Web.Modules.Pricing.Data.PricingInstitution", null)
@@ -2374,6 +2374,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Hereafter.Web.Modules.Sharing.Data.DeathCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Sharing.Data.CaseTaskAccount", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Sharing.Data.CaseTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

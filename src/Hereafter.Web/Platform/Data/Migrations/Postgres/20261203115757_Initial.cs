@@ -392,29 +392,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "family_proofs",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AdmissionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Size = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_family_proofs", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_family_proofs_family_admissions_AdmissionId",
-                        column: x => x.AdmissionId,
-                        principalTable: "family_admissions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "oidc_authorizations",
                 columns: table => new
                 {
@@ -699,7 +676,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Item = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReleaseOffered = table.Column<bool>(type: "boolean", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -940,6 +921,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "sharing_task_accounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AccountMasked = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Balance = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_task_accounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_task_accounts_sharing_case_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pricing_bill_lines",
                 columns: table => new
                 {
@@ -1172,11 +1175,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "CitizenSubject", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_family_proofs_AdmissionId_UploadedAt",
-                table: "family_proofs",
-                columns: new[] { "AdmissionId", "UploadedAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
                 table: "oidc_applications",
                 column: "ClientId",
@@ -1370,9 +1368,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 column: "TaskId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CaseId_Department",
+                name: "IX_sharing_case_tasks_CaseId_Department_Item_OrganisationKey",
                 table: "sharing_case_tasks",
-                columns: new[] { "CaseId", "Department" },
+                columns: new[] { "CaseId", "Department", "Item", "OrganisationKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1417,6 +1415,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "IX_sharing_events_SourceMessageId",
                 table: "sharing_events",
                 column: "SourceMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_task_accounts_TaskId",
+                table: "sharing_task_accounts",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sign_in_failures_LastFailureAt",
@@ -1483,10 +1486,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "family_notifications");
+                name: "family_admissions");
 
             migrationBuilder.DropTable(
-                name: "family_proofs");
+                name: "family_notifications");
 
             migrationBuilder.DropTable(
                 name: "oidc_scopes");
@@ -1543,6 +1546,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "sharing_events");
 
             migrationBuilder.DropTable(
+                name: "sharing_task_accounts");
+
+            migrationBuilder.DropTable(
                 name: "sign_in_failures");
 
             migrationBuilder.DropTable(
@@ -1559,9 +1565,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "certificates");
-
-            migrationBuilder.DropTable(
-                name: "family_admissions");
 
             migrationBuilder.DropTable(
                 name: "oidc_authorizations");

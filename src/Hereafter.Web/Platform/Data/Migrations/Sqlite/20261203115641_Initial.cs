@@ -391,29 +391,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "family_proofs",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AdmissionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_family_proofs", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_family_proofs_family_admissions_AdmissionId",
-                        column: x => x.AdmissionId,
-                        principalTable: "family_admissions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "oidc_authorizations",
                 columns: table => new
                 {
@@ -698,7 +675,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReleaseOffered = table.Column<bool>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -939,6 +920,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "sharing_task_accounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountMasked = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Balance = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_task_accounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_task_accounts_sharing_case_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pricing_bill_lines",
                 columns: table => new
                 {
@@ -1171,11 +1174,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "CitizenSubject", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_family_proofs_AdmissionId_UploadedAt",
-                table: "family_proofs",
-                columns: new[] { "AdmissionId", "UploadedAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
                 table: "oidc_applications",
                 column: "ClientId",
@@ -1369,9 +1367,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 column: "TaskId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CaseId_Department",
+                name: "IX_sharing_case_tasks_CaseId_Department_Item_OrganisationKey",
                 table: "sharing_case_tasks",
-                columns: new[] { "CaseId", "Department" },
+                columns: new[] { "CaseId", "Department", "Item", "OrganisationKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1416,6 +1414,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_sharing_events_SourceMessageId",
                 table: "sharing_events",
                 column: "SourceMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_task_accounts_TaskId",
+                table: "sharing_task_accounts",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sign_in_failures_LastFailureAt",
@@ -1482,10 +1485,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "family_notifications");
+                name: "family_admissions");
 
             migrationBuilder.DropTable(
-                name: "family_proofs");
+                name: "family_notifications");
 
             migrationBuilder.DropTable(
                 name: "oidc_scopes");
@@ -1542,6 +1545,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "sharing_events");
 
             migrationBuilder.DropTable(
+                name: "sharing_task_accounts");
+
+            migrationBuilder.DropTable(
                 name: "sign_in_failures");
 
             migrationBuilder.DropTable(
@@ -1558,9 +1564,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "certificates");
-
-            migrationBuilder.DropTable(
-                name: "family_admissions");
 
             migrationBuilder.DropTable(
                 name: "oidc_authorizations");
