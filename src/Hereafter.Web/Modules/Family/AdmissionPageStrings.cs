@@ -9,7 +9,6 @@ internal static class AdmissionPageStrings
     public static readonly IReadOnlyDictionary<string, string> Strings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // Family home and the proof upload.
-        ["家属办事"] = "Family services",
         ["亲人离世后的各项事务在这里一次申请：先找到逝者的档案，核实亲属身份后即可办理。"] =
             "Apply here once for everything that follows a death: find the deceased's case first; once your relationship is confirmed you can apply.",
         ["已找到档案，您是证明上登记的家属联系人，身份已核实。"] = "Case found. You are the family contact named on the certificate, so your relationship is confirmed.",
@@ -57,8 +56,6 @@ internal static class AdmissionPageStrings
         ["已通过：申请人已获准办理该档案，并已收到通知。"] = "Accepted: the applicant may now act on the case and has been told.",
         ["已退回：申请人已收到通知和退回原因，可以重新上传证明。"] = "Rejected: the applicant has been told the reason and may upload new proof.",
         ["申请人"] = "Applicant",
-        ["身份证号码"] = "Citizen ID number",
-        ["手机号码"] = "Mobile phone",
         ["申请时间"] = "Claimed at",
         ["退回原因"] = "Reason for rejecting",
         ["亲属关系证明"] = "Proof of relationship",
