@@ -44,6 +44,7 @@ public static class CertificatesModule
         services.AddOptions<VerificationCacheOptions>().BindConfiguration(VerificationCacheOptions.Section);
         services.AddSingleton<VerificationCache>();
         services.AddScoped<IActiveDeaths, Features.ListActiveDeaths.ActiveDeathsReader>();
+        services.AddScoped<ICertificateFamilyContacts, Features.FindFamilyContact.FamilyContactsReader>();
         return services;
     }
 

@@ -1,5 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hereafter.Web.Modules.Family.Features.ApproveAdmission;
+using Hereafter.Web.Modules.Family.Features.ClaimCase;
+using Hereafter.Web.Modules.Family.Features.ListAdmissions;
+using Hereafter.Web.Modules.Family.Features.ListMyCases;
+using Hereafter.Web.Modules.Family.Features.ReadAdmission;
+using Hereafter.Web.Modules.Family.Features.RejectAdmission;
+using Hereafter.Web.Modules.Family.Features.UploadProof;
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Navigation;
 
 namespace Hereafter.Web.Modules.Family;
 
@@ -15,13 +23,32 @@ public static class FamilyModule
         services.AddScoped<FamilyNotifications>();
         // A deployment registers the city's SMS gateway before this; otherwise (Development, tests) messages go to the log.
         services.TryAddSingleton<ISmsSender, LoggingSmsSender>();
+        services.AddStaffLinks(StaffLinks.Groups.DeathCases, FamilyReviewers.Links);
+        services.AddScoped<ClaimCaseHandler>();
+        services.AddScoped<ListMyCasesHandler>();
+        services.AddScoped<UploadProofHandler>();
+        services.AddScoped<ListAdmissionsHandler>();
+        services.AddScoped<ReadAdmissionHandler>();
+        services.AddScoped<ReadProofHandler>();
+        services.AddScoped<AdmissionDecisions>();
+        services.AddScoped<ApproveAdmissionHandler>();
+        services.AddScoped<RejectAdmissionHandler>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFamily(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/family").WithTags("Family").RequireAuthorization(FamilyAuth.ApiPolicy).DisableAntiforgery();
-        _ = api;
+        api.MapClaimCase();
+        api.MapListMyCases();
+        api.MapUploadProof();
+
+        // Civil affairs' review of admissions: staff (cookie) or the civil-affairs system (bearer), never the citizen policy.
+        var review = app.MapGroup("/api/v1/family/admissions").WithTags("Family admissions").RequireAuthorization().DisableAntiforgery();
+        review.MapListAdmissions();
+        review.MapReadAdmission();
+        review.MapApproveAdmission();
+        review.MapRejectAdmission();
         return app;
     }
 }

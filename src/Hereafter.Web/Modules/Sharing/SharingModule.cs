@@ -37,6 +37,7 @@ public static class SharingModule
         services.AddScoped<ListDeathCasesHandler>();
         services.AddScoped<ReadWorklistHandler>();
         services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
+        services.AddScoped<ICaseDecedents, CaseDecedentNames>();
         services.AddScoped<IDepartmentsTold, DepartmentsToldQuery>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
         services.AddScoped<ICaseTaskRequests, Features.RequestCaseTasks.CaseTaskRequests>();

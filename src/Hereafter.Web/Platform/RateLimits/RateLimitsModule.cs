@@ -46,6 +46,10 @@ public sealed class RateLimitOptions
 
     /// <summary>The public price calculator (<c>/prices/calculator</c> and <c>POST /api/v1/price-calculations</c>) per address.</summary>
     public RateLimitRule PriceCalculator { get; set; } = new() { PermitLimit = 120 };
+
+    /// <summary>A citizen's claims of a case by certificate number and the deceased's name (<c>POST /api/v1/family/cases</c>
+    /// and the family home page's form), per signed-in citizen: a guess costs a claim, and a wrong pair is never told apart.</summary>
+    public RateLimitRule FamilyClaim { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
 }
 
 /// <summary>
@@ -74,6 +78,7 @@ public static class RateLimitsModule
                         IsToken(http.Request) ? Window("token-address:" + Address(http), settings.TokenPerAddress) : NoLimit));
             });
         services.AddRateLimiter(_ => { });
+        services.AddSingleton<CallerRateLimits>();
         return services;
     }
 

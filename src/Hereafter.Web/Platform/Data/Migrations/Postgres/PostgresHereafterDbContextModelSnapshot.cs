@@ -392,6 +392,42 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("family_notifications", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdmissionId", "UploadedAt");
+
+                    b.ToTable("family_proofs", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2265,6 +2301,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Hereafter.Web.Modules.Certificates.Data.Certificate", null)
                         .WithMany()
                         .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyAdmission", null)
+                        .WithMany()
+                        .HasForeignKey("AdmissionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -392,6 +392,29 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "family_proofs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AdmissionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_proofs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_family_proofs_family_admissions_AdmissionId",
+                        column: x => x.AdmissionId,
+                        principalTable: "family_admissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oidc_authorizations",
                 columns: table => new
                 {
@@ -1175,6 +1198,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "CitizenSubject", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_family_proofs_AdmissionId_UploadedAt",
+                table: "family_proofs",
+                columns: new[] { "AdmissionId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
                 table: "oidc_applications",
                 column: "ClientId",
@@ -1486,10 +1514,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "family_admissions");
+                name: "family_notifications");
 
             migrationBuilder.DropTable(
-                name: "family_notifications");
+                name: "family_proofs");
 
             migrationBuilder.DropTable(
                 name: "oidc_scopes");
@@ -1565,6 +1593,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "certificates");
+
+            migrationBuilder.DropTable(
+                name: "family_admissions");
 
             migrationBuilder.DropTable(
                 name: "oidc_authorizations");

@@ -391,6 +391,29 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "family_proofs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AdmissionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_proofs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_family_proofs_family_admissions_AdmissionId",
+                        column: x => x.AdmissionId,
+                        principalTable: "family_admissions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oidc_authorizations",
                 columns: table => new
                 {
@@ -1174,6 +1197,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "CitizenSubject", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_family_proofs_AdmissionId_UploadedAt",
+                table: "family_proofs",
+                columns: new[] { "AdmissionId", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
                 table: "oidc_applications",
                 column: "ClientId",
@@ -1485,10 +1513,10 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "data_protection_keys");
 
             migrationBuilder.DropTable(
-                name: "family_admissions");
+                name: "family_notifications");
 
             migrationBuilder.DropTable(
-                name: "family_notifications");
+                name: "family_proofs");
 
             migrationBuilder.DropTable(
                 name: "oidc_scopes");
@@ -1564,6 +1592,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "certificates");
+
+            migrationBuilder.DropTable(
+                name: "family_admissions");
 
             migrationBuilder.DropTable(
                 name: "oidc_authorizations");
