@@ -1,5 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hereafter.Web.Modules.Family.Features.ApplyForTasks;
+using Hereafter.Web.Modules.Family.Features.ListBanks;
+using Hereafter.Web.Modules.Family.Features.NotifyTaskAnswered;
+using Hereafter.Web.Modules.Family.Features.ReadCaseProgress;
+using Hereafter.Web.Modules.Family.Features.ReadNotifications;
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Outbox;
 
 namespace Hereafter.Web.Modules.Family;
 
@@ -15,13 +21,23 @@ public static class FamilyModule
         services.AddScoped<FamilyNotifications>();
         // A deployment registers the city's SMS gateway before this; otherwise (Development, tests) messages go to the log.
         services.TryAddSingleton<ISmsSender, LoggingSmsSender>();
+        services.AddScoped<FamilyCaseFacts>();
+        services.AddScoped<ApplyForTasksHandler>();
+        services.AddScoped<ReadCaseProgressHandler>();
+        services.AddScoped<ListBanksHandler>();
+        services.AddScoped<ReadNotificationsHandler>();
+        services.AddScoped<IIntegrationEventHandler, NotifyTaskAnsweredHandler>();
+        services.AddScoped<IIntegrationEventHandler, SendNotificationSmsHandler>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFamily(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/family").WithTags("Family").RequireAuthorization(FamilyAuth.ApiPolicy).DisableAntiforgery();
-        _ = api;
+        api.MapApplyForTasks();
+        api.MapReadCaseProgress();
+        api.MapListBanks();
+        api.MapReadNotifications();
         return app;
     }
 }
