@@ -33,7 +33,7 @@ public sealed class NotifyTaskAnsweredHandler(HereafterDbContext db, FamilyNotif
         if (admitted.Count == 0) return;
         var organisationEn = await db.Set<Organisation>().AsNoTracking().Where(o => o.Name == answered.OrganisationName)
             .Select(o => o.NameEn).FirstOrDefaultAsync(ct);
-        var text = new Message("family.notification.task-" + answered.Status.ToCode())
+        var text = new Message(KeyOf(answered.Status))
             .With("item", answered.Item.ChineseName()).With("itemEn", answered.Item.EnglishName())
             .With("organisation", answered.OrganisationName).With("organisationEn", organisationEn ?? answered.OrganisationName);
         // No phone here: the SMS is sent after this transaction commits (NotificationSmsDue), never for a rolled-back notification.
@@ -42,6 +42,14 @@ public sealed class NotifyTaskAnsweredHandler(HereafterDbContext db, FamilyNotif
     }
 
     public static string SourceKey(Guid eventId) => "task-answered:" + eventId.ToString("N");
+
+    private static string KeyOf(CaseTaskStatus status) => status switch
+    {
+        CaseTaskStatus.Received => "family.notification.task-received",
+        CaseTaskStatus.Rejected => "family.notification.task-rejected",
+        CaseTaskStatus.NotApplicable => "family.notification.task-not-applicable",
+        _ => "family.notification.task-done",
+    };
 }
 
 /// <summary>Notifications with this source key were committed: send their SMS (Family's own event).</summary>
