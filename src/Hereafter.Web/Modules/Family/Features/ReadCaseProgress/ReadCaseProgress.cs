@@ -69,7 +69,7 @@ public static class NextSteps
         CaseTaskStatus.NotApplicable => new Message("family.next.not-applicable"),
         _ when task.Bank is { ReleaseOffered: true } => new Message("family.next.deposit-release-offered"),
         _ when task.Item == CaseTaskItem.BankDeposits => new Message("family.next.deposits-answered"),
-        _ when task.Amount is { } amount && amount > 0 => new Message("family.next.paid").With("amount", amount.ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture)),
+        _ when task.Amount is { } amount && amount > 0 => new Message("family.next.paid").With("amount", FamilyAmounts.Yuan(amount)),
         _ => new Message("family.next.done"),
     };
 }
