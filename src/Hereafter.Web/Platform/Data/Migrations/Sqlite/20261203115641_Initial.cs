@@ -110,24 +110,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "family_applications",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CitizenSubject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContributionYears = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
-                    PayoutBank = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    PayoutAccountMasked = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    PayoutHolderName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_family_applications", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "family_notifications",
                 columns: table => new
                 {
@@ -138,8 +120,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     MessageKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     ArgumentsJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true)
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -407,31 +388,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_webhook_subscriptions", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "family_application_tasks",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CitizenSubject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Item = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Created = table.Column<bool>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_family_application_tasks", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_family_application_tasks_family_applications_ApplicationId",
-                        column: x => x.ApplicationId,
-                        principalTable: "family_applications",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -719,7 +675,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReleaseOffered = table.Column<bool>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -960,6 +920,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "sharing_task_accounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountMasked = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Balance = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_task_accounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_task_accounts_sharing_case_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pricing_bill_lines",
                 columns: table => new
                 {
@@ -1187,35 +1169,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_family_application_tasks_ApplicationId",
-                table: "family_application_tasks",
-                column: "ApplicationId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_family_application_tasks_CaseId_CitizenSubject",
-                table: "family_application_tasks",
-                columns: new[] { "CaseId", "CitizenSubject" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_family_application_tasks_TaskId_CitizenSubject",
-                table: "family_application_tasks",
-                columns: new[] { "TaskId", "CitizenSubject" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_family_applications_CaseId_CitizenSubject",
-                table: "family_applications",
-                columns: new[] { "CaseId", "CitizenSubject" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_family_notifications_CitizenSubject_Id",
                 table: "family_notifications",
                 columns: new[] { "CitizenSubject", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_family_notifications_CitizenSubject_SourceKey",
-                table: "family_notifications",
-                columns: new[] { "CitizenSubject", "SourceKey" },
-                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
@@ -1411,9 +1367,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 column: "TaskId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CaseId_Department",
+                name: "IX_sharing_case_tasks_CaseId_Department_Item_OrganisationKey",
                 table: "sharing_case_tasks",
-                columns: new[] { "CaseId", "Department" },
+                columns: new[] { "CaseId", "Department", "Item", "OrganisationKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1458,6 +1414,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_sharing_events_SourceMessageId",
                 table: "sharing_events",
                 column: "SourceMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_task_accounts_TaskId",
+                table: "sharing_task_accounts",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sign_in_failures_LastFailureAt",
@@ -1527,9 +1488,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "family_admissions");
 
             migrationBuilder.DropTable(
-                name: "family_application_tasks");
-
-            migrationBuilder.DropTable(
                 name: "family_notifications");
 
             migrationBuilder.DropTable(
@@ -1587,6 +1545,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "sharing_events");
 
             migrationBuilder.DropTable(
+                name: "sharing_task_accounts");
+
+            migrationBuilder.DropTable(
                 name: "sign_in_failures");
 
             migrationBuilder.DropTable(
@@ -1603,9 +1564,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "certificates");
-
-            migrationBuilder.DropTable(
-                name: "family_applications");
 
             migrationBuilder.DropTable(
                 name: "oidc_authorizations");
