@@ -110,6 +110,24 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "family_applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CitizenSubject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContributionYears = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
+                    PayoutBank = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PayoutAccountMasked = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    PayoutHolderName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_applications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "family_notifications",
                 columns: table => new
                 {
@@ -120,7 +138,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     At = table.Column<long>(type: "INTEGER", nullable: false),
                     MessageKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     ArgumentsJson = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SourceKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -388,6 +407,31 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_webhook_subscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_application_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CitizenSubject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Created = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_application_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_family_application_tasks_family_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "family_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1169,9 +1213,35 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_family_application_tasks_ApplicationId",
+                table: "family_application_tasks",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_application_tasks_CaseId_CitizenSubject",
+                table: "family_application_tasks",
+                columns: new[] { "CaseId", "CitizenSubject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_application_tasks_TaskId_CitizenSubject",
+                table: "family_application_tasks",
+                columns: new[] { "TaskId", "CitizenSubject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_applications_CaseId_CitizenSubject",
+                table: "family_applications",
+                columns: new[] { "CaseId", "CitizenSubject" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_family_notifications_CitizenSubject_Id",
                 table: "family_notifications",
                 columns: new[] { "CitizenSubject", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_notifications_CitizenSubject_SourceKey",
+                table: "family_notifications",
+                columns: new[] { "CitizenSubject", "SourceKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
@@ -1488,6 +1558,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "family_admissions");
 
             migrationBuilder.DropTable(
+                name: "family_application_tasks");
+
+            migrationBuilder.DropTable(
                 name: "family_notifications");
 
             migrationBuilder.DropTable(
@@ -1564,6 +1637,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "certificates");
+
+            migrationBuilder.DropTable(
+                name: "family_applications");
 
             migrationBuilder.DropTable(
                 name: "oidc_authorizations");

@@ -111,6 +111,24 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "family_applications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CitizenSubject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ContributionYears = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    PayoutBank = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    PayoutAccountMasked = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    PayoutHolderName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_applications", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "family_notifications",
                 columns: table => new
                 {
@@ -121,7 +139,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     MessageKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     ArgumentsJson = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SourceKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -389,6 +408,31 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_webhook_subscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_application_tasks",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CitizenSubject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Item = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Created = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_application_tasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_family_application_tasks_family_applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "family_applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -1170,9 +1214,35 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_family_application_tasks_ApplicationId",
+                table: "family_application_tasks",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_application_tasks_CaseId_CitizenSubject",
+                table: "family_application_tasks",
+                columns: new[] { "CaseId", "CitizenSubject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_application_tasks_TaskId_CitizenSubject",
+                table: "family_application_tasks",
+                columns: new[] { "TaskId", "CitizenSubject" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_applications_CaseId_CitizenSubject",
+                table: "family_applications",
+                columns: new[] { "CaseId", "CitizenSubject" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_family_notifications_CitizenSubject_Id",
                 table: "family_notifications",
                 columns: new[] { "CitizenSubject", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_notifications_CitizenSubject_SourceKey",
+                table: "family_notifications",
+                columns: new[] { "CitizenSubject", "SourceKey" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
@@ -1489,6 +1559,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "family_admissions");
 
             migrationBuilder.DropTable(
+                name: "family_application_tasks");
+
+            migrationBuilder.DropTable(
                 name: "family_notifications");
 
             migrationBuilder.DropTable(
@@ -1565,6 +1638,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "certificates");
+
+            migrationBuilder.DropTable(
+                name: "family_applications");
 
             migrationBuilder.DropTable(
                 name: "oidc_authorizations");
