@@ -103,6 +103,7 @@ public sealed class FamilyApplyApiTests(HereafterFactory factory) : IClassFixtur
         Assert.False(string.IsNullOrEmpty(progress.GetProperty("decedentName").GetString()));
         var pension = progress.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("item").GetString() == "pension");
         Assert.Equal("done", pension.GetProperty("status").GetString());
+        Assert.Equal("贵阳市人力资源和社会保障局", pension.GetProperty("organisationName").GetString());
         Assert.Equal(8650.40m, pension.GetProperty("amount").GetDecimal());
         Assert.Equal("2026-12", pension.GetProperty("effectiveDate").GetString());
         Assert.True(pension.GetProperty("appliedByMe").GetBoolean());

@@ -45,12 +45,16 @@ public sealed class ReadCaseProgressHandler(
             {
                 var next = NextSteps.For(t);
                 return new TaskProgressDto(t.TaskId, t.Item, english ? t.Item.EnglishName() : t.Item.ChineseName(), t.Department, t.OrganisationId,
-                    t.OrganisationName ?? t.Department.ChineseName(), t.Status, t.CreatedAt, t.UpdatedAt, t.AcknowledgeBy, t.Overdue,
+                    OrganisationOf(t), t.Status, t.CreatedAt, t.UpdatedAt, t.AcknowledgeBy, t.Overdue,
                     t.EffectiveDate, t.Amount, t.Note, t.Status == CaseTaskStatus.Rejected ? t.Note : null, t.Bank,
                     ReleaseUrl(caseId, t), mine.Contains(t.TaskId), next.Key, next.In(english), t.History);
             }).ToList(),
             caseBills);
     }
+
+    /// <summary>The bank asked, else the organisation that last answered, else the department's name.</summary>
+    private static string OrganisationOf(TaskProgress t) =>
+        t.OrganisationName ?? t.History.LastOrDefault(h => h.Status != CaseTaskStatus.Pending && h.Organisation.Length > 0)?.Organisation ?? t.Department.ChineseName();
 
     /// <summary>Where the family accepts a bank's offer to release small deposits (the deposit-release page).</summary>
     public static string? ReleaseUrl(Guid caseId, TaskProgress task) =>
