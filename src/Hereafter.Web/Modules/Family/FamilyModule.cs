@@ -8,6 +8,12 @@ using Hereafter.Web.Modules.Family.Features.RejectAdmission;
 using Hereafter.Web.Modules.Family.Features.UploadProof;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Navigation;
+using Hereafter.Web.Modules.Family.Features.ApplyForTasks;
+using Hereafter.Web.Modules.Family.Features.ListBanks;
+using Hereafter.Web.Modules.Family.Features.NotifyTaskAnswered;
+using Hereafter.Web.Modules.Family.Features.ReadCaseProgress;
+using Hereafter.Web.Modules.Family.Features.ReadNotifications;
+using Hereafter.Web.Platform.Outbox;
 
 namespace Hereafter.Web.Modules.Family;
 
@@ -33,6 +39,13 @@ public static class FamilyModule
         services.AddScoped<AdmissionDecisions>();
         services.AddScoped<ApproveAdmissionHandler>();
         services.AddScoped<RejectAdmissionHandler>();
+        services.AddScoped<FamilyCaseFacts>();
+        services.AddScoped<ApplyForTasksHandler>();
+        services.AddScoped<ReadCaseProgressHandler>();
+        services.AddScoped<ListBanksHandler>();
+        services.AddScoped<ReadNotificationsHandler>();
+        services.AddScoped<IIntegrationEventHandler, NotifyTaskAnsweredHandler>();
+        services.AddScoped<IIntegrationEventHandler, SendNotificationSmsHandler>();
         return services;
     }
 
@@ -49,6 +62,10 @@ public static class FamilyModule
         review.MapReadAdmission();
         review.MapApproveAdmission();
         review.MapRejectAdmission();
+        api.MapApplyForTasks();
+        api.MapReadCaseProgress();
+        api.MapListBanks();
+        api.MapReadNotifications();
         return app;
     }
 }

@@ -15,12 +15,14 @@ public sealed class FamilyNotifications(HereafterDbContext db, ISmsSender sms, T
     private readonly List<(string Phone, string Text)> _pending = [];
 
     /// <param name="message">A <c>family.notification.*</c> message of the catalogues.</param>
-    public void Add(string citizenSubject, string phone, Guid? caseId, Message message)
+    /// <param name="sourceKey">What caused it, unique per citizen (an event's id), so a repeat adds nothing; see <see cref="FamilyNotification.SourceKey"/>.</param>
+    public void Add(string citizenSubject, string phone, Guid? caseId, Message message, string? sourceKey = null)
     {
         db.Add(new FamilyNotification
         {
             CitizenSubject = citizenSubject, CaseId = caseId, At = clock.GetUtcNow(), MessageKey = message.Key,
             ArgumentsJson = JsonSerializer.Serialize(message.Values.ToDictionary(v => v.Key, v => v.Value)),
+            SourceKey = sourceKey,
         });
         if (phone.Length > 0) _pending.Add((phone, message.Chinese));
     }

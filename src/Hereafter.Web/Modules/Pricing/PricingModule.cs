@@ -33,6 +33,7 @@ public static class PricingModule
         services.AddScoped<BillQueries>();
         services.AddScoped<IssueBillHandler>();
         services.AddScoped<Features.ShowFamilyBill.ShowFamilyBillHandler>();
+        services.AddScoped<Contracts.ICaseBills, Features.ShowFamilyBill.CaseBills>();
         services.AddScoped<ReportStatisticsHandler>();
         services.AddScoped<ReadPricingSettingsHandler>();
         services.AddScoped<ChangePricingSettingsHandler>();

@@ -1,3 +1,4 @@
+using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Reconciliation.Features.CalculateSurvivorBenefit;
 using Hereafter.Web.Modules.Reconciliation.Features.CancelRoll;
 using Hereafter.Web.Modules.Reconciliation.Features.CompareReviewRow;
@@ -47,6 +48,7 @@ public static class ReconciliationModule
         services.AddScoped<ExecuteStopHandler>();
         services.AddScoped<RecoverOverpaymentHandler>();
         services.AddScoped<ReportStatisticsHandler>();
+        services.AddSingleton<ISurvivorBenefitEstimates, SurvivorBenefitEstimates>();
         services.AddSingleton<CalculateSurvivorBenefitHandler>();
         services.AddScoped<ReconcileCommand>();
         return services;

@@ -41,6 +41,8 @@ public sealed class FamilyNotification
     public string MessageKey { get; set; } = "";
     public string ArgumentsJson { get; set; } = "{}";
     public DateTimeOffset? ReadAt { get; set; }
+    /// <summary>What caused it (e.g. the integration event's id), unique per citizen: a redelivered event adds nothing.</summary>
+    public string? SourceKey { get; set; }
 
     /// <summary>The message again, to show in the page's language.</summary>
     public Hereafter.Domain.Messages.Message ToMessage() =>
@@ -76,5 +78,7 @@ internal sealed class FamilyConfiguration : IEntityTypeConfiguration<FamilyAdmis
         b.Property(x => x.CitizenSubject).HasMaxLength(128);
         b.Property(x => x.MessageKey).HasMaxLength(80);
         b.Property(x => x.ArgumentsJson).HasMaxLength(2000);
+        b.Property(x => x.SourceKey).HasMaxLength(80);
+        b.HasIndex(x => new { x.CitizenSubject, x.SourceKey }).IsUnique();
     }
 }

@@ -1,13 +1,11 @@
 using Hereafter.Domain.Messages;
-using Hereafter.Domain.Reconciliation;
 using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Platform.Errors;
-using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Modules.Reconciliation.Features.CalculateSurvivorBenefit;
 
 /// <summary>遗属待遇 from the configured base (<c>Reconciliation:SurvivorBenefitMonthlyBase</c>); for the family portal.</summary>
-public sealed class CalculateSurvivorBenefitHandler(IOptions<ReconciliationSettings> settings)
+public sealed class CalculateSurvivorBenefitHandler(ISurvivorBenefitEstimates estimates)
 {
     public SurvivorBenefitDto Handle(string? contributionYears)
     {
@@ -15,9 +13,7 @@ public sealed class CalculateSurvivorBenefitHandler(IOptions<ReconciliationSetti
             || !decimal.TryParse(contributionYears.Trim(), System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var years)
             || years > 80)
             throw new FieldValidationException("contributionYears", new Message("reconciliation.survivor-benefit.years-invalid"));
-        var basis = new SurvivorBenefitBase(settings.Value.SurvivorBenefitMonthlyBase);
-        var b = SurvivorBenefits.Calculate(basis, years);
-        return new SurvivorBenefitDto(years, basis.MonthlyBase, b.FuneralGrant, b.PensionMonths, b.SurvivorPension, b.Total);
+        return estimates.Estimate(years);
     }
 }
 
