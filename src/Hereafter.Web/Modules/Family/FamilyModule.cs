@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Hereafter.Web.Modules.Family.Features.ReleaseDeposits;
 using Hereafter.Web.Platform.Auth;
 
 namespace Hereafter.Web.Modules.Family;
@@ -15,13 +16,15 @@ public static class FamilyModule
         services.AddScoped<FamilyNotifications>();
         // A deployment registers the city's SMS gateway before this; otherwise (Development, tests) messages go to the log.
         services.TryAddSingleton<ISmsSender, LoggingSmsSender>();
+        services.AddScoped<DepositReleaseStates>();
+        services.AddScoped<ReleaseDepositHandler>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFamily(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/family").WithTags("Family").RequireAuthorization(FamilyAuth.ApiPolicy).DisableAntiforgery();
-        _ = api;
+        api.MapReleaseDeposit();
         return app;
     }
 }
