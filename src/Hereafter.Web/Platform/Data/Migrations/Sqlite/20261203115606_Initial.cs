@@ -110,6 +110,47 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "family_deposit_ledgers",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BankId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReleasedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Releases = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_deposit_ledgers", x => new { x.CaseId, x.BankId });
+                    table.CheckConstraint("ck_family_deposit_ledgers_limit", "\"ReleasedFen\" >= 0 AND \"ReleasedFen\" <= 5000000");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_deposit_releases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BankId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    BankName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ReleasedTotal = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ReleasableBalance = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false),
+                    ClosesAccounts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CitizenSubject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CitizenName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    UndertakingVersion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UndertakingAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_deposit_releases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "family_notifications",
                 columns: table => new
                 {
@@ -1143,6 +1184,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_family_deposit_releases_CaseId_BankId_CreatedAt",
+                table: "family_deposit_releases",
+                columns: new[] { "CaseId", "BankId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_family_notifications_CitizenSubject_Id",
                 table: "family_notifications",
                 columns: new[] { "CitizenSubject", "Id" });
@@ -1455,6 +1501,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "family_admissions");
+
+            migrationBuilder.DropTable(
+                name: "family_deposit_ledgers");
+
+            migrationBuilder.DropTable(
+                name: "family_deposit_releases");
 
             migrationBuilder.DropTable(
                 name: "family_notifications");

@@ -111,6 +111,47 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "family_deposit_ledgers",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BankId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReleasedFen = table.Column<long>(type: "bigint", nullable: false),
+                    Releases = table.Column<int>(type: "integer", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_deposit_ledgers", x => new { x.CaseId, x.BankId });
+                    table.CheckConstraint("ck_family_deposit_ledgers_limit", "\"ReleasedFen\" >= 0 AND \"ReleasedFen\" <= 5000000");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "family_deposit_releases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BankId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BankName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    ReleasedTotal = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    ReleasableBalance = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    ClosesAccounts = table.Column<bool>(type: "boolean", nullable: false),
+                    CitizenSubject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CitizenName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    UndertakingVersion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UndertakingAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_family_deposit_releases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "family_notifications",
                 columns: table => new
                 {
@@ -1144,6 +1185,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "Status", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_family_deposit_releases_CaseId_BankId_CreatedAt",
+                table: "family_deposit_releases",
+                columns: new[] { "CaseId", "BankId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_family_notifications_CitizenSubject_Id",
                 table: "family_notifications",
                 columns: new[] { "CitizenSubject", "Id" });
@@ -1456,6 +1502,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "family_admissions");
+
+            migrationBuilder.DropTable(
+                name: "family_deposit_ledgers");
+
+            migrationBuilder.DropTable(
+                name: "family_deposit_releases");
 
             migrationBuilder.DropTable(
                 name: "family_notifications");
