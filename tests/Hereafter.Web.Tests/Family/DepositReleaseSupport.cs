@@ -54,11 +54,12 @@ public sealed class DepositReleaseFactory : HereafterFactory
     }
 
     /// <summary>Releases through the handler in a scope of its own, as one request would.</summary>
-    public async Task<DepositReleaseDto> ReleaseAsync(Citizen citizen, Guid caseId, Guid? bankId, decimal? amount, bool? undertaking = true)
+    public async Task<DepositReleaseDto> ReleaseAsync(Citizen citizen, Guid caseId, Guid? bankId, decimal? amount, bool? undertaking = true,
+        PayoutAccountRequest? payout = null)
     {
         using var scope = Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ReleaseDepositHandler>()
-            .HandleAsync(citizen, caseId, new ReleaseDepositRequest(bankId, amount, undertaking), CancellationToken.None);
+            .HandleAsync(citizen, caseId, new ReleaseDepositRequest(bankId, amount, undertaking, payout), CancellationToken.None);
     }
 
     public async Task<DepositLedger?> LedgerAsync(Guid caseId, Guid bankId)

@@ -187,4 +187,21 @@ public sealed class DepositReleaseTests(DepositReleaseFactory factory) : IClassF
             .ExecuteUpdateAsync(u => u.SetProperty(l => l.ReleasedFen, SmallDepositRelease.LimitPerBankFen + 1)));
         Assert.Equal(10_000, (await factory.LedgerAsync(caseId, bank))!.ReleasedFen);
     }
+
+    [Fact]
+    public async Task APayoutAccount_ReachesTheBank_AndAWrongOneIs400()
+    {
+        var caseId = await factory.AdmittedCaseAsync(DepositReleaseFactory.Wang);
+        var bank = factory.Banks.Asked(caseId, Guid.NewGuid(), ThirtyThousand);
+
+        var wrong = await Assert.ThrowsAsync<FieldValidationException>(() => factory.ReleaseAsync(DepositReleaseFactory.Wang, caseId, bank, 100m,
+            payout: new Modules.Family.Features.ReleaseDeposits.PayoutAccountRequest("贵阳银行", "12ab", "")));
+        await factory.ReleaseAsync(DepositReleaseFactory.Wang, caseId, bank, 100m,
+            payout: new Modules.Family.Features.ReleaseDeposits.PayoutAccountRequest("贵阳银行", "6217 0000 1234 5678", "王丽"));
+
+        Assert.Equal(["family.deposit-release.payout-account-invalid"], wrong.Codes["payoutAccount.accountNumber"]);
+        Assert.Equal(["family.deposit-release.payout-holder-invalid"], wrong.Codes["payoutAccount.holderName"]);
+        var details = Assert.Single(factory.Banks.Opened, o => o.CaseId == caseId).Request.Details;
+        Assert.Equal("6217000012345678", details["payoutAccount"]!["accountNumber"]!.GetValue<string>());
+    }
 }

@@ -13,7 +13,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hereafter.Web.Modules.Family.Features.ReleaseDeposits;
 
 /// <param name="Undertaking">The applicant's written undertaking (承诺书): must be true.</param>
-public sealed record ReleaseDepositRequest(Guid? BankId, decimal? Amount, bool? Undertaking);
+/// <param name="PayoutAccount">Where the bank pays the money; when absent, the bank pays to the account of the family's
+/// application or at its counter.</param>
+public sealed record ReleaseDepositRequest(Guid? BankId, decimal? Amount, bool? Undertaking, PayoutAccountRequest? PayoutAccount = null);
+
+/// <param name="Bank">The payee's bank, as the citizen names it.</param>
+public sealed record PayoutAccountRequest(string? Bank, string? AccountNumber, string? HolderName);
 
 /// <param name="ReleasedTotal">The bank's total released for this deceased, this release included (yuan).</param>
 /// <param name="Remaining">What may still be released at this bank (yuan).</param>
@@ -36,6 +41,15 @@ public sealed class ReleaseDepositHandler(
         if (request.BankId is null) errors.Add("bankId", new Message("family.deposit-release.bank-required"));
         if (SmallDepositRelease.CheckAmount(request.Amount) is { } amountProblem) errors.Add("amount", amountProblem);
         if (request.Undertaking != true) errors.Add("undertaking", new Message("family.deposit-release.undertaking-required"));
+        if (request.PayoutAccount is { } payout)
+        {
+            if (string.IsNullOrWhiteSpace(payout.Bank) || payout.Bank.Trim().Length > 100)
+                errors.Add("payoutAccount.bank", new Message("family.deposit-release.payout-bank-invalid"));
+            if (payout.AccountNumber?.Replace(" ", "", StringComparison.Ordinal) is not { Length: >= 8 and <= 32 } number || !number.All(char.IsAsciiDigit))
+                errors.Add("payoutAccount.accountNumber", new Message("family.deposit-release.payout-account-invalid"));
+            if (string.IsNullOrWhiteSpace(payout.HolderName) || payout.HolderName.Trim().Length > 50)
+                errors.Add("payoutAccount.holderName", new Message("family.deposit-release.payout-holder-invalid"));
+        }
         errors.ThrowIfAny();
         var bankId = request.BankId!.Value;
         var amount = request.Amount!.Value;
@@ -81,7 +95,7 @@ public sealed class ReleaseDepositHandler(
             ReleasableBalance = state.ReleasableBalance, ClosesAccounts = closes, CitizenSubject = citizen.Subject, CitizenName = citizen.Name,
             UndertakingVersion = SmallDepositRelease.UndertakingVersion, UndertakingAt = now, CreatedAt = now,
         };
-        var opened = await tasks.OpenAsync(caseId, [new TaskRequest(CaseTaskItem.DepositRelease, bankId, Details(release, state, admission, citizen))], citizen.Name, ct);
+        var opened = await tasks.OpenAsync(caseId, [new TaskRequest(CaseTaskItem.DepositRelease, bankId, Details(release, state, admission, citizen, request.PayoutAccount))], citizen.Name, ct);
         release.TaskId = opened.Count > 0 ? opened[0].TaskId : Guid.Empty;
         db.Add(release);
         notifications.Add(citizen.Subject, citizen.Phone, caseId, new Message("family.notification.deposit-release-requested")
@@ -107,7 +121,8 @@ public sealed class ReleaseDepositHandler(
     }
 
     /// <summary>What the bank needs to pay out and close the accounts; nothing else of the case.</summary>
-    private static JsonObject Details(DepositRelease release, DepositReleaseState state, FamilyAdmission admission, Citizen citizen) => new()
+    private static JsonObject Details(DepositRelease release, DepositReleaseState state, FamilyAdmission admission, Citizen citizen,
+        PayoutAccountRequest? payout) => new()
     {
         ["releaseId"] = release.Id.ToString(),
         ["amount"] = release.Amount,
@@ -120,6 +135,11 @@ public sealed class ReleaseDepositHandler(
         ["applicant"] = new JsonObject
         {
             ["name"] = citizen.Name, ["phone"] = citizen.Phone, ["relationship"] = admission.Relationship.ToCode(),
+        },
+        ["payoutAccount"] = payout is null ? null : new JsonObject
+        {
+            ["bank"] = payout.Bank!.Trim(), ["accountNumber"] = payout.AccountNumber!.Replace(" ", "", StringComparison.Ordinal),
+            ["holderName"] = payout.HolderName!.Trim(),
         },
         ["undertaking"] = new JsonObject
         {
