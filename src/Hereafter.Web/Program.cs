@@ -100,6 +100,8 @@ app.MapStaticAssets();
 app.MapOpenApi();
 app.MapScalarApiReference("/api-docs");
 app.MapPlatformAuth();
+app.MapFamilyProvider();
+app.MapFamilyIdentity();
 app.MapPlatformAudit();
 app.MapPlatformOutbox();
 app.MapPlatformLocalization();

@@ -18,6 +18,8 @@ public sealed class BrowserAppFactory : HereafterFactory
 
     public BrowserAppFactory() => UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
+    protected override bool InMemoryServer => false;
+
     /// <summary>Like <c>http://127.0.0.1:41234</c>, without a trailing slash.</summary>
     public string BaseUrl
     {

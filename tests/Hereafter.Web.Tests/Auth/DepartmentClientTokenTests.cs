@@ -94,7 +94,6 @@ public sealed class DepartmentClientTokenTests(HereafterFactory factory) : IClas
 
     [Theory]
     [InlineData("password")]
-    [InlineData("authorization_code")]
     [InlineData("urn:example:made-up")]
     public async Task OtherGrants_Are400UnsupportedGrantType(string grant)
     {
@@ -102,6 +101,17 @@ public sealed class DepartmentClientTokenTests(HereafterFactory factory) : IClas
             Form(("grant_type", grant), ("client_id", "demo-bank"), ("client_secret", DemoData.Secret), ("code", "x"), ("username", "u"), ("password", "p")));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("unsupported_grant_type", (await response.JsonAsync()).GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task ADepartmentClient_GetsNoTokenByTheFamiliesAuthorizationCodeGrant()
+    {
+        // The grant exists for the demo family app; a department client is not permitted it, and a made-up code is no code.
+        var response = await factory.CreateClient().PostAsync("/connect/token",
+            Form(("grant_type", "authorization_code"), ("client_id", "demo-bank"), ("client_secret", DemoData.Secret), ("code", "x"),
+                ("redirect_uri", "http://127.0.0.1:5000/callback"), ("code_verifier", new string('v', 43))));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains((await response.JsonAsync()).GetProperty("error").GetString(), new[] { "unauthorized_client", "invalid_grant", "invalid_request" });
     }
 
     [Fact]
@@ -127,8 +137,10 @@ public sealed class DepartmentClientTokenTests(HereafterFactory factory) : IClas
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
-        var apps = await db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().ToListAsync();
+        // Department systems are confidential clients; the demo family app is public (PKCE, no secret to keep).
+        var apps = await db.Set<OpenIddictEntityFrameworkCoreApplication>().AsNoTracking().Where(a => a.ClientType == "confidential").ToListAsync();
         Assert.Contains(apps, a => a.ClientId == "demo-police");
+        Assert.DoesNotContain(apps, a => a.ClientId == "demo-family-app");
         Assert.All(apps, a =>
         {
             Assert.False(string.IsNullOrEmpty(a.ClientSecret));

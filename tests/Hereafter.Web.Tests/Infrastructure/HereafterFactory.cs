@@ -1,4 +1,8 @@
+using Hereafter.Web.Platform.Auth;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
@@ -87,7 +91,14 @@ public class HereafterFactory : WebApplicationFactory<Program>
         // Without it every factory silently shared src/Hereafter.Web/data/hereafter.db, even with HEREAFTER_TEST_POSTGRES set.
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(settings));
+        // The family pages redeem codes from the platform's own demo identity provider: in memory, through this test server.
+        if (InMemoryServer)
+            builder.ConfigureTestServices(services => services.AddOptions<OpenIdConnectOptions>(FamilyIdentity.OidcScheme)
+                .Configure(o => o.BackchannelHttpHandler = Server.CreateHandler()));
     }
+
+    /// <summary>False for a factory on Kestrel (browser tests), whose back channel is a real socket.</summary>
+    protected virtual bool InMemoryServer => true;
 
     protected override void Dispose(bool disposing)
     {

@@ -12,8 +12,8 @@ internal sealed class DeathCaseDirectory(HereafterDbContext db, IEnumerable<ICas
         var found = await db.Set<DeathCase>().AsNoTracking().Where(c => c.Id == caseId)
             .Select(c => new { c.Id, c.CertificateId, c.Status }).FirstOrDefaultAsync(ct);
         if (found is null) return null;
-        // Every task naming one organisation (today only the chosen funeral home) links it to the case.
-        var named = await db.Set<CaseTask>().AsNoTracking().Where(t => t.CaseId == caseId && t.OrganisationId != null)
+        // Every task naming one organisation (the chosen funeral home) links it to the case; a bank asked about deposits bills nothing.
+        var named = await db.Set<CaseTask>().AsNoTracking().Where(t => t.CaseId == caseId && t.OrganisationId != null && t.Department != Department.Bank)
             .Select(t => new { t.Department, t.OrganisationId }).ToListAsync(ct);
         var funeralHome = named.FirstOrDefault(t => t.Department == Department.FuneralHome)?.OrganisationId;
         var linked = named.Select(t => t.OrganisationId!.Value).ToHashSet();

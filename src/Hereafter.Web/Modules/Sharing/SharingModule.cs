@@ -39,6 +39,8 @@ public static class SharingModule
         services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
         services.AddScoped<IDepartmentsTold, DepartmentsToldQuery>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
+        services.AddScoped<ICaseTaskRequests, Features.RequestCaseTasks.CaseTaskRequests>();
+        services.AddScoped<ICaseTaskProgress, Features.ReadTaskProgress.CaseTaskProgress>();
         services.AddScoped<Features.LinkCaseInstitution.LinkCaseInstitutionHandler>();
         services.AddScoped<SubscriptionQueries>();
         services.AddScoped<CreateSubscriptionHandler>();

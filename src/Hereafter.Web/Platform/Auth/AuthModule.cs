@@ -47,20 +47,28 @@ public static class AuthModule
             });
 
         services.AddOpenIddict()
-            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<HereafterDbContext>())
+            .AddCore(o =>
+            {
+                o.UseEntityFrameworkCore().UseDbContext<HereafterDbContext>();
+                // RFC 8252: the demo family app may redirect to any loopback port.
+                o.ReplaceApplicationManager(typeof(LoopbackAwareApplicationManager<>));
+            })
             .AddServer(o =>
             {
                 // Department systems: client credentials at /connect/token (client_secret_post or client_secret_basic).
-                // The family portal's authorization code + PKCE flow will be enabled here later.
+                // Families (demo provider, Development only): authorization code with PKCE at /connect/authorize.
                 o.SetTokenEndpointUris("connect/token");
+                o.SetAuthorizationEndpointUris("connect/authorize");
                 o.SetConfigurationEndpointUris(".well-known/openid-configuration");
                 o.SetJsonWebKeySetEndpointUris(".well-known/jwks");
                 o.AllowClientCredentialsFlow();
-                o.RegisterScopes([.. DepartmentScopes.All]);
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                o.RegisterScopes([.. DepartmentScopes.All, Scopes.OpenId, Scopes.Profile, Scopes.Phone]);
+                o.RegisterClaims(Claims.Subject, Claims.Name, Citizen.IdNumberClaim, Citizen.PhoneClaim);
                 o.SetAccessTokenLifetime(TokenLifetime);
                 // Access tokens are protected by the Data Protection key ring kept in the database: every node accepts them.
                 o.UseDataProtection();
-                o.UseAspNetCore().EnableTokenEndpointPassthrough();
+                o.UseAspNetCore().EnableTokenEndpointPassthrough().EnableAuthorizationEndpointPassthrough();
             })
             .AddValidation(o =>
             {
@@ -120,7 +128,7 @@ public static class AuthModule
             .DisableAntiforgery()
             .AllowAnonymous()
             .WithTags("Auth")
-            .WithSummary("OAuth 2.0 client credentials: exchange client_id and client_secret (form fields or HTTP Basic) for a bearer token")
+            .WithSummary("OAuth 2.0 token endpoint: client credentials for department systems (client_id and client_secret as form fields or HTTP Basic); authorization code with PKCE for the demo family app")
             .WithDescription("Optional scope: space-separated scopes (default: every scope the client is granted). Discovery: /.well-known/openid-configuration.")
             .Accepts<TokenRequest>("application/x-www-form-urlencoded")
             .Produces<TokenResponse>()
@@ -146,7 +154,15 @@ public static class AuthModule
     private static async Task<IResult> IssueToken(HttpContext http, HereafterDbContext db, IOpenIddictApplicationManager applications)
     {
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OAuth 2.0 token request.");
-        if (!request.IsClientCredentialsGrantType()) return Refuse(OpenIddictConstants.Errors.UnsupportedGrantType, "Only client_credentials is supported.");
+        if (request.IsAuthorizationCodeGrantType())
+        {
+            // OpenIddict has checked the code, its client, redirect URI and PKCE verifier: issue tokens for the same citizen.
+            var granted = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            if (granted.Principal is not { } citizen) return Refuse(OpenIddictConstants.Errors.InvalidGrant, "The authorization code is no longer valid.");
+            citizen.SetDestinations(static _ => [Destinations.AccessToken, Destinations.IdentityToken]);
+            return Results.SignIn(citizen, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+        if (!request.IsClientCredentialsGrantType()) return Refuse(OpenIddictConstants.Errors.UnsupportedGrantType, "Only client_credentials and (for families) authorization_code are supported.");
         var client = await (from c in db.Set<ApiClient>().AsNoTracking()
                             join o in db.Set<Organisation>() on c.OrganisationId equals o.Id
                             where c.ClientId == request.ClientId

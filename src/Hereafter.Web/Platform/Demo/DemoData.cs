@@ -149,6 +149,8 @@ public static class DemoData
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<HereafterDbContext>();
         if (!await db.Set<Organisation>().AnyAsync(ct)) await SeedOrganisationsAsync(sp, db, ct);
+        // The demo family app (authorization code + PKCE, any loopback port), also added to databases seeded before it existed.
+        await FamilyProvider.RegisterDemoClientAsync(sp.GetRequiredService<OpenIddict.Abstractions.IOpenIddictApplicationManager>(), ct);
     }
 
     private static async Task SeedOrganisationsAsync(IServiceProvider sp, HereafterDbContext db, CancellationToken ct)

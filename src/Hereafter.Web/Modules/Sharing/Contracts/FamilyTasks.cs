@@ -6,7 +6,10 @@ namespace Hereafter.Web.Modules.Sharing.Contracts;
 /// Opens the tasks a family's application asks for, on the case's worklists. Idempotent: an item (for banks: an item
 /// and bank) that already has a task on the case is answered by that task, never duplicated
 /// (<see cref="RequestedTask.Created"/> false). <see cref="CaseTaskItem.HouseholdCancellation"/> is the police's
-/// notification task. Runs in the caller's transaction; the caller saves.
+/// notification task. Runs in the caller's transaction; the caller saves. Two concurrent requests for the same item
+/// meet on the database's unique index: the later save fails (<c>UniqueViolation.Is</c>); open again to get the
+/// existing task. Throws a validation problem (field <c>banks</c>) for a bank item without a bank's organisation id,
+/// and not-found / conflict for a missing or cancelled case.
 /// </summary>
 public interface ICaseTaskRequests
 {
@@ -45,4 +48,7 @@ public sealed record CaseTaskAnswered(Guid CaseId, Guid TaskId, CaseTaskItem Ite
     CaseTaskStatus Status, DateTimeOffset At)
 {
     public const string EventType = "sharing.task-answered";
+
+    /// <summary>The outbox ordering key: one case's answers are handled in the order they were reported.</summary>
+    public static string OrderingKey(Guid caseId) => $"case:{caseId}";
 }

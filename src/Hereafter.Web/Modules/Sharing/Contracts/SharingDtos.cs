@@ -9,7 +9,9 @@ public static class SharingEventTypes
     public const string CertificateCorrected = "certificate.corrected";
     public const string CertificateRevoked = "certificate.revoked";
     public const string TaskUpdated = "case.task-updated";
-    public static readonly string[] All = [CertificateIssued, CertificateCorrected, CertificateRevoked, TaskUpdated];
+    /// <summary>A family asked the department (a bank: that bank alone) for an item: <c>data.task.item</c> and <c>data.details</c>.</summary>
+    public const string TaskRequested = "case.task-requested";
+    public static readonly string[] All = [CertificateIssued, CertificateCorrected, CertificateRevoked, TaskUpdated, TaskRequested];
 }
 
 /// <summary>The envelope every department receives. <c>Id</c> is stable across redeliveries.</summary>
@@ -17,12 +19,22 @@ public sealed record SharingEventDto(Guid Id, string Type, DateTimeOffset Occurr
 
 public sealed record FeedPage(IReadOnlyList<JsonNode> Events, string NextCursor);
 
-public sealed record TaskOutcomeRequest(string? Status, string? EffectiveDate, string? Note, decimal? Amount);
+/// <param name="Accounts">Bank-deposits answers only: the deceased's accounts at the bank (a full number is masked before storing).</param>
+/// <param name="ReleaseOffered">Bank-deposits answers only: whether the bank offers small-deposit release.</param>
+public sealed record TaskOutcomeRequest(string? Status, string? EffectiveDate, string? Note, decimal? Amount,
+    IReadOnlyList<DepositAccountInput>? Accounts = null, bool? ReleaseOffered = null);
+
+/// <summary>An account as a bank reports it: <c>accountNumber</c> (masked to its last four digits on arrival) or <c>accountMasked</c>.</summary>
+public sealed record DepositAccountInput(string? Type, string? AccountNumber, string? AccountMasked, decimal? Balance);
 
 public sealed record TaskHistoryDto(CaseTaskStatus Status, DateTimeOffset At, string Actor, string Organisation, string? EffectiveDate, string? Note, decimal? Amount);
 
+/// <param name="Item">What the task asks (<c>notification</c> for the tasks a case opens by itself).</param>
+/// <param name="Details">What the family asked for, when it did.</param>
+/// <param name="Bank">A bank's answer to a deposit query, once it answered.</param>
 public sealed record CaseTaskDto(Department Department, string DepartmentName, CaseTaskStatus Status, DateTimeOffset UpdatedAt, DateTimeOffset AcknowledgeBy,
-    bool Overdue, string? EffectiveDate, string? Note, decimal? Amount, IReadOnlyList<TaskHistoryDto> History);
+    bool Overdue, string? EffectiveDate, string? Note, decimal? Amount, IReadOnlyList<TaskHistoryDto> History,
+    CaseTaskItem Item = CaseTaskItem.Notification, JsonObject? Details = null, Guid? OrganisationId = null, BankAnswer? Bank = null);
 
 /// <param name="CertificateId">The certificate's opaque id: pages link to the certificate by it, never by its number.</param>
 public sealed record DeathCaseDto(Guid CaseId, Guid CertificateId, string CertificateNumber, string MaskedName, CaseStatus Status, DateTimeOffset DeathAt,

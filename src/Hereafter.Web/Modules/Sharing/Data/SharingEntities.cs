@@ -17,14 +17,32 @@ public sealed class DeathCase
     public CaseStatus Status { get; set; } = CaseStatus.Open;
 }
 
+/// <summary>
+/// One thing a department (or one named organisation of it) must do for a case: the <see cref="CaseTaskItem.Notification"/>
+/// task every case opens, or an item the family asked for. One task per (case, department, item, organisation), enforced
+/// by a unique index over <see cref="OrganisationKey"/> (never NULL, so the index holds for department-wide tasks too).
+/// </summary>
 public sealed class CaseTask
 {
+    private Guid? organisationId;
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     /// <summary>Department code: police, social-security, medical-insurance, civil-affairs, housing-fund, …</summary>
     public Department Department { get; set; }
-    /// <summary>Set when one named organisation of the department serves the case (the chosen funeral home).</summary>
-    public Guid? OrganisationId { get; set; }
+    public CaseTaskItem Item { get; set; } = CaseTaskItem.Notification;
+    /// <summary>Set when one named organisation of the department serves the case (the chosen funeral home, the bank asked).</summary>
+    public Guid? OrganisationId
+    {
+        get => organisationId;
+        set { organisationId = value; OrganisationKey = value ?? Guid.Empty; }
+    }
+    /// <summary><see cref="OrganisationId"/>, or <see cref="Guid.Empty"/> for the department as a whole: the unique index's column.</summary>
+    public Guid OrganisationKey { get; private set; }
+    /// <summary>What the family asked, as JSON text (payout account, relationship…); null for notification tasks.</summary>
+    public string? Details { get; set; }
+    /// <summary>A bank's answer to a deposit query: whether it offers small-deposit release (null until it answers).</summary>
+    public bool? ReleaseOffered { get; set; }
     public CaseTaskStatus Status { get; set; } = CaseTaskStatus.Pending;
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -46,6 +64,16 @@ public sealed class CaseTaskEntry
     public string? EffectiveDate { get; set; }
     public string? Note { get; set; }
     public decimal? Amount { get; set; }
+}
+
+/// <summary>One of the deceased's accounts a bank reported on a deposit query; the number is stored masked (last four digits).</summary>
+public sealed class CaseTaskAccount
+{
+    public long Id { get; set; }
+    public Guid TaskId { get; set; }
+    public string Type { get; set; } = "";
+    public string AccountMasked { get; set; } = "";
+    public decimal Balance { get; set; }
 }
 
 /// <summary>
@@ -86,8 +114,20 @@ public sealed class CaseInstitution
 
 internal sealed class SharingConfiguration :
     IEntityTypeConfiguration<DeathCase>, IEntityTypeConfiguration<CaseTask>,
-    IEntityTypeConfiguration<CaseTaskEntry>, IEntityTypeConfiguration<SharingEvent>, IEntityTypeConfiguration<CaseInstitution>
+    IEntityTypeConfiguration<CaseTaskEntry>, IEntityTypeConfiguration<SharingEvent>, IEntityTypeConfiguration<CaseInstitution>,
+    IEntityTypeConfiguration<CaseTaskAccount>
 {
+    public void Configure(EntityTypeBuilder<CaseTaskAccount> b)
+    {
+        b.ToTable("sharing_task_accounts");
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => x.TaskId);
+        b.Property(x => x.Type).HasMaxLength(40);
+        b.Property(x => x.AccountMasked).HasMaxLength(16);
+        b.Property(x => x.Balance).HasPrecision(14, 2);
+        b.HasOne<CaseTask>().WithMany().HasForeignKey(x => x.TaskId);
+    }
+
     public void Configure(EntityTypeBuilder<CaseInstitution> b)
     {
         b.ToTable("sharing_case_institutions");
@@ -113,9 +153,12 @@ internal sealed class SharingConfiguration :
     {
         b.ToTable("sharing_case_tasks");
         b.HasKey(x => x.Id);
-        b.HasIndex(x => new { x.CaseId, x.Department }).IsUnique();
+        b.HasIndex(x => new { x.CaseId, x.Department, x.Item, x.OrganisationKey }).IsUnique();
         b.HasIndex(x => new { x.Department, x.Status });
         b.Property(x => x.Department).HasMaxLength(40);
+        b.Property(x => x.Item).HasMaxLength(40);
+        b.Property(x => x.OrganisationId).HasField("organisationId");
+        b.Property(x => x.Details).HasMaxLength(4000);
         b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.EffectiveDate).HasMaxLength(10);
         b.Property(x => x.Note).HasMaxLength(500);

@@ -53,7 +53,7 @@ public sealed class AddCaseTaskHandler(HereafterDbContext db, SharingEvents even
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var deathCase = await DeathCaseRows.LockAsync(db, caseId, ct) ?? throw ProblemException.NotFound(new Message("sharing.case.not-found"));
         if (deathCase.Status != CaseStatus.Open) throw ProblemException.Conflict(new Message("sharing.case.cancelled"));
-        if (await db.Set<CaseTask>().AnyAsync(t => t.CaseId == caseId && t.Department == department, ct))
+        if (await db.Set<CaseTask>().AnyAsync(t => t.CaseId == caseId && t.Department == department && t.Item == CaseTaskItem.Notification, ct))
             throw ProblemException.Conflict(new Message("sharing.case-task.already-exists").With("department", request.Department));
         var change = await certificates.CurrentAsync(deathCase.CertificateId, ct)
                      ?? throw ProblemException.NotFound(new Message("sharing.case.certificate-missing"));

@@ -1,4 +1,3 @@
-using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
@@ -41,9 +40,7 @@ public sealed class OpenDeathCaseHandler(HereafterDbContext db, SharingEvents ev
             OpenedAt = now,
         };
         db.Add(deathCase);
-        var days = configuration.GetValue("Sharing:AcknowledgeWithinWorkingDays", 2);
-        var today = ChinaTime.DateOf(now);
-        var acknowledgeBy = ChinaTime.At(WorkingDays.Add(today, days), new TimeOnly(23, 59)).ToUniversalTime();
+        var acknowledgeBy = CaseTaskDeadline.AcknowledgeBy(now, configuration);
         foreach (var department in Departments.Always)
         {
             db.Add(new CaseTask

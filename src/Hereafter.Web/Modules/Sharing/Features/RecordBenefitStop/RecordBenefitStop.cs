@@ -28,13 +28,13 @@ public sealed class BenefitStopHandler(HereafterDbContext db, IActiveDeaths deat
         var deathCase = await DeathCaseRows.LockByCertificateAsync(db, certificateId.Value, ct)
                         // Ordered after the certificate's events, so its issue has been shared: fail and retry rather than lose the stop.
                         ?? throw new InvalidOperationException($"The death case of certificate {certificateId} is not open yet; the stop waits for it.");
-        var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == deathCase.Id && t.Department == department, ct);
+        var task = await db.Set<CaseTask>().FirstOrDefaultAsync(t => t.CaseId == deathCase.Id && t.Department == department && t.Item == CaseTaskItem.Notification, ct);
         if (task is null) return;
         var marker = $"[{stop.Key}]";
         if (await db.Set<CaseTaskEntry>().AnyAsync(e => e.TaskId == task.Id && e.Note != null && e.Note.Contains(marker), ct)) return;
         var note = string.Create(CultureInfo.InvariantCulture,
             $"应停未停比对：{stop.Programme} 自 {stop.EffectiveMonth} 停发，月发放 {stop.MonthlyAmount:0.00} 元，应追回 {stop.OverpaidAmount:0.00} 元 {marker}");
-        outcomes.Record(deathCase, task, CaseTaskStatus.Done, stop.EffectiveMonth, note, stop.OverpaidAmount, stop.ActorName, stop.OrganisationName);
+        await outcomes.RecordAsync(deathCase, task, CaseTaskStatus.Done, stop.EffectiveMonth, note, stop.OverpaidAmount, stop.ActorName, stop.OrganisationName, ct);
         await db.SaveChangesAsync(ct);
     }
 }

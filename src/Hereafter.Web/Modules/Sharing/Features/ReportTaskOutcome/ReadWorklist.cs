@@ -30,6 +30,8 @@ public sealed class ReadWorklistHandler(HereafterDbContext db, AuditLog audit, T
             .OrderByDescending(c => c.OpenedAt).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
         var ids = cases.Select(c => c.Id).ToList();
         var own = await db.Set<CaseTask>().AsNoTracking().Where(t => ids.Contains(t.CaseId) && t.Department == department && (t.OrganisationId == null || t.OrganisationId == org)).ToListAsync(ct);
+        // The case's own notification task first (the page works it), then the family's items in the order asked.
+        own = [.. own.OrderBy(t => t.Item != CaseTaskItem.Notification).ThenBy(t => t.CreatedAt)];
         var dtos = await CaseTaskReads.DtosAsync(db, own, clock.GetUtcNow(), ct);
         var byCase = own.Zip(dtos).ToLookup(p => p.First.CaseId, p => p.Second);
         await audit.RecordAsync(actor, "case.worklist", "cases", "death-case", $"{cases.Count} cases (masked)", ct);

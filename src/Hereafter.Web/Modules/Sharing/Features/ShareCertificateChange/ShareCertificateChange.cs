@@ -40,7 +40,7 @@ public sealed class ShareCertificateChangeHandler(string eventType, HereafterDbC
         if (revoked) deathCase.Status = CaseStatus.Cancelled;
         var type = revoked ? SharingEventTypes.CertificateRevoked : SharingEventTypes.CertificateCorrected;
         var targets = await db.Set<CaseTask>().Where(t => t.CaseId == deathCase.Id)
-            .Select(t => new { t.Department, t.OrganisationId }).ToListAsync(ct);
+            .Select(t => new { t.Department, t.OrganisationId }).Distinct().ToListAsync(ct); // one event per addressee, however many items it works
         foreach (var target in targets)
         {
             var data = SharingEvents.CertificateData(change, target.Department);

@@ -716,7 +716,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Department = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Item = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ReleaseOffered = table.Column<bool>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -950,6 +954,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_sharing_case_task_entries", x => x.Id);
                     table.ForeignKey(
                         name: "FK_sharing_case_task_entries_sharing_case_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharing_task_accounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    AccountMasked = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Balance = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_task_accounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_task_accounts_sharing_case_tasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "sharing_case_tasks",
                         principalColumn: "Id",
@@ -1387,9 +1413,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 column: "TaskId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CaseId_Department",
+                name: "IX_sharing_case_tasks_CaseId_Department_Item_OrganisationKey",
                 table: "sharing_case_tasks",
-                columns: new[] { "CaseId", "Department" },
+                columns: new[] { "CaseId", "Department", "Item", "OrganisationKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1434,6 +1460,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_sharing_events_SourceMessageId",
                 table: "sharing_events",
                 column: "SourceMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_task_accounts_TaskId",
+                table: "sharing_task_accounts",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sign_in_failures_LastFailureAt",
@@ -1564,6 +1595,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "sharing_events");
+
+            migrationBuilder.DropTable(
+                name: "sharing_task_accounts");
 
             migrationBuilder.DropTable(
                 name: "sign_in_failures");

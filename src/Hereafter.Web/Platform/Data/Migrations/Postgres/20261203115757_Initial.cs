@@ -717,7 +717,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     Department = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Item = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    Details = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ReleaseOffered = table.Column<bool>(type: "boolean", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -951,6 +955,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     table.PrimaryKey("PK_sharing_case_task_entries", x => x.Id);
                     table.ForeignKey(
                         name: "FK_sharing_case_task_entries_sharing_case_tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "sharing_task_accounts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AccountMasked = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Balance = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sharing_task_accounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_sharing_task_accounts_sharing_case_tasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "sharing_case_tasks",
                         principalColumn: "Id",
@@ -1388,9 +1414,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 column: "TaskId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CaseId_Department",
+                name: "IX_sharing_case_tasks_CaseId_Department_Item_OrganisationKey",
                 table: "sharing_case_tasks",
-                columns: new[] { "CaseId", "Department" },
+                columns: new[] { "CaseId", "Department", "Item", "OrganisationKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1435,6 +1461,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "IX_sharing_events_SourceMessageId",
                 table: "sharing_events",
                 column: "SourceMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_task_accounts_TaskId",
+                table: "sharing_task_accounts",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sign_in_failures_LastFailureAt",
@@ -1565,6 +1596,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "sharing_events");
+
+            migrationBuilder.DropTable(
+                name: "sharing_task_accounts");
 
             migrationBuilder.DropTable(
                 name: "sign_in_failures");
