@@ -11,11 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-<<<<<<<< HEAD:src/Hereafter.Web/Platform/Data/Migrations/Sqlite/20261203115606_Initial.Designer.cs
-    [Migration("20261203115606_Initial")]
-========
-    [Migration("20261203115641_Initial")]
->>>>>>>> main:src/Hereafter.Web/Platform/Data/Migrations/Sqlite/20261203115641_Initial.Designer.cs
+    [Migration("20261203122727_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

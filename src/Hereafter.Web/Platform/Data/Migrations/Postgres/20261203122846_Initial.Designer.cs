@@ -12,11 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-<<<<<<<< HEAD:src/Hereafter.Web/Platform/Data/Migrations/Postgres/20261203115713_Initial.Designer.cs
-    [Migration("20261203115713_Initial")]
-========
-    [Migration("20261203115757_Initial")]
->>>>>>>> main:src/Hereafter.Web/Platform/Data/Migrations/Postgres/20261203115757_Initial.Designer.cs
+    [Migration("20261203122846_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
