@@ -1,11 +1,5 @@
 using System.Net;
-using System.Security.Claims;
-using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Hereafter.Web.Tests.Family;
 
@@ -20,8 +14,8 @@ public sealed class DepositReleasePageTests(DepositReleaseFactory factory) : ICl
     {
         var caseId = await factory.AdmittedCaseAsync(DepositReleaseFactory.Wang);
         var bank = factory.Banks.Asked(caseId, Guid.NewGuid(), BankTasks.Offered(("活期", 12_000.50m), ("丧葬费", 9_000m)));
-        var client = FamilyClient(DepositReleaseFactory.Wang);
         var url = $"/family/cases/{caseId}/deposit-release?bank={bank}";
+        var client = await factory.CitizenPageClientAsync("citizen.wang", url);
 
         var html = await client.GetStringAsync(url);
         Assert.Contains("************1000", html);
@@ -51,10 +45,10 @@ public sealed class DepositReleasePageTests(DepositReleaseFactory factory) : ICl
     {
         var caseId = await factory.AdmittedCaseAsync(DepositReleaseFactory.Wang);
         var bank = factory.Banks.Asked(caseId, Guid.NewGuid(), BankTasks.Offered(("活期", 500m)));
-        var client = FamilyClient(DepositReleaseFactory.Wang);
-        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var url = $"/family/cases/{caseId}/deposit-release?bank={bank}";
+        var client = await factory.CitizenPageClientAsync("citizen.wang", url);
 
-        var html = await client.GetStringAsync($"/family/cases/{caseId}/deposit-release?bank={bank}");
+        var html = await client.GetStringAsync("/culture/en?returnUrl=" + Uri.EscapeDataString(url));
 
         Assert.Contains("Small-deposit release", html);
         Assert.Contains("I have read and give this undertaking", html);
@@ -66,23 +60,9 @@ public sealed class DepositReleasePageTests(DepositReleaseFactory factory) : ICl
     {
         var caseId = await factory.AdmittedCaseAsync(DepositReleaseFactory.Wang);
         var bank = factory.Banks.Asked(caseId, Guid.NewGuid(), BankTasks.Offered(("活期", 500m)));
-        var response = await FamilyClient(DepositReleaseFactory.Li).GetAsync($"/family/cases/{caseId}/deposit-release?bank={bank}");
+        var url = $"/family/cases/{caseId}/deposit-release?bank={bank}";
+        var response = await (await factory.CitizenPageClientAsync("citizen.li", "/family/account")).GetAsync(url);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("************1000", await response.Content.ReadAsStringAsync());
-    }
-
-    /// <summary>A client carrying the family cookie the sign-in would issue for <paramref name="citizen"/>.</summary>
-    private HttpClient FamilyClient(Citizen citizen)
-    {
-        var options = factory.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(FamilyAuth.CookieScheme);
-        var identity = new ClaimsIdentity(
-        [
-            new Claim("sub", citizen.Subject), new Claim("name", citizen.Name), new Claim(Citizen.IdNumberClaim, citizen.IdNumber),
-            new Claim(Citizen.PhoneClaim, citizen.Phone),
-        ], FamilyAuth.CookieScheme, "name", "role");
-        var ticket = new AuthenticationTicket(new ClaimsPrincipal(identity), FamilyAuth.CookieScheme);
-        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        client.DefaultRequestHeaders.Add("Cookie", $"{options.Cookie.Name}={options.TicketDataFormat.Protect(ticket)}");
-        return client;
     }
 }
