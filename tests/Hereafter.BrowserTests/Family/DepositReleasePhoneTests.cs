@@ -7,6 +7,7 @@ using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Demo;
 using Hereafter.Web.Tests.Infrastructure;
+using Hereafter.Web.Tests.Family;
 using Hereafter.Web.Tests.Sharing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -28,17 +29,7 @@ public sealed class DepositReleasePhoneTests(ChromiumFixture chromium, BrowserAp
         _ = app.BaseUrl;
         var (_, caseId) = await app.IssueCaseAsync();
         var icbc = await app.OrganisationIdAsync("icbc-guiyang");
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
-            var wang = DemoCitizens.Wang;
-            db.Add(new FamilyAdmission
-            {
-                Id = Guid.NewGuid(), CaseId = caseId, CitizenSubject = wang.Subject, CitizenName = wang.Name, CitizenIdNumber = wang.IdNumber,
-                CitizenPhone = wang.Phone, Relationship = Relationship.Child, Status = AdmissionStatus.Admitted, CreatedAt = DateTimeOffset.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+        await app.AdmitAsync(caseId, DepositReleaseFactory.Wang);
         await app.OpenAsync(caseId, Ask(CaseTaskItem.BankDeposits, icbc));
         var bank = await app.ClientForAsync("demo-bank");
         var answered = await bank.PostAsJsonAsync($"/api/v1/cases/{caseId}/tasks/bank/outcome?item=bank-deposits", new

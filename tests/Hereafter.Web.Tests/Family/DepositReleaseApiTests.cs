@@ -143,17 +143,7 @@ public sealed class DepositReleaseApiTests(HereafterFactory factory) : IClassFix
     {
         var (_, caseId) = await factory.IssueCaseAsync();
         var icbc = await factory.OrganisationIdAsync("icbc-guiyang");
-        using (var scope = factory.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
-            var wang = DemoCitizens.Wang;
-            db.Add(new FamilyAdmission
-            {
-                Id = Guid.NewGuid(), CaseId = caseId, CitizenSubject = wang.Subject, CitizenName = wang.Name, CitizenIdNumber = wang.IdNumber,
-                CitizenPhone = wang.Phone, Relationship = Relationship.Child, Status = AdmissionStatus.Admitted, CreatedAt = DateTimeOffset.UtcNow,
-            });
-            await db.SaveChangesAsync();
-        }
+        await factory.AdmitAsync(caseId, DepositReleaseFactory.Wang);
         await factory.OpenAsync(caseId, Ask(CaseTaskItem.BankDeposits, icbc));
         await AnswerAsync(await factory.ClientForAsync("demo-bank"), caseId, releaseOffered, accounts);
         return (caseId, icbc);

@@ -35,21 +35,13 @@ public sealed class DepositReleaseFactory : HereafterFactory
     public static Citizen Wang => Of(DemoCitizens.Wang);
     public static Citizen Li => Of(DemoCitizens.Li);
 
-    private static Citizen Of(DemoCitizens.DemoCitizen c) => new(c.Subject, c.Name, c.IdNumber, c.Phone);
+    public static Citizen Of(DemoCitizens.DemoCitizen c) => new(c.Subject, c.Name, c.IdNumber, c.Phone);
 
     /// <summary>A case (only its id: the family module keeps no foreign key to it) with <paramref name="citizen"/> admitted.</summary>
     public async Task<Guid> AdmittedCaseAsync(Citizen citizen)
     {
         var caseId = Guid.NewGuid();
-        using var scope = Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
-        db.Add(new FamilyAdmission
-        {
-            Id = Guid.NewGuid(), CaseId = caseId, CitizenSubject = citizen.Subject, CitizenName = citizen.Name, CitizenIdNumber = citizen.IdNumber,
-            CitizenPhone = citizen.Phone, Relationship = Relationship.Child, Status = AdmissionStatus.Admitted,
-            CreatedAt = DateTimeOffset.UtcNow, DecidedAt = DateTimeOffset.UtcNow, DecidedBy = "family contact",
-        });
-        await db.SaveChangesAsync();
+        await this.AdmitAsync(caseId, citizen);
         return caseId;
     }
 
@@ -68,6 +60,23 @@ public sealed class DepositReleaseFactory : HereafterFactory
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
             db.Set<DepositLedger>(), l => l.CaseId == caseId && l.BankId == bankId);
+    }
+}
+
+public static class FamilyAdmissions
+{
+    /// <summary>Admits <paramref name="citizen"/> to the case as a child of the deceased, as the admission step would.</summary>
+    public static async Task AdmitAsync(this HereafterFactory factory, Guid caseId, Citizen citizen)
+    {
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        db.Add(new FamilyAdmission
+        {
+            Id = Guid.NewGuid(), CaseId = caseId, CitizenSubject = citizen.Subject, CitizenName = citizen.Name, CitizenIdNumber = citizen.IdNumber,
+            CitizenPhone = citizen.Phone, Relationship = Relationship.Child, Status = AdmissionStatus.Admitted,
+            CreatedAt = DateTimeOffset.UtcNow, DecidedAt = DateTimeOffset.UtcNow, DecidedBy = "family contact",
+        });
+        await db.SaveChangesAsync();
     }
 }
 
