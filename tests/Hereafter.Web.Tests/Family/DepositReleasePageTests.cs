@@ -30,7 +30,7 @@ public sealed class DepositReleasePageTests(DepositReleaseFactory factory) : ICl
         Assert.Contains("请阅读并勾选承诺书", refusedHtml);
 
         var over = await HtmlForms.SubmitAsync(client, url, "release", new Dictionary<string, string> { ["amount"] = "12000.51", ["undertaking"] = "true" });
-        Assert.Contains("还可提取 12000.50 元", await over.Content.ReadAsStringAsync());
+        Assert.Contains("超过银行答复的可提取余额：本行还可提取 12,000.50 元。", await over.Content.ReadAsStringAsync());
 
         var done = await HtmlForms.SubmitAsync(client, url, "release", new Dictionary<string, string> { ["amount"] = "12,000.50", ["undertaking"] = "true" });
         var doneHtml = await done.Content.ReadAsStringAsync();

@@ -40,6 +40,9 @@ internal static class DepositReleasePageStrings
         ["承诺书"] = "Undertaking",
         ["我已阅读并同意以上承诺"] = "I have read and give this undertaking",
         ["确认提取"] = "Confirm the release",
+        ["超过小额存款提取限额（同一家银行合计最多 5 万元）：本行还可提取 {0}。"] =
+            "Over the small-deposit limit (at most 50,000 yuan in total per bank): {0} can still be released at this bank.",
+        ["超过银行答复的可提取余额：本行还可提取 {0}。"] = "More than the releasable balance the bank reported: {0} can still be released at this bank.",
         ["请填写数字金额，例如 5000 或 5000.50。"] = "Enter the amount in figures, e.g. 5000 or 5000.50.",
         ["已销户"] = "Closed",
         ["待答复"] = "Awaiting answer",
