@@ -6,6 +6,7 @@ using Hereafter.Web.Modules.Family.Features.ListMyCases;
 using Hereafter.Web.Modules.Family.Features.ReadAdmission;
 using Hereafter.Web.Modules.Family.Features.RejectAdmission;
 using Hereafter.Web.Modules.Family.Features.UploadProof;
+using Hereafter.Web.Modules.Family.Features.ReleaseDeposits;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Navigation;
 using Hereafter.Web.Modules.Family.Features.ApplyForTasks;
@@ -46,6 +47,8 @@ public static class FamilyModule
         services.AddScoped<ReadNotificationsHandler>();
         services.AddScoped<IIntegrationEventHandler, NotifyTaskAnsweredHandler>();
         services.AddScoped<IIntegrationEventHandler, SendNotificationSmsHandler>();
+        services.AddScoped<DepositReleaseStates>();
+        services.AddScoped<ReleaseDepositHandler>();
         return services;
     }
 
@@ -66,6 +69,7 @@ public static class FamilyModule
         api.MapReadCaseProgress();
         api.MapListBanks();
         api.MapReadNotifications();
+        api.MapReleaseDeposit();
         return app;
     }
 }

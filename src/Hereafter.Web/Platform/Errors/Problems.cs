@@ -41,6 +41,9 @@ public class ProblemException : Exception
     /// <summary>Sent as the <c>Retry-After</c> header (whole seconds, at least 1) when set.</summary>
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>Further members of the problem (e.g. <c>remaining</c> of an amount refused over a limit), for API clients.</summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     public static ProblemException TooManyRequests(Message why, TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, "Too many requests", why) { RetryAfter = retryAfter };
 
@@ -112,6 +115,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         if (problem is FieldValidationException validation) details.Extensions["errorCodes"] = validation.Codes;
         if (problem.Code is not null) details.Extensions["code"] = problem.Code;
         if (problem.ProblemType is not null) details.Type = problem.ProblemType;
+        foreach (var (name, value) in problem.Extensions ?? new Dictionary<string, object?>()) details.Extensions[name] = value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 }
