@@ -1,15 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Hereafter.BrowserTests.Infrastructure;
-using Hereafter.Web.Modules.Family.Contracts;
-using Hereafter.Web.Modules.Family.Data;
 using Hereafter.Web.Modules.Sharing.Contracts;
-using Hereafter.Web.Platform.Data;
-using Hereafter.Web.Platform.Demo;
 using Hereafter.Web.Tests.Infrastructure;
 using Hereafter.Web.Tests.Family;
 using Hereafter.Web.Tests.Sharing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Hereafter.Web.Tests.Sharing.FamilyTaskSupport;
 using static Microsoft.Playwright.Assertions;

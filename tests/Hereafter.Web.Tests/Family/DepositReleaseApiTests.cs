@@ -1,11 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Hereafter.Web.Modules.Family.Contracts;
 using Hereafter.Web.Modules.Family.Data;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Data;
-using Hereafter.Web.Platform.Demo;
 using Hereafter.Web.Tests.Infrastructure;
 using Hereafter.Web.Tests.Pricing;
 using Hereafter.Web.Tests.Sharing;
