@@ -38,6 +38,31 @@ public sealed class DepositReleaseApiTests(HereafterFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task ASecondPart_AtTheSameBank_ReopensItsTask_WithTheNewAmount()
+    {
+        var (caseId, icbc) = await AnsweredCaseAsync(releaseOffered: true, ("活期", 30_000m));
+        var wang = await factory.CitizenClientAsync("citizen.wang");
+        var bank = await factory.ClientForAsync("demo-bank");
+        await (await wang.PostAsJsonAsync(Url(caseId), new { bankId = icbc, amount = 10_000m, undertaking = true })).ExpectJsonAsync(HttpStatusCode.Created);
+        (await bank.PostAsJsonAsync($"/api/v1/cases/{caseId}/tasks/bank/outcome?item=deposit-release",
+            new { status = "done", effectiveDate = "2026-12-03", amount = 10_000m })).EnsureSuccessStatusCode();
+
+        var second = await (await wang.PostAsJsonAsync(Url(caseId), new { bankId = icbc, amount = 5_000m, undertaking = true }))
+            .ExpectJsonAsync(HttpStatusCode.Created);
+
+        var task = Assert.Single(await factory.ProgressAsync(caseId), t => t.Item == CaseTaskItem.DepositRelease);
+        Assert.Equal(second.GetProperty("taskId").GetGuid(), task.TaskId);
+        Assert.Equal(CaseTaskStatus.Pending, task.Status);
+        Assert.Equal(2, task.History.Count(h => h.Status == CaseTaskStatus.Pending));
+        using var scope = factory.Services.CreateScope();
+        var details = await scope.ServiceProvider.GetRequiredService<HereafterDbContext>().Set<Hereafter.Web.Modules.Sharing.Data.CaseTask>()
+            .Where(t => t.Id == task.TaskId).Select(t => t.Details).SingleAsync();
+        var json = System.Text.Json.JsonDocument.Parse(details!).RootElement;
+        Assert.Equal(5_000m, json.GetProperty("amount").GetDecimal());
+        Assert.Equal(15_000m, json.GetProperty("releasedTotal").GetDecimal());
+    }
+
+    [Fact]
     public async Task OverTheLimit_Is422_WithWhatRemains()
     {
         var (caseId, icbc) = await AnsweredCaseAsync(releaseOffered: true, ("活期", 70_000m));

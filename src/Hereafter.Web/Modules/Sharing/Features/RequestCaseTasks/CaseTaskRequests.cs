@@ -35,19 +35,33 @@ internal sealed class CaseTaskRequests(HereafterDbContext db, SharingEvents even
             var department = request.Item.DepartmentOf();
             var organisationId = BankItems.Contains(item) ? request.OrganisationId : null;
             var task = existing.FirstOrDefault(t => t.Department == department && t.Item == item && t.OrganisationId == organisationId);
+            var reopened = false;
             if (task is not null)
             {
-                answered.Add(new RequestedTask(task.Id, request.Item, department, organisationId, false));
-                continue;
+                // A further part of a small-deposit release is a new request to the same bank: the task shows the new
+                // amount and is worked again (its history keeps every part); any other repeat is the same request.
+                if (item != CaseTaskItem.DepositRelease)
+                {
+                    answered.Add(new RequestedTask(task.Id, request.Item, department, organisationId, false));
+                    continue;
+                }
+                task.Details = request.Details.ToJsonString(PlatformJson.Options);
+                task.Status = CaseTaskStatus.Pending;
+                task.UpdatedAt = now;
+                task.AcknowledgeBy = CaseTaskDeadline.AcknowledgeBy(now, configuration);
+                reopened = true;
             }
-            task = new CaseTask
+            else
             {
-                Id = Guid.NewGuid(), CaseId = caseId, Department = department, Item = item, OrganisationId = organisationId,
-                Status = CaseTaskStatus.Pending, CreatedAt = now, UpdatedAt = now, AcknowledgeBy = CaseTaskDeadline.AcknowledgeBy(now, configuration),
-                Details = request.Details.ToJsonString(PlatformJson.Options),
-            };
-            db.Add(task);
-            existing.Add(task);
+                task = new CaseTask
+                {
+                    Id = Guid.NewGuid(), CaseId = caseId, Department = department, Item = item, OrganisationId = organisationId,
+                    Status = CaseTaskStatus.Pending, CreatedAt = now, UpdatedAt = now, AcknowledgeBy = CaseTaskDeadline.AcknowledgeBy(now, configuration),
+                    Details = request.Details.ToJsonString(PlatformJson.Options),
+                };
+                db.Add(task);
+                existing.Add(task);
+            }
             db.Add(new CaseTaskEntry { TaskId = task.Id, Status = CaseTaskStatus.Pending, At = now, ActorName = requestedBy, Note = item.ChineseName() });
             var data = new JsonObject
             {
@@ -57,7 +71,7 @@ internal sealed class CaseTaskRequests(HereafterDbContext db, SharingEvents even
                 ["acknowledgeBy"] = JsonSerializer.SerializeToNode(task.AcknowledgeBy, PlatformJson.Options),
             };
             events.Add(SharingEventTypes.TaskRequested, deathCase, department, data, organisationId);
-            answered.Add(new RequestedTask(task.Id, request.Item, department, organisationId, true));
+            answered.Add(new RequestedTask(task.Id, request.Item, department, organisationId, !reopened));
         }
         return answered;
     }
