@@ -39,6 +39,7 @@ public static class SiteCrawl
         ("supervisor", "supervisor.zhou"),
         ("funeral home", "funeral.liu"),
         ("department user", "social.wu"),
+        ("bank", "bank.icbc"),
     ];
 
     private const int MaxPagesPerRole = 40;

@@ -15,7 +15,13 @@ public sealed class SiteCrawlRun
 
     public Task<CrawlResult> GetAsync(ChromiumFixture chromium, BrowserAppFactory app)
     {
-        lock (_gate) return _result ??= SiteCrawl.RunAsync(chromium, app.BaseUrl);
+        lock (_gate) return _result ??= SeedThenCrawlAsync(chromium, app);
+    }
+
+    private static async Task<CrawlResult> SeedThenCrawlAsync(ChromiumFixture chromium, BrowserAppFactory app)
+    {
+        await FamilyTaskSeed.AddAsync(app);
+        return await SiteCrawl.RunAsync(chromium, app.BaseUrl);
     }
 }
 
