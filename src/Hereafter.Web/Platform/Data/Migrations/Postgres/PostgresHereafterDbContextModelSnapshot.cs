@@ -288,6 +288,97 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("certificate_unidentified_serials", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.DepositLedger", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BankId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ReleasedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Releases")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CaseId", "BankId");
+
+                    b.ToTable("family_deposit_ledgers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_family_deposit_ledgers_limit", "\"ReleasedFen\" >= 0 AND \"ReleasedFen\" <= 5000000");
+                        });
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.DepositRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<Guid>("BankId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CitizenName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CitizenSubject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("ClosesAccounts")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("ReleasableBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<decimal>("ReleasedTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UndertakingAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndertakingVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "BankId", "CreatedAt");
+
+                    b.ToTable("family_deposit_releases", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyAdmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -353,6 +444,90 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("family_admissions", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CitizenSubject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<decimal?>("ContributionYears")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("PayoutAccountMasked")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PayoutBank")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("PayoutHolderName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CitizenSubject");
+
+                    b.ToTable("family_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplicationTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CitizenSubject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("Created")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("CaseId", "CitizenSubject");
+
+                    b.HasIndex("TaskId", "CitizenSubject");
+
+                    b.ToTable("family_application_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -385,9 +560,16 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ReadAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CitizenSubject", "Id");
+
+                    b.HasIndex("CitizenSubject", "SourceKey")
+                        .IsUnique();
 
                     b.ToTable("family_notifications", (string)null);
                 });
@@ -2305,6 +2487,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplicationTask", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyApplication", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
                 {
                     b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyAdmission", null)
@@ -2534,6 +2725,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplication", b =>
+                {
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -279,6 +279,97 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("certificate_unidentified_serials", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.DepositLedger", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BankId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReleasedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Releases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "BankId");
+
+                    b.ToTable("family_deposit_ledgers", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_family_deposit_ledgers_limit", "\"ReleasedFen\" >= 0 AND \"ReleasedFen\" <= 5000000");
+                        });
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.DepositRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BankId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BankName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenSubject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ClosesAccounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ReleasableBalance")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReleasedTotal")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UndertakingAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndertakingVersion")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "BankId", "CreatedAt");
+
+                    b.ToTable("family_deposit_releases", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyAdmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -344,6 +435,88 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("family_admissions", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenSubject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ContributionYears")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutAccountMasked")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutBank")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutHolderName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "CitizenSubject");
+
+                    b.ToTable("family_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplicationTask", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenSubject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("CaseId", "CitizenSubject");
+
+                    b.HasIndex("TaskId", "CitizenSubject");
+
+                    b.ToTable("family_application_tasks", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyNotification", b =>
                 {
                     b.Property<long>("Id")
@@ -374,9 +547,16 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long?>("ReadAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SourceKey")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CitizenSubject", "Id");
+
+                    b.HasIndex("CitizenSubject", "SourceKey")
+                        .IsUnique();
 
                     b.ToTable("family_notifications", (string)null);
                 });
@@ -2270,6 +2450,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplicationTask", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyApplication", null)
+                        .WithMany("Tasks")
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyProof", b =>
                 {
                     b.HasOne("Hereafter.Web.Modules.Family.Data.FamilyAdmission", null)
@@ -2499,6 +2688,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplication", b =>
+                {
+                    b.Navigation("Tasks");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>
