@@ -48,6 +48,20 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
         }
     }
 
+    /// <summary>Chinese text on an English page outside an element marked <c>lang="zh-CN"</c> (stored names) or a code.</summary>
+    private static Task<string[]> ChineseOnEnglishPageAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+            const out = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const el = walker.currentNode.parentElement;
+                if (!el || el.closest('script, style, .mono, [lang^="zh"]')) continue;
+                if (/[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]/.test(walker.currentNode.textContent)) out.push(walker.currentNode.textContent.trim());
+            }
+            return out;
+        }
+        """);
+
     private static async Task AssertFitsAsync(IPage page)
     {
         var width = await ChromiumFixture.ScrollWidthAsync(page);
@@ -122,7 +136,11 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
         await page.GotoAsync($"/culture/en?returnUrl=/family/cases/{caseId}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Progress");
         await AssertFitsAsync(page);
+        Assert.Empty(await ChineseOnEnglishPageAsync(page));
         await page.GotoAsync($"/family/cases/{caseId}/apply");
         await AssertFitsAsync(page);
+        Assert.Empty(await ChineseOnEnglishPageAsync(page));
+        await page.GotoAsync("/family/notifications");
+        Assert.Empty(await ChineseOnEnglishPageAsync(page));
     }
 }
