@@ -22,7 +22,7 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
     private async Task<Guid> WangsFathersCaseAsync()
     {
         var number = DemoData.IdFor("520102", new DateOnly(1942, 5, 14), 131);
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             using var scope = app.Services.CreateScope();
