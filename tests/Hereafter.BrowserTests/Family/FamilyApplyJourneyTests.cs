@@ -22,7 +22,7 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
     private async Task<Guid> WangsFathersCaseAsync()
     {
         var number = DemoData.IdFor("520102", new DateOnly(1942, 5, 14), 131);
-        var until = DateTime.UtcNow.AddSeconds(30);
+        var until = DateTime.UtcNow.AddSeconds(90);
         while (true)
         {
             using var scope = app.Services.CreateScope();
@@ -47,6 +47,20 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Chinese text on an English page outside an element marked <c>lang="zh-CN"</c> (stored names) or a code.</summary>
+    private static Task<string[]> ChineseOnEnglishPageAsync(IPage page) => page.EvaluateAsync<string[]>("""
+        () => {
+            const out = [];
+            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const el = walker.currentNode.parentElement;
+                if (!el || el.closest('script, style, .mono, [lang^="zh"]')) continue;
+                if (/[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]/.test(walker.currentNode.textContent)) out.push(walker.currentNode.textContent.trim());
+            }
+            return out;
+        }
+        """);
 
     private static async Task AssertFitsAsync(IPage page)
     {
@@ -122,7 +136,11 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
         await page.GotoAsync($"/culture/en?returnUrl=/family/cases/{caseId}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Progress");
         await AssertFitsAsync(page);
+        Assert.Empty(await ChineseOnEnglishPageAsync(page));
         await page.GotoAsync($"/family/cases/{caseId}/apply");
         await AssertFitsAsync(page);
+        Assert.Empty(await ChineseOnEnglishPageAsync(page));
+        await page.GotoAsync("/family/notifications");
+        Assert.Empty(await ChineseOnEnglishPageAsync(page));
     }
 }
