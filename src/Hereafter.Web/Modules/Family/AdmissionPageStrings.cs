@@ -44,6 +44,7 @@ internal static class AdmissionPageStrings
 
         // Civil affairs' review.
         ["家属身份审核"] = "Family admissions",
+        ["审核家属上传的亲属关系证明：通过，或写明原因退回。"] = "Review the proof of relationship relatives upload: accept it, or reject it with a reason.",
         ["家属身份审核仅限民政部门的经办人员和监管人员使用。"] = "Family admissions are reviewed by civil-affairs clerks and supervisors only.",
         ["家属不是证明上登记的家属联系人时，须上传亲属关系证明。请逐条查看证明材料，核实后通过，或写明原因退回。"] =
             "A relative who is not the family contact named on the certificate must upload proof of relationship. Check each proof, then accept it or reject it with a reason.",
