@@ -11,7 +11,8 @@ namespace Hereafter.BrowserTests.Site;
 
 /// <summary>
 /// Before the crawl: a family's application on one demo case (pension, survivor benefits, a deposit query to 工行), so the
-/// social-security and bank worklists the crawl scans show family items and the bank's answer form, not only empty lists.
+/// social-security and bank worklists the crawl scans show family items and the bank's answer form, not only empty lists;
+/// and 王丽 admitted to it, so the family's pages are crawled with a case on them.
 /// </summary>
 public static class FamilyTaskSeed
 {
@@ -38,6 +39,15 @@ public static class FamilyTaskSeed
                     new TaskRequest(CaseTaskItem.Pension, null, details), new TaskRequest(CaseTaskItem.SurvivorBenefits, null, details),
                     new TaskRequest(CaseTaskItem.BankDeposits, icbc.Id, details),
                 ], "王丽（家属）", CancellationToken.None);
+                // 王丽 is admitted to the case, so the family crawl reaches its progress and application pages.
+                var wang = Hereafter.Web.Platform.Demo.DemoCitizens.Wang;
+                db.Add(new Hereafter.Web.Modules.Family.Data.FamilyAdmission
+                {
+                    Id = Guid.NewGuid(), CaseId = open.Id, CitizenSubject = wang.Subject, CitizenName = wang.Name, CitizenIdNumber = wang.IdNumber,
+                    CitizenPhone = wang.Phone, Relationship = Hereafter.Web.Modules.Family.Contracts.Relationship.Spouse,
+                    Status = Hereafter.Web.Modules.Family.Contracts.AdmissionStatus.Admitted, CreatedAt = DateTimeOffset.UtcNow,
+                    DecidedAt = DateTimeOffset.UtcNow, DecidedBy = "family contact",
+                });
                 await db.SaveChangesAsync();
                 await tx.CommitAsync();
                 return;

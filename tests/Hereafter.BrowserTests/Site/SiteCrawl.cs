@@ -40,7 +40,12 @@ public static class SiteCrawl
         ("funeral home", "funeral.liu"),
         ("department user", "social.wu"),
         ("bank", "bank.icbc"),
+        // A family member, signed in at the demo identity provider; the crawl starts at the family home.
+        ("family", FamilyPrefix + "citizen.wang"),
     ];
+
+    /// <summary>Marks a citizen of the demo identity provider in <see cref="Roles"/> (family pages, not staff sign-in).</summary>
+    public const string FamilyPrefix = "family:";
 
     private const int MaxPagesPerRole = 40;
     private const int MaxPerPathShape = 3;
@@ -81,12 +86,20 @@ public static class SiteCrawl
     {
         await using var context = await chromium.NewContextAsync(baseUrl, ChromiumFixture.Phone);
         context.Request += (_, request) => addresses.Add((role, request.Url));
-        var page = userName is null ? await context.NewPageAsync() : await DemoSignIn.AsAsync(context, userName);
+        IPage page;
+        var start = "/";
+        if (userName?.StartsWith(FamilyPrefix, StringComparison.Ordinal) == true)
+        {
+            page = await context.NewPageAsync();
+            start = "/family";
+            await FamilySignIn.SignInAsync(page, userName[FamilyPrefix.Length..], start);
+        }
+        else page = userName is null ? await context.NewPageAsync() : await DemoSignIn.AsAsync(context, userName);
         page.Download += (_, download) => files.Add((role, download.Url, download.SuggestedFilename));
 
         var origin = new Uri(baseUrl);
-        var queue = new Queue<string>(["/"]);
-        var queued = new HashSet<string>(StringComparer.Ordinal) { "/" };
+        var queue = new Queue<string>([start]);
+        var queued = new HashSet<string>(StringComparer.Ordinal) { start };
         var shapes = new Dictionary<string, int>(StringComparer.Ordinal);
         var visited = new List<string>();
         while (queue.Count > 0 && visited.Count < MaxPagesPerRole)
@@ -154,6 +167,9 @@ public static class SiteCrawl
         if (!contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)) return null;
         var scan = PageScan.From(await page.EvaluateAsync<JsonElement>(ScanScript));
         var shown = new Uri(page.Url).PathAndQuery;
+        // With <base href="/">, a bare "#section" leads to the home page, not to the section: links carry the page's path.
+        foreach (var bare in await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll('a[href^=\"#\"]'), a => a.getAttribute('href'))"))
+            problems.Add($"[{role}, {language}] {shown}: the link {bare} leads to the home page (give it the page's path)");
         pages.Add(new CrawledPage(role, language, shown == url ? url : $"{url} → {shown}", response.Status, scan.ScrollWidth, scan.Foreign));
         return scan;
     }
