@@ -49,7 +49,7 @@ public sealed class DepositReleasePhoneTests(ChromiumFixture chromium, BrowserAp
         await Expect(page.Locator(".deposit-account")).ToHaveCountAsync(3);
         await Expect(page.Locator(".remaining")).ToHaveTextAsync("33,456.78 元");
         Assert.DoesNotContain("6222021234567890123", await page.ContentAsync());
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
         await AssertTouchTargetAsync(page.Locator("label[for=undertaking]").Locator(".."));
         await AssertTouchTargetAsync(page.Locator("button.confirm-release"));
         await ChromiumFixture.ScreenshotAsync(page, "family-deposit-release-phone");
@@ -68,19 +68,14 @@ public sealed class DepositReleasePhoneTests(ChromiumFixture chromium, BrowserAp
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "已提交提取申请" })).ToBeVisibleAsync();
         await Expect(page.Locator(".released-amount")).ToHaveTextAsync("5,000.00 元");
         await Expect(page.Locator(".remaining")).ToHaveTextAsync("28,456.78 元");
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
         await ChromiumFixture.ScreenshotAsync(page, "family-deposit-release-done-phone");
 
         await page.GotoAsync($"/culture/en?returnUrl={Uri.EscapeDataString(path)}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Small-deposit release", Exact = true })).ToBeVisibleAsync();
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
     }
 
-    private static async Task AssertFitsAsync(IPage page)
-    {
-        var width = await ChromiumFixture.ScrollWidthAsync(page);
-        Assert.True(width <= 390, $"{page.Url} scrolls sideways on a phone: scrollWidth {width}");
-    }
 
     private static async Task AssertTouchTargetAsync(ILocator target)
     {

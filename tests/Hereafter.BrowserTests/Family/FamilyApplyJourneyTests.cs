@@ -21,31 +21,21 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
     /// <summary>王建国's case (a demo certificate whose family contact is 王丽), with 王丽 admitted to it.</summary>
     private async Task<Guid> WangsFathersCaseAsync()
     {
-        var number = DemoData.IdFor("520102", new DateOnly(1942, 5, 14), 131);
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+        var caseId = await DemoCases.OpenedForAsync(app, DemoData.IdFor("520102", new DateOnly(1942, 5, 14), 131));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        var wang = DemoCitizens.Wang;
+        if (!await db.Set<FamilyAdmission>().AnyAsync(a => a.CaseId == caseId && a.CitizenSubject == wang.Subject))
         {
-            using var scope = app.Services.CreateScope();
-            var found = await scope.ServiceProvider.GetRequiredService<IDeathCaseDirectory>().FindByCertificateNumberAsync(number, CancellationToken.None);
-            if (found is not null)
+            db.Add(new FamilyAdmission
             {
-                var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
-                var wang = DemoCitizens.Wang;
-                if (!await db.Set<FamilyAdmission>().AnyAsync(a => a.CaseId == found.CaseId && a.CitizenSubject == wang.Subject))
-                {
-                    db.Add(new FamilyAdmission
-                    {
-                        Id = Guid.NewGuid(), CaseId = found.CaseId, CitizenSubject = wang.Subject, CitizenName = wang.Name, CitizenIdNumber = wang.IdNumber,
-                        CitizenPhone = wang.Phone, Relationship = Relationship.Child, Status = AdmissionStatus.Admitted, CreatedAt = DateTimeOffset.UtcNow,
-                        DecidedAt = DateTimeOffset.UtcNow, DecidedBy = "family contact",
-                    });
-                    await db.SaveChangesAsync();
-                }
-                return found.CaseId;
-            }
-            if (DateTime.UtcNow > until) throw new TimeoutException("王建国's case was not opened.");
-            await Task.Delay(200);
+                Id = Guid.NewGuid(), CaseId = caseId, CitizenSubject = wang.Subject, CitizenName = wang.Name, CitizenIdNumber = wang.IdNumber,
+                CitizenPhone = wang.Phone, Relationship = Relationship.Child, Status = AdmissionStatus.Admitted, CreatedAt = DateTimeOffset.UtcNow,
+                DecidedAt = DateTimeOffset.UtcNow, DecidedBy = "family contact",
+            });
+            await db.SaveChangesAsync();
         }
+        return caseId;
     }
 
     /// <summary>Chinese text on an English page outside an element marked <c>lang="zh-CN"</c> (stored names) or a code.</summary>
@@ -62,11 +52,6 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
         }
         """);
 
-    private static async Task AssertFitsAsync(IPage page)
-    {
-        var width = await ChromiumFixture.ScrollWidthAsync(page);
-        Assert.True(width <= 390, $"{page.Url} scrolls sideways at 390 px: scrollWidth {width}");
-    }
 
     [ChromiumFact]
     public async Task Wang_AppliesOnAPhone_SeesTheEstimateFirst_ThenEachDepartmentsAnswer()
@@ -78,7 +63,7 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
 
         await Expect(page.Locator(".apply-prefilled")).ToContainTextAsync("王丽");
         await Expect(page.Locator(".apply-prefilled")).ToContainTextAsync("王建国");
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "养老保险停发及个人账户支付" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "遗属待遇（丧葬补助金、抚恤金）" }).CheckAsync();
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "存款查询" }).CheckAsync();
@@ -89,7 +74,7 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
         await Expect(page.Locator(".benefit-estimate")).ToContainTextAsync("10 个月");
         await Expect(page.Locator(".benefit-estimate")).ToContainTextAsync("42,771.96");
         await Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "养老保险停发及个人账户支付" })).ToBeCheckedAsync();
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
         await ChromiumFixture.ScreenshotAsync(page, "family-apply-estimate-phone");
 
         await page.GetByLabel("开户银行").FillAsync("中国工商银行贵阳分行");
@@ -101,7 +86,7 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
         await Expect(page.Locator(".notice")).ToContainTextAsync("已提交申请");
         var pension = page.Locator(".progress-task", new() { HasText = "养老保险停发及个人账户支付" });
         await Expect(pension).ToContainTextAsync("待接收");
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
 
         using (var social = await app.ClientForAsync("demo-social-security"))
         {
@@ -126,19 +111,19 @@ public sealed class FamilyApplyJourneyTests(ChromiumFixture chromium, BrowserApp
         await Expect(deposits).ToContainTextAsync("****0123");
         await Expect(deposits.GetByRole(AriaRole.Link, new() { Name = "办理小额存款提取" }))
             .ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex($"/family/cases/{caseId}/deposit-release\\?bank="));
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
         await ChromiumFixture.ScreenshotAsync(page, "family-progress-phone");
 
         await page.GotoAsync("/family/notifications");
         await Expect(page.Locator(".notification-list li").First).ToBeVisibleAsync(new() { Timeout = 15000 });
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
 
         await page.GotoAsync($"/culture/en?returnUrl=/family/cases/{caseId}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Progress");
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
         Assert.Empty(await ChineseOnEnglishPageAsync(page));
         await page.GotoAsync($"/family/cases/{caseId}/apply");
-        await AssertFitsAsync(page);
+        await ChromiumFixture.AssertFitsPhoneAsync(page);
         Assert.Empty(await ChineseOnEnglishPageAsync(page));
         await page.GotoAsync("/family/notifications");
         Assert.Empty(await ChineseOnEnglishPageAsync(page));

@@ -16,37 +16,18 @@ namespace Hereafter.BrowserTests.Family;
 [Collection(BrowserCollection.Name)]
 public sealed class FamilyEndToEndJourneyTests(ChromiumFixture chromium, BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
-    private static async Task AssertFitsAsync(IPage page)
-    {
-        var width = await ChromiumFixture.ScrollWidthAsync(page);
-        Assert.True(width <= 390, $"{page.Url} scrolls sideways at 390 px: scrollWidth {width}");
-    }
-
-    /// <summary>张德明's case, opened from the demo certificate (the demo data issues it at start-up).</summary>
-    private async Task<Guid> ZhangsFathersCaseAsync(string number)
-    {
-        var until = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < until)
-        {
-            using var scope = app.Services.CreateScope();
-            var found = await scope.ServiceProvider.GetRequiredService<IDeathCaseDirectory>().FindByCertificateNumberAsync(number, CancellationToken.None);
-            if (found is not null) return found.CaseId;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("张德明's case was not opened.");
-    }
 
     [ChromiumFact]
     public async Task A_family_on_a_phone_goes_from_sign_in_to_the_banks_answer_and_a_release()
     {
         var number = DemoData.IdFor("520102", new DateOnly(1935, 1, 20), 53);
-        var caseId = await ZhangsFathersCaseAsync(number);
+        var caseId = await DemoCases.OpenedForAsync(app, number); // 张德明's case
         await using var familyContext = await chromium.NewContextAsync(app.BaseUrl, ChromiumFixture.Phone);
         var family = await familyContext.NewPageAsync();
 
         // Sign in at the identity provider and find the case.
         await FamilySignIn.SignInAsync(family, "citizen.zhang", "/family");
-        await AssertFitsAsync(family);
+        await ChromiumFixture.AssertFitsPhoneAsync(family);
         await family.GetByLabel("证明编号（逝者身份证号码）").FillAsync(number);
         await family.GetByLabel("逝者姓名").FillAsync("张德明");
         await family.GetByLabel("您与逝者的关系").SelectOptionAsync("child");
@@ -63,7 +44,7 @@ public sealed class FamilyEndToEndJourneyTests(ChromiumFixture chromium, Browser
         await family.GetByLabel("开户银行").FillAsync("中国建设银行贵阳分行");
         await family.GetByLabel("账号").FillAsync("6217 0024 0000 1234 567");
         await family.GetByLabel("户名").FillAsync("张伟");
-        await AssertFitsAsync(family);
+        await ChromiumFixture.AssertFitsPhoneAsync(family);
         await family.GetByRole(AriaRole.Button, new() { Name = "提交申请" }).ClickAsync();
         await family.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/family/cases/{caseId}");
         var deposits = family.Locator(".progress-task", new() { HasText = "存款查询" });
@@ -87,7 +68,7 @@ public sealed class FamilyEndToEndJourneyTests(ChromiumFixture chromium, Browser
             await bank.Locator($"#acct-{key}-1-accountNumber").FillAsync("6222020200119999");
             await bank.Locator($"#acct-{key}-1-balance").FillAsync("30000");
             await bank.Locator($"#release-{key}").CheckAsync();
-            await AssertFitsAsync(bank);
+            await ChromiumFixture.AssertFitsPhoneAsync(bank);
             await card.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
             await Expect(bank.Locator(".notice")).ToContainTextAsync("已办结");
         }
@@ -96,7 +77,7 @@ public sealed class FamilyEndToEndJourneyTests(ChromiumFixture chromium, Browser
         await family.ReloadAsync();
         await Expect(deposits).ToContainTextAsync("****3445");
         await Expect(deposits).ToContainTextAsync("****9999");
-        await AssertFitsAsync(family);
+        await ChromiumFixture.AssertFitsPhoneAsync(family);
         await family.GotoAsync("/family/notifications");
         await Expect(family.Locator(".notification-list li").First).ToBeVisibleAsync(new() { Timeout = 15000 });
         await family.GotoAsync($"/family/cases/{caseId}");
@@ -106,11 +87,11 @@ public sealed class FamilyEndToEndJourneyTests(ChromiumFixture chromium, Browser
         await Expect(family.GetByRole(AriaRole.Heading, new() { Name = "小额存款提取", Exact = true })).ToBeVisibleAsync();
         await family.Locator("input[name=amount]").FillAsync("20000");
         await family.Locator("#undertaking").CheckAsync();
-        await AssertFitsAsync(family);
+        await ChromiumFixture.AssertFitsPhoneAsync(family);
         await family.Locator("button.confirm-release").ClickAsync();
         await Expect(family.GetByRole(AriaRole.Heading, new() { Name = "已提交提取申请" })).ToBeVisibleAsync();
         await Expect(family.Locator(".released-amount")).ToHaveTextAsync("20,000.00 元");
-        await AssertFitsAsync(family);
+        await ChromiumFixture.AssertFitsPhoneAsync(family);
         await ChromiumFixture.ScreenshotAsync(family, "family-release-done-phone");
     }
 }

@@ -63,6 +63,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// <summary>How wide the page is laid out; more than the viewport means it scrolls sideways.</summary>
     public static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 
+    /// <summary>Fails when the page scrolls sideways at the phone's width (390 px).</summary>
+    public static async Task AssertFitsPhoneAsync(IPage page)
+    {
+        var width = await ScrollWidthAsync(page);
+        Assert.True(width <= Phone.Width, $"{page.Url} scrolls sideways at {Phone.Width} px: scrollWidth {width}");
+    }
+
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
