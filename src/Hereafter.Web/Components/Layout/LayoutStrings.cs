@@ -26,6 +26,7 @@ internal static class LayoutStrings
         // The menu's groups (StaffLinks.Groups) and the phone's menu button.
         ["证明"] = "Certificates",
         ["身后事"] = "Death cases",
+        ["遗体与骨灰"] = "Remains and ashes",
         ["应停未停"] = "Stopping payments",
         ["殡葬价格"] = "Prices",
         ["系统对接"] = "Connecting systems",

@@ -45,6 +45,7 @@ public static class CertificatesModule
         services.AddSingleton<VerificationCache>();
         services.AddScoped<IActiveDeaths, Features.ListActiveDeaths.ActiveDeathsReader>();
         services.AddScoped<ICertificateFamilyContacts, Features.FindFamilyContact.FamilyContactsReader>();
+        services.AddScoped<ICertificateStandings, Features.ReadStanding.CertificateStandingsReader>();
         return services;
     }
 

@@ -27,6 +27,7 @@ public sealed class StaffLinks(IEnumerable<StaffLinks.Source> sources)
     {
         public const string Certificates = "证明";
         public const string DeathCases = "身后事";
+        public const string Remains = "遗体与骨灰";
         public const string Reconciliation = "应停未停";
         public const string Prices = "殡葬价格";
         public const string Connecting = "系统对接";

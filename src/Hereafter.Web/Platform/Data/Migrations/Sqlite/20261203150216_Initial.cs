@@ -74,6 +74,164 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "custody_ashes_agreements",
+                columns: table => new
+                {
+                    CustodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlotOrNiche = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Undertaking = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_ashes_agreements", x => x.CustodyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_burials",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlotOrNiche = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BuriedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DocumentKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_burials", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_cremation_certificate_serials",
+                columns: table => new
+                {
+                    FuneralHomeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastSerial = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_cremation_certificate_serials", x => new { x.FuneralHomeId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_cremation_certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FuneralHomeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Serial = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContentDigest = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Token = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CollectedByName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CollectedByIdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    CollectedByRelationship = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    CollectedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReissuedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReissueReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    WrittenOffAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_cremation_certificates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_cremation_consents",
+                columns: table => new
+                {
+                    CustodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Relationship = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_cremation_consents", x => x.CustodyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_records",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OpenPersonKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecedentName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    DecedentIdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    DeathAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    HouseholdAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FuneralHomeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Frozen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FrozenReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PickedUpAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FromAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ArrivedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    StorageUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CrematedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Furnace = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AshesReleasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AshesReleasedTo = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AshesStoredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlacedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PlacementInstitutionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlotOrNiche = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    UnclaimedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CustodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Document = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_steps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -1261,6 +1419,70 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "Status", "CertifiedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_custody_burials_CustodyId",
+                table: "custody_burials",
+                column: "CustodyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_burials_InstitutionId",
+                table: "custody_burials",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_cremation_certificates_CustodyId",
+                table: "custody_cremation_certificates",
+                column: "CustodyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_cremation_certificates_FuneralHomeId_Number",
+                table: "custody_cremation_certificates",
+                columns: new[] { "FuneralHomeId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_cremation_certificates_Number",
+                table: "custody_cremation_certificates",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_CaseId",
+                table: "custody_records",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_CertificateId",
+                table: "custody_records",
+                column: "CertificateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_FuneralHomeId_State",
+                table: "custody_records",
+                columns: new[] { "FuneralHomeId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_OpenPersonKey",
+                table: "custody_records",
+                column: "OpenPersonKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_PersonKey",
+                table: "custody_records",
+                column: "PersonKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_State_StorageUntil",
+                table: "custody_records",
+                columns: new[] { "State", "StorageUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_steps_CustodyId_Id",
+                table: "custody_steps",
+                columns: new[] { "CustodyId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_family_admissions_CaseId_CitizenSubject",
                 table: "family_admissions",
                 columns: new[] { "CaseId", "CitizenSubject" },
@@ -1624,6 +1846,27 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "certificate_versions");
+
+            migrationBuilder.DropTable(
+                name: "custody_ashes_agreements");
+
+            migrationBuilder.DropTable(
+                name: "custody_burials");
+
+            migrationBuilder.DropTable(
+                name: "custody_cremation_certificate_serials");
+
+            migrationBuilder.DropTable(
+                name: "custody_cremation_certificates");
+
+            migrationBuilder.DropTable(
+                name: "custody_cremation_consents");
+
+            migrationBuilder.DropTable(
+                name: "custody_records");
+
+            migrationBuilder.DropTable(
+                name: "custody_steps");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");

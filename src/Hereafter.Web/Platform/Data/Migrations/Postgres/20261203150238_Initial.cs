@@ -75,6 +75,164 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "custody_ashes_agreements",
+                columns: table => new
+                {
+                    CustodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Destination = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlotOrNiche = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Undertaking = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_ashes_agreements", x => x.CustodyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_burials",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlotOrNiche = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BuriedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DocumentKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_burials", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_cremation_certificate_serials",
+                columns: table => new
+                {
+                    FuneralHomeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    LastSerial = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_cremation_certificate_serials", x => new { x.FuneralHomeId, x.Year });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_cremation_certificates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FuneralHomeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Serial = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContentDigest = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Token = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CollectedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CollectedByIdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    CollectedByRelationship = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    CollectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReissuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReissueReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    WrittenOffAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_cremation_certificates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_cremation_consents",
+                columns: table => new
+                {
+                    CustodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SignedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_cremation_consents", x => x.CustodyId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_records",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PersonKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    OpenPersonKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecedentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sex = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    DecedentIdNumber = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    DeathAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HouseholdAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FuneralHomeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Frozen = table.Column<bool>(type: "boolean", nullable: false),
+                    FrozenReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PickedUpAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FromAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ArrivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StorageUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CrematedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Furnace = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AshesReleasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AshesReleasedTo = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    AshesStoredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PlacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PlacementInstitutionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PlotOrNiche = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    UnclaimedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_steps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CustodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Step = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Document = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_steps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "data_protection_keys",
                 columns: table => new
                 {
@@ -1262,6 +1420,70 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 columns: new[] { "Status", "CertifiedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_custody_burials_CustodyId",
+                table: "custody_burials",
+                column: "CustodyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_burials_InstitutionId",
+                table: "custody_burials",
+                column: "InstitutionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_cremation_certificates_CustodyId",
+                table: "custody_cremation_certificates",
+                column: "CustodyId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_cremation_certificates_FuneralHomeId_Number",
+                table: "custody_cremation_certificates",
+                columns: new[] { "FuneralHomeId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_cremation_certificates_Number",
+                table: "custody_cremation_certificates",
+                column: "Number");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_CaseId",
+                table: "custody_records",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_CertificateId",
+                table: "custody_records",
+                column: "CertificateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_FuneralHomeId_State",
+                table: "custody_records",
+                columns: new[] { "FuneralHomeId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_OpenPersonKey",
+                table: "custody_records",
+                column: "OpenPersonKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_PersonKey",
+                table: "custody_records",
+                column: "PersonKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_State_StorageUntil",
+                table: "custody_records",
+                columns: new[] { "State", "StorageUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_steps_CustodyId_Id",
+                table: "custody_steps",
+                columns: new[] { "CustodyId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_family_admissions_CaseId_CitizenSubject",
                 table: "family_admissions",
                 columns: new[] { "CaseId", "CitizenSubject" },
@@ -1625,6 +1847,27 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "certificate_versions");
+
+            migrationBuilder.DropTable(
+                name: "custody_ashes_agreements");
+
+            migrationBuilder.DropTable(
+                name: "custody_burials");
+
+            migrationBuilder.DropTable(
+                name: "custody_cremation_certificate_serials");
+
+            migrationBuilder.DropTable(
+                name: "custody_cremation_certificates");
+
+            migrationBuilder.DropTable(
+                name: "custody_cremation_consents");
+
+            migrationBuilder.DropTable(
+                name: "custody_records");
+
+            migrationBuilder.DropTable(
+                name: "custody_steps");
 
             migrationBuilder.DropTable(
                 name: "data_protection_keys");

@@ -1,0 +1,32 @@
+namespace Hereafter.Web.Modules.Custody.Contracts;
+
+/// <summary>The closed loop's page addresses (opaque ids only: never an ID number in a URL).</summary>
+public static class CustodyPages
+{
+    /// <summary>The funeral home's counter: cases that chose it, pickup by scan or number, bodies in its care.</summary>
+    public const string Counter = "/custody";
+
+    /// <summary>One record: state, timeline, document checklist and the next step's form.</summary>
+    public static string Record(Guid custodyId) => $"/custody/{custodyId:N}";
+
+    /// <summary>The counter's entry of a signed paper 遗体火化确认书 (phone width).</summary>
+    public static string Consent(Guid custodyId) => $"/custody/{custodyId:N}/consent";
+
+    /// <summary>Cremation and the 火化证明 (issue, collection, reissue).</summary>
+    public static string Cremation(Guid custodyId) => $"/custody/{custodyId:N}/cremation";
+
+    /// <summary>The 火化证明 as an A4 PDF.</summary>
+    public static string CremationCertificatePdf(Guid custodyId) => $"/custody/{custodyId:N}/cremation-certificate.pdf";
+
+    /// <summary>The ashes: agreement, destination, release.</summary>
+    public static string Ashes(Guid custodyId) => $"/custody/{custodyId:N}/ashes";
+
+    /// <summary>A cemetery's or columbarium's plot sales and burial records.</summary>
+    public const string Burials = "/custody/burials";
+
+    /// <summary>The bureau's view of the loop: counts by stage and institution, what is overdue and why.</summary>
+    public const string Supervision = "/supervision/custody";
+
+    /// <summary>Follow-up letters (reminders, 骨灰去向告知函) listed for the bureau to send.</summary>
+    public const string FollowUp = "/supervision/custody/follow-up";
+}

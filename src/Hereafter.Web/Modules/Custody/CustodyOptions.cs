@@ -1,0 +1,23 @@
+using Hereafter.Domain.Custody;
+
+namespace Hereafter.Web.Modules.Custody;
+
+/// <summary>Settings of section <c>Custody</c> (docs/configuration.md).</summary>
+public sealed class CustodyOptions
+{
+    public const string Section = "Custody";
+
+    /// <summary>Days a body is stored after arrival before it counts as over the limit without an extension (通常不超过 3 天).</summary>
+    public int StorageDays { get; set; } = 3;
+
+    /// <summary>Days after the ashes' release without a confirmed placement before the reminder and the township notice (default 90).</summary>
+    public int PlacementFollowUpDays { get; set; } = 90;
+
+    /// <summary>Days ashes stay stored and unclaimed before they enter the 无主骨灰 procedure (default a year).</summary>
+    public int UnclaimedAfterDays { get; set; } = 365;
+
+    /// <summary>The document set of "一证三书一函" shown on every record as a checklist; the DOMAIN §7 default when empty.</summary>
+    public List<CustodyDocument> Documents { get; set; } = [];
+
+    public IReadOnlyList<CustodyDocument> DocumentSet => Documents.Count > 0 ? Documents : CustodyDocuments.DefaultSet;
+}
