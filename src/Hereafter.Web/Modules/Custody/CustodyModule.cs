@@ -1,4 +1,6 @@
+using Hereafter.Domain.Custody;
 using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Navigation;
 
 namespace Hereafter.Web.Modules.Custody;
@@ -12,7 +14,11 @@ public static class CustodyModule
 {
     public static IServiceCollection AddCustody(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<CustodyOptions>(configuration.GetSection(CustodyOptions.Section));
+        services.AddOptions<CustodyOptions>().Bind(configuration.GetSection(CustodyOptions.Section))
+            .Validate(o => o.StorageDays > 0 && o.PlacementFollowUpDays > 0 && o.UnclaimedAfterDays > 0, "Custody: the day counts must be positive.")
+            .Validate(o => o.Documents.All(d => EnumCodes<CustodyDocument>.TryParse(d, out _)),
+                "Custody:Documents: each entry must be one of cremation-certificate, cremation-consent, ashes-agreement, ashes-undertaking, township-notice.")
+            .ValidateOnStart();
         services.AddScoped<CustodyRecords>();
         services.AddScoped<ICaseInstitutionSource, CustodyInstitutions>();
         return services;

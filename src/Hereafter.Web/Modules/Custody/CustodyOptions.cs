@@ -1,4 +1,5 @@
 using Hereafter.Domain.Custody;
+using Hereafter.Web.Platform.Data;
 
 namespace Hereafter.Web.Modules.Custody;
 
@@ -16,8 +17,13 @@ public sealed class CustodyOptions
     /// <summary>Days ashes stay stored and unclaimed before they enter the 无主骨灰 procedure (default a year).</summary>
     public int UnclaimedAfterDays { get; set; } = 365;
 
-    /// <summary>The document set of "一证三书一函" shown on every record as a checklist; the DOMAIN §7 default when empty.</summary>
-    public List<CustodyDocument> Documents { get; set; } = [];
+    /// <summary>
+    /// The document set of "一证三书一函" shown on every record as a checklist, as codes (<c>cremation-certificate</c>,
+    /// <c>cremation-consent</c>, <c>ashes-agreement</c>, <c>ashes-undertaking</c>, <c>township-notice</c>); the DOMAIN §7
+    /// default when empty. An unknown code stops the start with its name.
+    /// </summary>
+    public List<string> Documents { get; set; } = [];
 
-    public IReadOnlyList<CustodyDocument> DocumentSet => Documents.Count > 0 ? Documents : CustodyDocuments.DefaultSet;
+    public IReadOnlyList<CustodyDocument> DocumentSet =>
+        Documents.Count > 0 ? [.. Documents.Select(EnumCodes<CustodyDocument>.Parse).Distinct()] : CustodyDocuments.DefaultSet;
 }
