@@ -40,7 +40,7 @@ public sealed class ExtendStorageHandler(HereafterDbContext db, CustodyRecords r
 
         var previous = record.StorageUntil;
         var reason = request.Reason!.Trim();
-        record.StorageUntil = request.Until!.Value;
+        record.StorageUntil = request.Until!.Value.ToUniversalTime();
         records.AddStep(record, actor, CustodyStep.ExtendStorage, now, note: reason,
             document: $"{(previous is { } p ? ChinaTime.Minutes(p) : "—")} → {ChinaTime.Minutes(record.StorageUntil.Value)}");
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -29,7 +29,7 @@ public sealed class RecordArrivalHandler(HereafterDbContext db, CustodyRecords r
         errors.ThrowIfAny();
         CustodyRecords.Require(await records.FactsAsync(record, !record.Frozen, ct), CustodyStep.Arrive);
 
-        var arrivedAt = request.ArrivedAt!.Value;
+        var arrivedAt = request.ArrivedAt!.Value.ToUniversalTime();
         record.State = CustodyState.InStorage;
         record.ArrivedAt = arrivedAt;
         record.StorageUntil = StorageLimit.Until(arrivedAt, options.Value.StorageDays);

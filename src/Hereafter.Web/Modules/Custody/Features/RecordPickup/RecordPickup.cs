@@ -68,7 +68,8 @@ public sealed class RecordPickupHandler(
         var standing = (number is not null ? await standings.ByNumberAsync(number, ct) : await standings.ByScanAsync(scanned!, ct))
                        ?? throw ProblemException.NotFound(new Message("custody.certificate.not-found"));
         if (standing.Status != CertificateStandingStatus.Active) throw NotActive(standing.Status);
-        var pickedUpAt = request.PickedUpAt!.Value;
+        // PostgreSQL stores timestamptz in UTC only; the offset a client sent is not kept.
+        var pickedUpAt = request.PickedUpAt!.Value.ToUniversalTime();
         if (pickedUpAt < standing.DeathAt) throw new FieldValidationException("pickedUpAt", new Message("custody.pickup.before-death"));
 
         var personKey = standing.IdNumber ?? standing.CertificateId.ToString("N");
