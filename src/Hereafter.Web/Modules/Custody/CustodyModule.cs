@@ -1,4 +1,9 @@
 using Hereafter.Domain.Custody;
+using Hereafter.Web.Modules.Custody.Features.ExtendStorage;
+using Hereafter.Web.Modules.Custody.Features.ReadCustodyRecord;
+using Hereafter.Web.Modules.Custody.Features.RecordArrival;
+using Hereafter.Web.Modules.Custody.Features.RecordPickup;
+using Hereafter.Web.Modules.Custody.Features.ShowCounter;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Navigation;
@@ -21,6 +26,13 @@ public static class CustodyModule
             .ValidateOnStart();
         services.AddScoped<CustodyRecords>();
         services.AddScoped<ICaseInstitutionSource, CustodyInstitutions>();
+        // counter: pickup, arrival, storage, the record and the funeral home's counter page
+        services.AddStaffLinks(StaffLinks.Groups.Remains, CustodyLinks.For);
+        services.AddScoped<RecordPickupHandler>();
+        services.AddScoped<RecordArrivalHandler>();
+        services.AddScoped<ExtendStorageHandler>();
+        services.AddScoped<ReadCustodyRecordHandler>();
+        services.AddScoped<CounterQueries>();
         return services;
     }
 
@@ -28,6 +40,10 @@ public static class CustodyModule
     {
         var api = app.MapGroup("/api/v1/custody").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
         var burials = app.MapGroup("/api/v1/burials").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
+        api.MapRecordPickup();
+        api.MapRecordArrival();
+        api.MapExtendStorage();
+        api.MapReadCustodyRecord();
         return app;
     }
 }

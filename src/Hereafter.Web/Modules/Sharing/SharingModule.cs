@@ -38,6 +38,7 @@ public static class SharingModule
         services.AddScoped<ReadWorklistHandler>();
         services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
         services.AddScoped<ICaseDecedents, CaseDecedentNames>();
+        services.AddScoped<IFuneralHomeCases, FuneralHomeCaseList>();
         services.AddScoped<IDepartmentsTold, DepartmentsToldQuery>();
         services.AddScoped<Features.AddCaseTask.AddCaseTaskHandler>();
         services.AddScoped<ICaseTaskRequests, Features.RequestCaseTasks.CaseTaskRequests>();
