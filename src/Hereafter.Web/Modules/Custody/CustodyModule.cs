@@ -1,3 +1,4 @@
+using Hereafter.Web.Modules.Custody.Features.ListCustodyRecords;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Navigation;
 
@@ -15,6 +16,7 @@ public static class CustodyModule
         services.Configure<CustodyOptions>(configuration.GetSection(CustodyOptions.Section));
         services.AddScoped<CustodyRecords>();
         services.AddScoped<ICaseInstitutionSource, CustodyInstitutions>();
+        services.AddScoped<ListCustodyRecordsHandler>();
         return services;
     }
 
@@ -22,6 +24,7 @@ public static class CustodyModule
     {
         var api = app.MapGroup("/api/v1/custody").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
         var burials = app.MapGroup("/api/v1/burials").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
+        api.MapListCustodyRecords();
         return app;
     }
 }
