@@ -17,6 +17,7 @@ public static class CustodyModule
         services.AddScoped<CustodyRecords>();
         services.AddScoped<ICaseInstitutionSource, CustodyInstitutions>();
         services.AddScoped<ListCustodyRecordsHandler>();
+        services.AddScoped<Contracts.ICustodyMilestones, Features.ReadCustodyMilestones.CustodyMilestoneReads>();
         return services;
     }
 
