@@ -1,4 +1,5 @@
 using Hereafter.Web.Modules.Custody.Features.ListCustodyRecords;
+using Hereafter.Web.Modules.Custody.Features.SuperviseCustody;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Navigation;
 
@@ -16,7 +17,10 @@ public static class CustodyModule
         services.Configure<CustodyOptions>(configuration.GetSection(CustodyOptions.Section));
         services.AddScoped<CustodyRecords>();
         services.AddScoped<ICaseInstitutionSource, CustodyInstitutions>();
+        services.AddScoped<CustodyRecordFilter>();
         services.AddScoped<ListCustodyRecordsHandler>();
+        services.AddScoped<CountCustodyRecordsHandler>();
+        services.AddStaffLinks(StaffLinks.Groups.Remains, SupervisionLinks.For);
         services.AddScoped<Contracts.ICustodyMilestones, Features.ReadCustodyMilestones.CustodyMilestoneReads>();
         return services;
     }
@@ -26,6 +30,7 @@ public static class CustodyModule
         var api = app.MapGroup("/api/v1/custody").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
         var burials = app.MapGroup("/api/v1/burials").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
         api.MapListCustodyRecords();
+        api.MapExportCustodyRecords();
         return app;
     }
 }
