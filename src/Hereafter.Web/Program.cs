@@ -80,6 +80,7 @@ if (app.Environment.IsDevelopment())
     await app.Services.SeedCertificatesDemoAsync();
     await app.Services.SeedReconciliationDemoAsync();
     await app.Services.SeedPricingDemoAsync();
+    await app.Services.SeedCustodyDemoAsync();
 }
 
 app.UsePlatformSecurity();

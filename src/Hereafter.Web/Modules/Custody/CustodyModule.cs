@@ -4,6 +4,8 @@ using Hereafter.Web.Modules.Custody.Features.ReadCustodyRecord;
 using Hereafter.Web.Modules.Custody.Features.RecordArrival;
 using Hereafter.Web.Modules.Custody.Features.RecordPickup;
 using Hereafter.Web.Modules.Custody.Features.ShowCounter;
+using Hereafter.Web.Modules.Custody.Features.ListCustodyRecords;
+using Hereafter.Web.Modules.Custody.Features.SuperviseCustody;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Navigation;
@@ -33,6 +35,11 @@ public static class CustodyModule
         services.AddScoped<ExtendStorageHandler>();
         services.AddScoped<ReadCustodyRecordHandler>();
         services.AddScoped<CounterQueries>();
+        services.AddScoped<CustodyRecordFilter>();
+        services.AddScoped<ListCustodyRecordsHandler>();
+        services.AddScoped<CountCustodyRecordsHandler>();
+        services.AddStaffLinks(StaffLinks.Groups.Remains, SupervisionLinks.For);
+        services.AddScoped<Contracts.ICustodyMilestones, Features.ReadCustodyMilestones.CustodyMilestoneReads>();
         return services;
     }
 
@@ -44,6 +51,8 @@ public static class CustodyModule
         api.MapRecordArrival();
         api.MapExtendStorage();
         api.MapReadCustodyRecord();
+        api.MapListCustodyRecords();
+        api.MapExportCustodyRecords();
         return app;
     }
 }

@@ -29,6 +29,8 @@ public static class SharingModule
         services.AddScoped<IIntegrationEventHandler, OpenDeathCaseHandler>();
         foreach (var type in ShareCertificateChangeHandler.EventTypes)
             services.AddScoped<IIntegrationEventHandler>(sp => ActivatorUtilities.CreateInstance<ShareCertificateChangeHandler>(sp, type));
+        foreach (var type in Features.ShareCustodyMilestone.ShareCustodyMilestoneHandler.EventTypes)
+            services.AddScoped<IIntegrationEventHandler>(sp => ActivatorUtilities.CreateInstance<Features.ShareCustodyMilestone.ShareCustodyMilestoneHandler>(sp, type));
         services.AddScoped<ReadChangeFeedHandler>();
         services.AddScoped<CaseTaskOutcomes>();
         services.AddScoped<ReportTaskOutcomeHandler>();

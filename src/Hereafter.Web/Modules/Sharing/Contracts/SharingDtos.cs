@@ -11,7 +11,22 @@ public static class SharingEventTypes
     public const string TaskUpdated = "case.task-updated";
     /// <summary>A family asked the department (a bank: that bank alone) for an item: <c>data.task.item</c> and <c>data.details</c>.</summary>
     public const string TaskRequested = "case.task-requested";
-    public static readonly string[] All = [CertificateIssued, CertificateCorrected, CertificateRevoked, TaskUpdated, TaskRequested];
+    /// <summary>接运: a funeral home collected the body (civil affairs).</summary>
+    public const string CustodyPickedUp = "custody.picked-up";
+    /// <summary>火化 (civil affairs, and the police and social security, whose deregistration and funeral grant rest on the 火化证明).</summary>
+    public const string CustodyCremated = "custody.cremated";
+    /// <summary>安放（葬）: a cemetery or columbarium closed the loop (civil affairs).</summary>
+    public const string CustodyPlaced = "custody.placed";
+    public static readonly string[] All =
+        [CertificateIssued, CertificateCorrected, CertificateRevoked, TaskUpdated, TaskRequested, CustodyPickedUp, CustodyCremated, CustodyPlaced];
+
+    /// <summary>The departments that receive a custody milestone (ADR 0031); none for another type.</summary>
+    public static IReadOnlyList<Department> CustodyAudience(string type) => type switch
+    {
+        CustodyCremated => [Department.CivilAffairs, Department.Police, Department.SocialSecurity],
+        CustodyPickedUp or CustodyPlaced => [Department.CivilAffairs],
+        _ => [],
+    };
 }
 
 /// <summary>The envelope every department receives. <c>Id</c> is stable across redeliveries.</summary>

@@ -10,7 +10,7 @@ public static class ReadChangeFeedEndpoint
         api.MapGet("/events", async (string? after, int? limit, HttpContext http, ReadChangeFeedHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), after, limit, ct)))
             .WithSummary("Change feed: your department's events in commit order. Pass nextCursor as after= to page; no gaps, no repeats.")
-            .WithDescription("Event types: certificate.issued, certificate.corrected, certificate.revoked, case.task-updated. Each event has id (stable across redeliveries), type, occurredAt, caseId, certificateNumber and data limited to what your department may see.")
+            .WithDescription("Event types: certificate.issued, certificate.corrected, certificate.revoked, case.task-updated, case.task-requested, custody.picked-up, custody.cremated, custody.placed. Each event has id (stable across redeliveries), type, occurredAt, caseId, certificateNumber and data limited to what your department may see.")
             .Produces<FeedPage>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
