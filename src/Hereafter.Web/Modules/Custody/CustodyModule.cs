@@ -1,4 +1,14 @@
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Custody.Features.CollectCremationCertificate;
+using Hereafter.Web.Modules.Custody.Features.Cremate;
+using Hereafter.Web.Modules.Custody.Features.FreezeOnRevocation;
+using Hereafter.Web.Modules.Custody.Features.IssueCremationCertificate;
+using Hereafter.Web.Modules.Custody.Features.PrintCremationCertificate;
+using Hereafter.Web.Modules.Custody.Features.ReissueCremationCertificate;
+using Hereafter.Web.Modules.Custody.Features.SignCremationConsent;
+using Hereafter.Web.Modules.Custody.Features.VerifyCremationCertificate;
 using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Platform.Outbox;
 using Hereafter.Web.Platform.Navigation;
 
 namespace Hereafter.Web.Modules.Custody;
@@ -15,6 +25,16 @@ public static class CustodyModule
         services.Configure<CustodyOptions>(configuration.GetSection(CustodyOptions.Section));
         services.AddScoped<CustodyRecords>();
         services.AddScoped<ICaseInstitutionSource, CustodyInstitutions>();
+        // Cremation and the 火化证明 (ADR 0029).
+        services.AddSingleton<ConsentLinks>();
+        services.AddScoped<SignCremationConsentHandler>();
+        services.AddScoped<CremateHandler>();
+        services.AddScoped<IssueCremationCertificateHandler>();
+        services.AddScoped<PrintCremationCertificateHandler>();
+        services.AddScoped<CollectCremationCertificateHandler>();
+        services.AddScoped<ReissueCremationCertificateHandler>();
+        services.AddScoped<ICremationCertificateVerification, CremationCertificateVerification>();
+        services.AddScoped<IIntegrationEventHandler, FreezeOnRevocationHandler>();
         return services;
     }
 
@@ -22,6 +42,14 @@ public static class CustodyModule
     {
         var api = app.MapGroup("/api/v1/custody").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
         var burials = app.MapGroup("/api/v1/burials").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
+        // Cremation and the 火化证明.
+        api.MapSignCremationConsent();
+        api.MapCremate();
+        api.MapIssueCremationCertificate();
+        api.MapPrintCremationCertificate();
+        api.MapCollectCremationCertificate();
+        api.MapReissueCremationCertificate();
+        app.MapPrintCremationCertificatePage();
         return app;
     }
 }
