@@ -29,6 +29,7 @@ public static class CustodyModule
         services.AddSingleton<ConsentLinks>();
         services.AddScoped<SignCremationConsentHandler>();
         services.AddScoped<CremateHandler>();
+        services.AddScoped<Features.ReadCremation.ReadCremationHandler>();
         services.AddScoped<IssueCremationCertificateHandler>();
         services.AddScoped<PrintCremationCertificateHandler>();
         services.AddScoped<CollectCremationCertificateHandler>();
