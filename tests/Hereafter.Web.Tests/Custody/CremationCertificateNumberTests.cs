@@ -11,7 +11,7 @@ public sealed class CremationCertificateNumberTests
     public async Task TheSeries_IsPerFuneralHome_AndRestartsAtChinaMidnightOfNewYear()
     {
         // 23:30 on 31 December in Guiyang is 15:30 UTC.
-        using var factory = new FakeClockFactory(ChinaTime.At(new DateOnly(2026, 12, 31), new TimeOnly(23, 30)));
+        using var factory = new FakeClockFactory(ChinaTime.At(new DateOnly(2026, 12, 31), new TimeOnly(23, 30)).ToUniversalTime());
         var gy = await factory.ClientForAsync("demo-funeral-home");
         var wudang = await factory.ClientForAsync("demo-funeral-home-2");
 

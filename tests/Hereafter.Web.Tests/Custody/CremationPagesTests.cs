@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Hereafter.Domain.Custody;
 using Hereafter.Web.Modules.Custody.Contracts;
@@ -113,5 +114,36 @@ public sealed partial class CremationPagesTests(HereafterFactory factory) : ICla
         Assert.Contains("补发只能交给首次领取人本人", refused);
         Assert.Contains("火化证明已补发", await (await HtmlForms.SubmitAsync(liu, url, "reissue", new Dictionary<string, string> { ["reason"] = "遗失", ["idNumber"] = CustodySeed.PersonInCharge.IdNumber })).Content.ReadAsStringAsync());
         Assert.DoesNotContain("_handler\" value=\"reissue\"", await liu.GetStringAsync(url));
+    }
+
+    [Fact]
+    public async Task ThePages_AreInOneLanguage_ChineseOrEnglish()
+    {
+        var seeded = await factory.RecordAtAsync(CustodyState.Cremated);
+        var home = await factory.ClientForAsync("demo-funeral-home");
+        await home.IssueCremationCertificateAsync(seeded.CustodyId);
+        var collector = CustodySeed.PersonInCharge;
+        await home.PostAsJsonAsync($"/api/v1/custody/{seeded.CustodyId}/cremation-certificate/collection", new { name = collector.Name, idNumber = collector.IdNumber, relationship = "child" });
+        var open = await factory.RecordAtAsync(CustodyState.InStorage);
+        string token;
+        using (var scope = factory.Services.CreateScope())
+            token = (await scope.ServiceProvider.GetRequiredService<HereafterDbContext>().Set<CremationCertificate>().SingleAsync(c => c.CustodyId == seeded.CustodyId)).Token!;
+
+        foreach (var lang in new[] { "en", "zh-CN" })
+        {
+            var staff = await SignedIn.AsAsync(factory, "funeral.liu");
+            var anonymous = factory.CreateClient();
+            if (lang == "en")
+            {
+                (await staff.GetAsync("/culture/en")).EnsureSuccessStatusCode();
+                (await anonymous.GetAsync("/culture/en")).EnsureSuccessStatusCode();
+            }
+            foreach (var (client, page) in new[] { (staff, CustodyPages.Consent(open.CustodyId)), (staff, CustodyPages.Cremation(open.CustodyId)),
+                         (staff, CustodyPages.Consent(seeded.CustodyId)), (staff, CustodyPages.Cremation(seeded.CustodyId)), (anonymous, $"/verify/{token}") })
+            {
+                var html = await client.GetStringAsync(page);
+                Hereafter.Web.Tests.Pricing.PageLanguage.AssertIn(html, lang, page);
+            }
+        }
     }
 }

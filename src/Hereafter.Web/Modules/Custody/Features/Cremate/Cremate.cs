@@ -35,7 +35,7 @@ public sealed class CremateHandler(CustodyRecords records, ICertificateStandings
         var facts = await records.FactsAsync(record, standing?.Status == CertificateStandingStatus.Active, ct);
         CustodyRecords.Require(facts, CustodyStep.Cremate);
 
-        var at = request.CrematedAt!.Value;
+        var at = request.CrematedAt!.Value.ToUniversalTime(); // PostgreSQL stores UTC only
         record.State = CustodyState.Cremated;
         record.CrematedAt = at;
         record.Furnace = furnace;

@@ -53,7 +53,7 @@ public sealed partial class SignCremationConsentHandler(HereafterDbContext db, C
         return await SignAsync(record, actor, new CremationConsent
         {
             CustodyId = record.Id, Name = name, IdNumber = idNumber, Relationship = relationship, Phone = phone,
-            SignedAt = request.SignedAt!.Value, Channel = ConsentChannels.Counter,
+            SignedAt = request.SignedAt!.Value.ToUniversalTime(), Channel = ConsentChannels.Counter,
         }, ct);
     }
 
