@@ -23,15 +23,9 @@ public sealed class CollectCremationCertificateHandler(HereafterDbContext db, Cu
     {
         var record = await records.RequireHeldAsync(actor, id, ct);
         var errors = new FieldErrors();
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length == 0) errors.Add("name", new Message("custody.consent.name.required"));
-        else if (name.Length > 50) errors.Add("name", new Message("custody.consent.name.too-long"));
-        var idNumber = IdNumber.Normalize(request.IdNumber);
-        if (idNumber.Length == 0) errors.Add("idNumber", new Message("custody.consent.id-number.required"));
-        else if (!IdNumber.TryParse(idNumber, out _, out _)) errors.Add("idNumber", new Message("custody.consent.id-number.invalid"));
-        var relationship = request.Relationship?.Trim() ?? "";
-        if (relationship.Length == 0) errors.Add("relationship", new Message("custody.consent.relationship.required"));
-        else if (!EnumCodes<Relationship>.TryParse(relationship, out _)) errors.Add("relationship", new Message("custody.consent.relationship.unknown"));
+        var name = PersonFields.Name(request.Name, errors);
+        var idNumber = PersonFields.IdNumber(request.IdNumber, errors);
+        var relationship = PersonFields.Relationship(request.Relationship, errors);
         errors.ThrowIfAny();
 
         var facts = await records.FactsAsync(record, certificateActive: true, ct);

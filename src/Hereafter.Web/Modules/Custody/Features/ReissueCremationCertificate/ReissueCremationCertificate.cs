@@ -30,8 +30,7 @@ public sealed class ReissueCremationCertificateHandler(HereafterDbContext db, Cu
         var reason = request.Reason?.Trim() ?? "";
         if (reason.Length == 0) errors.Add("reason", new Message("custody.reissue.reason.required"));
         else if (reason.Length > 400) errors.Add("reason", new Message("custody.reissue.reason.too-long"));
-        var idNumber = IdNumber.Normalize(request.IdNumber);
-        if (idNumber.Length == 0) errors.Add("idNumber", new Message("custody.consent.id-number.required"));
+        var idNumber = PersonFields.IdNumber(request.IdNumber, errors, checkValidity: false);
         errors.ThrowIfAny();
 
         var facts = await records.FactsAsync(record, certificateActive: true, ct);

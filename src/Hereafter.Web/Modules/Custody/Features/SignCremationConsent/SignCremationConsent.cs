@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hereafter.Domain.Custody;
 using Hereafter.Domain.Identity;
 using Hereafter.Domain.Messages;
@@ -31,21 +30,17 @@ public static class ConsentChannels
 /// refuses (the deceased's own ID, a signature before the death, a cremated or frozen record) is a 409. The latest
 /// signature counts until the cremation; each one is a line of the timeline with its channel.
 /// </summary>
-public sealed partial class SignCremationConsentHandler(HereafterDbContext db, CustodyRecords records, TimeProvider clock)
+public sealed class SignCremationConsentHandler(HereafterDbContext db, CustodyRecords records, TimeProvider clock)
 {
-    [GeneratedRegex("^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$", RegexOptions.CultureInvariant)]
-    private static partial Regex PhonePattern();
-
     /// <summary>The funeral home enters a signed paper 确认书.</summary>
     public async Task<CustodyStepDone> AtCounterAsync(Actor actor, Guid id, CremationConsentRequest request, CancellationToken ct)
     {
         var record = await records.RequireHeldAsync(actor, id, ct);
         var errors = new FieldErrors();
-        var name = request.Name?.Trim() ?? "";
-        if (name.Length == 0) errors.Add("name", new Message("custody.consent.name.required"));
-        else if (name.Length > 50) errors.Add("name", new Message("custody.consent.name.too-long"));
-        var idNumber = CheckIdNumber(request.IdNumber, errors);
-        var (relationship, phone) = CheckRelationshipAndPhone(request.Relationship, request.Phone, errors);
+        var name = PersonFields.Name(request.Name, errors);
+        var idNumber = PersonFields.IdNumber(request.IdNumber, errors);
+        var relationship = PersonFields.Relationship(request.Relationship, errors);
+        var phone = PersonFields.Phone(request.Phone, errors);
         var now = clock.GetUtcNow();
         if (request.SignedAt is null) errors.Add("signedAt", new Message("custody.consent.signed-at.required"));
         else if (request.SignedAt > now.AddMinutes(5)) errors.Add("signedAt", new Message("custody.consent.signed-at.future"));
@@ -65,7 +60,8 @@ public sealed partial class SignCremationConsentHandler(HereafterDbContext db, C
     {
         var record = await db.Set<CustodyRecord>().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw CustodyRecords.NotFound();
         var errors = new FieldErrors();
-        var (relationship, phone) = CheckRelationshipAndPhone(relationshipCode, phoneNumber, errors);
+        var relationship = PersonFields.Relationship(relationshipCode, errors);
+        var phone = PersonFields.Phone(phoneNumber, errors);
         errors.ThrowIfAny();
         return await SignAsync(record, citizen.ToActor(), new CremationConsent
         {
@@ -75,26 +71,7 @@ public sealed partial class SignCremationConsentHandler(HereafterDbContext db, C
     }
 
     /// <summary>The relationship codes accepted: the family portal's list.</summary>
-    public static IReadOnlyList<Relationship> RelationshipOptions => EnumCodes<Relationship>.All;
-
-    private static string CheckIdNumber(string? raw, FieldErrors errors)
-    {
-        var normalized = IdNumber.Normalize(raw);
-        if (normalized.Length == 0) errors.Add("idNumber", new Message("custody.consent.id-number.required"));
-        else if (!IdNumber.TryParse(normalized, out _, out _)) errors.Add("idNumber", new Message("custody.consent.id-number.invalid"));
-        return normalized;
-    }
-
-    private static (string Relationship, string Phone) CheckRelationshipAndPhone(string? relationship, string? phone, FieldErrors errors)
-    {
-        var code = relationship?.Trim() ?? "";
-        if (code.Length == 0) errors.Add("relationship", new Message("custody.consent.relationship.required"));
-        else if (!EnumCodes<Relationship>.TryParse(code, out _)) errors.Add("relationship", new Message("custody.consent.relationship.unknown"));
-        var number = (phone ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
-        if (number.Length == 0) errors.Add("phone", new Message("custody.consent.phone.required"));
-        else if (!PhonePattern().IsMatch(number)) errors.Add("phone", new Message("custody.consent.phone.invalid"));
-        return (code, number);
-    }
+    public static IReadOnlyList<Relationship> RelationshipOptions => PersonFields.RelationshipOptions;
 
     private async Task<CustodyStepDone> SignAsync(CustodyRecord record, Actor actor, CremationConsent consent, CancellationToken ct)
     {
