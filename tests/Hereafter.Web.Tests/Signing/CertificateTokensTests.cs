@@ -50,6 +50,35 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task Format1_IsUnchanged_AndFormat2_NamesACremationCertificate_UnderTheSameSignature()
+    {
+        var tokens = new CertificateTokens(NewStore());
+        var payload = Payload();
+        var certificate = Convert.FromBase64String(Pad(await tokens.SignAsync(payload)));
+        Assert.Equal(CertificateTokens.Format, certificate[0]);
+        Assert.Equal(113, certificate.Length);
+        Assert.Equal(payload.VersionId, new Guid(certificate.AsSpan(1, 16), bigEndian: true));
+        Assert.Equal(payload.ContentDigest, certificate[25..41]);
+
+        var cremation = await tokens.SignAsync(payload with { Format = CertificateTokens.CremationFormat });
+        Assert.Equal(151, cremation.Length);
+        var check = await tokens.VerifyAsync(cremation);
+        Assert.True(check.Valid, check.Reason);
+        Assert.Equal(CertificateTokens.CremationFormat, check.Payload!.Format);
+        Assert.Equal(CertificateTokens.Format, (await tokens.VerifyAsync(Base64(certificate))).Payload!.Format);
+
+        // The format byte is signed: turning a 火化证明's token into a certificate's breaks it.
+        var bytes = Convert.FromBase64String(Pad(cremation));
+        bytes[0] = CertificateTokens.Format;
+        Assert.False((await tokens.VerifyAsync(Base64(bytes))).Valid);
+        bytes[0] = 3;
+        Assert.Equal("unknown format 3", (await tokens.VerifyAsync(Base64(bytes))).Reason);
+        await Assert.ThrowsAsync<ArgumentException>(() => tokens.SignAsync(payload with { Format = 3 }));
+    }
+
+    private static string Base64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    [Fact]
     public void Digest_IsFirst16BytesOfSm3()
     {
         // SM3("abc") = 66c7f0f4 62eeedd9 d1f2d46b dc10e4e2 4167c487 5cf2f7a2 297da02b 8f4ba8e0 (GB/T 32905 example)

@@ -27,6 +27,7 @@ public static class CertificatesModule
         services.AddScoped<ICertificateContent>(sp => sp.GetRequiredService<CertificateChangedEvents>());
         services.AddHttpContextAccessor();
         services.AddSingleton<VerificationLinks>();
+        services.AddSingleton<IVerificationAddresses>(sp => sp.GetRequiredService<VerificationLinks>());
         services.AddScoped<IssueCertificateHandler>();
         services.AddScoped<CorrectCertificateHandler>();
         services.AddScoped<ReissueCertificateHandler>();

@@ -6,7 +6,7 @@ namespace Hereafter.Web.Modules.Certificates;
 /// address the request came to (scheme, host and port), so that a QR code scanned from a page or PDF served on any port
 /// opens this server; a command run without a request falls back to the <c>dotnet run</c> address.
 /// </summary>
-public sealed class VerificationLinks(IConfiguration configuration, IHostEnvironment environment, IHttpContextAccessor http)
+public sealed class VerificationLinks(IConfiguration configuration, IHostEnvironment environment, IHttpContextAccessor http) : Contracts.IVerificationAddresses
 {
     /// <summary>The <c>dotnet run</c> address (launchSettings.json): Development's fallback when no request is served.</summary>
     public const string DevelopmentFallback = "http://localhost:5080";

@@ -8,6 +8,16 @@ using Hereafter.Web.Modules.Custody.Features.ListCustodyRecords;
 using Hereafter.Web.Modules.Custody.Features.SuperviseCustody;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Custody.Features.CollectCremationCertificate;
+using Hereafter.Web.Modules.Custody.Features.Cremate;
+using Hereafter.Web.Modules.Custody.Features.FreezeOnRevocation;
+using Hereafter.Web.Modules.Custody.Features.IssueCremationCertificate;
+using Hereafter.Web.Modules.Custody.Features.PrintCremationCertificate;
+using Hereafter.Web.Modules.Custody.Features.ReissueCremationCertificate;
+using Hereafter.Web.Modules.Custody.Features.SignCremationConsent;
+using Hereafter.Web.Modules.Custody.Features.VerifyCremationCertificate;
+using Hereafter.Web.Platform.Outbox;
 using Hereafter.Web.Platform.Navigation;
 
 namespace Hereafter.Web.Modules.Custody;
@@ -40,6 +50,17 @@ public static class CustodyModule
         services.AddScoped<CountCustodyRecordsHandler>();
         services.AddStaffLinks(StaffLinks.Groups.Remains, SupervisionLinks.For);
         services.AddScoped<Contracts.ICustodyMilestones, Features.ReadCustodyMilestones.CustodyMilestoneReads>();
+        // Cremation and the 火化证明 (ADR 0029).
+        services.AddSingleton<ConsentLinks>();
+        services.AddScoped<SignCremationConsentHandler>();
+        services.AddScoped<CremateHandler>();
+        services.AddScoped<Features.ReadCremation.ReadCremationHandler>();
+        services.AddScoped<IssueCremationCertificateHandler>();
+        services.AddScoped<PrintCremationCertificateHandler>();
+        services.AddScoped<CollectCremationCertificateHandler>();
+        services.AddScoped<ReissueCremationCertificateHandler>();
+        services.AddScoped<ICremationCertificateVerification, CremationCertificateVerification>();
+        services.AddScoped<IIntegrationEventHandler, FreezeOnRevocationHandler>();
         return services;
     }
 
@@ -53,6 +74,14 @@ public static class CustodyModule
         api.MapReadCustodyRecord();
         api.MapListCustodyRecords();
         api.MapExportCustodyRecords();
+        // Cremation and the 火化证明.
+        api.MapSignCremationConsent();
+        api.MapCremate();
+        api.MapIssueCremationCertificate();
+        api.MapPrintCremationCertificate();
+        api.MapCollectCremationCertificate();
+        api.MapReissueCremationCertificate();
+        app.MapPrintCremationCertificatePage();
         return app;
     }
 }

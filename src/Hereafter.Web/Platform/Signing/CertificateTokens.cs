@@ -3,20 +3,32 @@ using System.Text;
 
 namespace Hereafter.Web.Platform.Signing;
 
-/// <summary>What a certificate QR token asserts: this version, with this content digest, signed then.</summary>
-public sealed record CertificateTokenPayload(Guid VersionId, byte[] ContentDigest /* 16 bytes */, DateTimeOffset SignedAt);
+/// <summary>
+/// What a QR token asserts: this document (a certificate version, or a 火化证明 for <see cref="CertificateTokens.CremationFormat"/>),
+/// with this content digest, signed then. <see cref="Format"/> is the token's first byte and says which kind of document
+/// <see cref="VersionId"/> names.
+/// </summary>
+public sealed record CertificateTokenPayload(Guid VersionId, byte[] ContentDigest /* 16 bytes */, DateTimeOffset SignedAt)
+{
+    public byte Format { get; init; } = CertificateTokens.Format;
+}
 
 /// <summary>The outcome of checking a token. <see cref="Reason"/> says why an invalid token failed.</summary>
 public sealed record TokenCheck(bool Valid, string? KeyId, CertificateTokenPayload? Payload, string? Reason);
 
 /// <summary>
 /// Signed, compact QR payloads for certificates. Token = base64url (no padding) of
-/// <c>[1 format=1][16 version id][8 key id][16 content digest][8 unix seconds, big-endian][64 SM2 r||s]</c>,
-/// the signature covering the 49 bytes before it. 113 bytes, 151 characters; no personal data.
+/// <c>[1 format][16 document id][8 key id][16 content digest][8 unix seconds, big-endian][64 SM2 r||s]</c>,
+/// the signature covering the 49 bytes before it. 113 bytes, 151 characters; no personal data. Format 1 names a death
+/// certificate's version; format 2 (ADR 0029) a 火化证明 issued by a funeral home. The format byte is signed, so a token of
+/// one kind can never be passed off as the other.
 /// </summary>
 public sealed class CertificateTokens(SigningKeyStore keys)
 {
+    /// <summary>A death certificate's version (居民死亡医学证明).</summary>
     public const byte Format = 1;
+    /// <summary>A 火化证明 (cremation certificate) of the closed loop of remains.</summary>
+    public const byte CremationFormat = 2;
     public const int DigestLength = 16;
     private const int SignedLength = 1 + 16 + 8 + DigestLength + 8;
     public const int TokenBytes = SignedLength + Sm2.SignatureLength;
@@ -32,11 +44,13 @@ public sealed class CertificateTokens(SigningKeyStore keys)
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.ContentDigest is not { Length: DigestLength })
             throw new ArgumentException($"ContentDigest must be {DigestLength} bytes.", nameof(payload));
+        if (payload.Format is not (Format or CremationFormat))
+            throw new ArgumentException($"Unknown token format {payload.Format}.", nameof(payload));
         var key = await keys.GetSigningKeyAsync(ct);
 
         var token = new byte[TokenBytes];
         var span = token.AsSpan();
-        span[0] = Format;
+        span[0] = payload.Format;
         payload.VersionId.TryWriteBytes(span.Slice(1, 16), bigEndian: true, out _);
         Convert.FromHexString(key.KeyId).CopyTo(span.Slice(17, 8));
         payload.ContentDigest.CopyTo(span.Slice(25, DigestLength));
@@ -53,7 +67,7 @@ public sealed class CertificateTokens(SigningKeyStore keys)
         var bytes = Base64Url.Decode(token);
         if (bytes is null) return Invalid("not base64url");
         if (bytes.Length != TokenBytes) return Invalid($"wrong length {bytes.Length}, expected {TokenBytes} bytes");
-        if (bytes[0] != Format) return Invalid($"unknown format {bytes[0]}");
+        if (bytes[0] is not (Format or CremationFormat)) return Invalid($"unknown format {bytes[0]}");
 
         var keyId = Convert.ToHexStringLower(bytes.AsSpan(17, 8));
         var seconds = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(41, 8));
@@ -67,7 +81,7 @@ public sealed class CertificateTokens(SigningKeyStore keys)
         var payload = new CertificateTokenPayload(
             new Guid(bytes.AsSpan(1, 16), bigEndian: true),
             bytes[25..(25 + DigestLength)],
-            DateTimeOffset.FromUnixTimeSeconds(seconds));
+            DateTimeOffset.FromUnixTimeSeconds(seconds)) { Format = bytes[0] };
         return new TokenCheck(true, keyId, payload, null);
     }
 

@@ -38,6 +38,20 @@ public sealed record VerificationResult(string Status, string? MaskedName, strin
     /// <summary>The issuing organisation's code, for the page's "whom to contact"; not in the API's answer.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public string? IssuerCode { get; init; }
+
+    /// <summary>
+    /// <see cref="VerifiedDocuments.CremationCertificate"/> for a 火化证明 (then <see cref="Issuer"/> is the funeral home);
+    /// absent (null, not written) for a death certificate, whose answer stays as it was.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Document { get; init; }
+
+    /// <summary>A 火化证明's number and cremation date (China date); null otherwise.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Number { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? DateOfCremation { get; init; }
 }
 
 /// <summary>

@@ -12,6 +12,12 @@ public static class CustodyPages
     /// <summary>The counter's entry of a signed paper 遗体火化确认书 (phone width).</summary>
     public static string Consent(Guid custodyId) => $"/custody/{custodyId:N}/consent";
 
+    /// <summary>
+    /// The person in charge's own phone page for signing the 遗体火化确认书 (family portal sign-in, ADR 0029), opened from
+    /// the QR code on <see cref="Consent"/>: <paramref name="code"/> is a sealed, expiring code naming the record only.
+    /// </summary>
+    public static string PhoneConsent(string code) => $"/family/cremation-consent/{code}";
+
     /// <summary>Cremation and the 火化证明 (issue, collection, reissue).</summary>
     public static string Cremation(Guid custodyId) => $"/custody/{custodyId:N}/cremation";
 

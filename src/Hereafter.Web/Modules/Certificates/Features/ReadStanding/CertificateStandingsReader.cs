@@ -28,7 +28,8 @@ public sealed class CertificateStandingsReader(HereafterDbContext db, Certificat
         var slash = token.LastIndexOf('/');
         if (slash >= 0) token = token[(slash + 1)..];
         var check = await tokens.VerifyAsync(token, ct);
-        if (!check.Valid || check.Payload is null) return null;
+        // Only a death certificate's token (format 1): a 火化证明's QR code names no certificate version.
+        if (!check.Valid || check.Payload is not { Format: CertificateTokens.Format }) return null;
         var version = await db.Set<CertificateVersion>().AsNoTracking().Where(v => v.Id == check.Payload.VersionId)
             .Select(v => new { v.CertificateId, v.Version, v.ContentDigest }).FirstOrDefaultAsync(ct);
         if (version is null || !string.Equals(version.ContentDigest, Convert.ToHexStringLower(check.Payload.ContentDigest), StringComparison.Ordinal))

@@ -13,7 +13,8 @@ namespace Hereafter.Web.Modules.Certificates.Features.VerifyCertificate;
 /// its content digest must match the signed one; then the status is valid, superseded or revoked.
 /// Only masked data is returned. Nothing personal is in the token itself.
 /// </summary>
-public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateTokens tokens, VerificationCache cache, TimeProvider clock)
+public sealed class VerifyCertificateHandler(
+    HereafterDbContext db, CertificateTokens tokens, VerificationCache cache, TimeProvider clock, IEnumerable<ICremationCertificateVerification> cremations)
 {
     public static readonly VerificationResult Invalid = new(VerificationStatus.Invalid.ToCode(), null, null, null, null);
 
@@ -48,6 +49,16 @@ public sealed class VerifyCertificateHandler(HereafterDbContext db, CertificateT
         // A signature never changes its verdict: it is remembered longer than the status.
         var check = await cache.CheckSignatureAsync(token, () => tokens.VerifyAsync(token));
         if (!check.Valid || check.Payload is null) return Invalid;
+        if (check.Payload.Format == CertificateTokens.CremationFormat)
+        {
+            // A 火化证明 (ADR 0029): the module that issues it answers, masked like a certificate's answer.
+            foreach (var cremation in cremations)
+            {
+                if (await cremation.VerifyAsync(check.Payload.VersionId, check.Payload.ContentDigest, token, ct) is { } answer) return answer;
+            }
+            return Invalid;
+        }
+        if (check.Payload.Format != CertificateTokens.Format) return Invalid;
         var row = await (from v in db.Set<CertificateVersion>().AsNoTracking()
                          join c in db.Set<Certificate>() on v.CertificateId equals c.Id
                          join o in db.Set<Platform.Organisations.Organisation>() on c.IssuerOrganisationId equals o.Id

@@ -8,6 +8,10 @@ internal static class VerifyCertificateStrings
     public static readonly IReadOnlyDictionary<string, string> Strings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["居民死亡医学证明验证"] = "Death certificate verification",
+        ["火化证明验证"] = "Cremation certificate verification",
+        ["此火化证明已补发，您看到的是被替换的旧证明，请以补发的证明为准。"] = "This cremation certificate has been reissued and this is the replaced paper: rely on the reissued certificate.",
+        ["火化证明编号"] = "Cremation certificate number",
+        ["火化日期"] = "Date of cremation",
         ["有效"] = "Valid",
         ["已更正（此为旧版本）"] = "Corrected (this is an old version)",
         ["已撤销"] = "Revoked",
