@@ -14,7 +14,7 @@ public enum CustodyOverdue
 }
 
 /// <summary>The dates of a record that its deadlines run from.</summary>
-public sealed record CustodyTimes(CustodyState State, DateTimeOffset? StorageUntil, DateTimeOffset? AshesReleasedAt, DateTimeOffset? AshesStoredAt);
+public sealed record CustodyRecordTimes(CustodyState State, DateTimeOffset? StorageUntil, DateTimeOffset? AshesReleasedAt, DateTimeOffset? AshesStoredAt);
 
 /// <summary>The configured periods (section <c>Custody</c>): days to a placement follow-up and to 无主骨灰.</summary>
 public sealed record CustodyPeriods(int PlacementFollowUpDays, int UnclaimedAfterDays);
@@ -28,7 +28,7 @@ public sealed record CustodyPeriods(int PlacementFollowUpDays, int UnclaimedAfte
 public static class CustodyDeadlines
 {
     /// <summary>Why the record is overdue at <paramref name="now"/>, or null when it is not.</summary>
-    public static CustodyOverdue? Overdue(CustodyTimes record, DateTimeOffset now, CustodyPeriods periods)
+    public static CustodyOverdue? Overdue(CustodyRecordTimes record, DateTimeOffset now, CustodyPeriods periods)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(periods);

@@ -12,13 +12,13 @@ public class CustodyDeadlinesTests
     // 00:30 on 2 January 2026 in China is still 1 January in UTC.
     private static readonly DateTimeOffset ReleasedAt0030China = new(2026, 1, 2, 0, 30, 0, China);
 
-    private static CustodyOverdue? At(CustodyTimes times, DateTimeOffset now) =>
+    private static CustodyOverdue? At(CustodyRecordTimes times, DateTimeOffset now) =>
         CustodyDeadlines.Overdue(times, new FakeTimeProvider(now).GetUtcNow(), Defaults);
 
     [Fact]
     public void Released_At0030China_FallsDueOnTheChinaDatePlus90_NotTheUtcDate()
     {
-        var times = new CustodyTimes(CustodyState.AshesReleased, null, ReleasedAt0030China, null);
+        var times = new CustodyRecordTimes(CustodyState.AshesReleased, null, ReleasedAt0030China, null);
         Assert.Equal(new DateOnly(2026, 4, 2), CustodyDeadlines.DueDate(ReleasedAt0030China, 90));
         Assert.Null(At(times, new DateTimeOffset(2026, 4, 1, 23, 30, 0, China)));
         Assert.Equal(CustodyOverdue.PlacementOverdue, At(times, new DateTimeOffset(2026, 4, 2, 0, 30, 0, China)));
@@ -28,7 +28,7 @@ public class CustodyDeadlinesTests
     public void Released_At2330China_IsOverdueFromChinaMidnightOfItsDueDate()
     {
         var released = new DateTimeOffset(2026, 1, 1, 23, 30, 0, China);
-        var times = new CustodyTimes(CustodyState.AshesReleased, null, released, null);
+        var times = new CustodyRecordTimes(CustodyState.AshesReleased, null, released, null);
         Assert.Null(At(times, new DateTimeOffset(2026, 3, 31, 23, 30, 0, China)));
         Assert.Equal(CustodyOverdue.PlacementOverdue, At(times, new DateTimeOffset(2026, 4, 1, 0, 30, 0, China)));
     }
@@ -36,20 +36,20 @@ public class CustodyDeadlinesTests
     [Fact]
     public void StoredAshes_BecomeUnclaimed_AYearOfChinaDaysLater()
     {
-        var times = new CustodyTimes(CustodyState.AshesStored, null, null, ReleasedAt0030China);
+        var times = new CustodyRecordTimes(CustodyState.AshesStored, null, null, ReleasedAt0030China);
         Assert.Null(At(times, new DateTimeOffset(2027, 1, 1, 23, 30, 0, China)));
         Assert.Equal(CustodyOverdue.Unclaimed, At(times, new DateTimeOffset(2027, 1, 2, 0, 30, 0, China)));
     }
 
     [Fact]
     public void MarkedUnclaimed_IsUnclaimedAtOnce() =>
-        Assert.Equal(CustodyOverdue.Unclaimed, At(new CustodyTimes(CustodyState.Unclaimed, null, null, null), ReleasedAt0030China));
+        Assert.Equal(CustodyOverdue.Unclaimed, At(new CustodyRecordTimes(CustodyState.Unclaimed, null, null, null), ReleasedAt0030China));
 
     [Fact]
     public void Storage_IsOverTheLimitOnlyAfterItsInstant_AcrossChinaMidnight()
     {
         var until = new DateTimeOffset(2026, 12, 3, 23, 30, 0, China);
-        var times = new CustodyTimes(CustodyState.InStorage, until, null, null);
+        var times = new CustodyRecordTimes(CustodyState.InStorage, until, null, null);
         Assert.Null(At(times, until));
         Assert.Equal(CustodyOverdue.OverStorageLimit, At(times, new DateTimeOffset(2026, 12, 4, 0, 30, 0, China)));
     }
@@ -60,12 +60,12 @@ public class CustodyDeadlinesTests
         var longAgo = new DateTimeOffset(2020, 1, 1, 0, 0, 0, China);
         var now = new DateTimeOffset(2026, 12, 1, 0, 0, 0, China);
         foreach (var state in new[] { CustodyState.PickedUp, CustodyState.Cremated, CustodyState.Placed })
-            Assert.Null(At(new CustodyTimes(state, longAgo, longAgo, longAgo), now));
+            Assert.Null(At(new CustodyRecordTimes(state, longAgo, longAgo, longAgo), now));
     }
 
     [Fact]
     public void AReleaseLaterPlaced_IsNoLongerOverdue() =>
-        Assert.Null(At(new CustodyTimes(CustodyState.Placed, null, ReleasedAt0030China, null), new DateTimeOffset(2027, 1, 1, 0, 0, 0, China)));
+        Assert.Null(At(new CustodyRecordTimes(CustodyState.Placed, null, ReleasedAt0030China, null), new DateTimeOffset(2027, 1, 1, 0, 0, 0, China)));
 
     [Fact]
     public void StartedBefore_AgreesWithDueAt_ForAnyInstantsAndPeriod() =>

@@ -27,7 +27,7 @@ public static class CustodyOverdueQuery
     /// <summary>Why the record is overdue, and since when (the limit passed or the period fell due), or null.</summary>
     public static (CustodyOverdue Reason, DateTimeOffset Since)? ReasonOf(CustodyRecord r, DateTimeOffset now, CustodyPeriods periods)
     {
-        var reason = CustodyDeadlines.Overdue(new CustodyTimes(r.State, r.StorageUntil, r.AshesReleasedAt, r.AshesStoredAt), now, periods);
+        var reason = CustodyDeadlines.Overdue(new CustodyRecordTimes(r.State, r.StorageUntil, r.AshesReleasedAt, r.AshesStoredAt), now, periods);
         if (reason is null) return null;
         DateTimeOffset since = reason switch
         {
