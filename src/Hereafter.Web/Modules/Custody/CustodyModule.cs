@@ -1,3 +1,9 @@
+using Hereafter.Web.Modules.Custody.Features.FollowUpPlacements;
+using Hereafter.Web.Modules.Custody.Features.MarkLetterSent;
+using Hereafter.Web.Modules.Custody.Features.RecordAshesAgreement;
+using Hereafter.Web.Modules.Custody.Features.RecordBurial;
+using Hereafter.Web.Modules.Custody.Features.RecordPlotSale;
+using Hereafter.Web.Modules.Custody.Features.ReleaseAshes;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Navigation;
 
@@ -15,6 +21,20 @@ public static class CustodyModule
         services.Configure<CustodyOptions>(configuration.GetSection(CustodyOptions.Section));
         services.AddScoped<CustodyRecords>();
         services.AddScoped<ICaseInstitutionSource, CustodyInstitutions>();
+        // ashes
+        services.AddScoped<RecordAshesAgreementHandler>();
+        services.AddScoped<ReleaseAshesHandler>();
+        services.AddScoped<PlacementDocuments>();
+        services.AddScoped<RecordBurialHandler>();
+        services.AddScoped<RecordPlotSaleHandler>();
+        services.AddScoped<BurialQueries>();
+        services.AddScoped<CustodyJobLeases>();
+        services.AddScoped<PlacementFollowUp>();
+        services.AddScoped<FollowUpQueries>();
+        services.AddScoped<MarkLetterSentHandler>();
+        services.AddSingleton<FollowUpWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowUpWorker>());
+        services.AddStaffLinks(StaffLinks.Groups.Remains, AshesLinks.For);
         return services;
     }
 
@@ -22,6 +42,13 @@ public static class CustodyModule
     {
         var api = app.MapGroup("/api/v1/custody").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
         var burials = app.MapGroup("/api/v1/burials").WithTags("Custody").RequireAuthorization().DisableAntiforgery();
+        // ashes
+        api.MapRecordAshesAgreement();
+        api.MapReleaseAshes();
+        api.MapMarkLetterSent();
+        burials.MapRecordBurial();
+        app.MapRecordPlotSale();
+        app.MapPrintFollowUpLetter();
         return app;
     }
 }
