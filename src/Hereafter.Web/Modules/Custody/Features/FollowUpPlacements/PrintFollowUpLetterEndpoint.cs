@@ -1,4 +1,5 @@
 using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Errors;
 
 namespace Hereafter.Web.Modules.Custody.Features.FollowUpPlacements;
 
@@ -9,8 +10,16 @@ public static class PrintFollowUpLetterEndpoint
     {
         app.MapGet("/supervision/custody/follow-up/letters/{id:guid}.pdf", async (Guid id, HttpContext http, FollowUpQueries queries, CancellationToken ct) =>
             {
-                var (pdf, name) = await queries.PdfAsync(Actor.Require(http), id, ct);
-                return Results.File(pdf, "application/pdf", name);
+                try
+                {
+                    var (pdf, name) = await queries.PdfAsync(Actor.Require(http), id, ct);
+                    return Results.File(pdf, "application/pdf", name);
+                }
+                catch (ProblemException e)
+                {
+                    // A page's download: the status alone (the API's problem details are for /api/ addresses).
+                    return Results.StatusCode(e.Status);
+                }
             })
             .RequireAuthorization()
             .ExcludeFromDescription();
