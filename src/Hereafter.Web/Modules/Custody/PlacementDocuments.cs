@@ -1,3 +1,4 @@
+using Hereafter.Domain.Input;
 using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Custody.Data;
@@ -33,6 +34,24 @@ public sealed class PlacementDocuments(HereafterDbContext db, ICertificateStandi
         else if (certificate is not null && cremation is not null) errors.Add("cremationCertificateNumber", new Message("custody.placement.document-both"));
         else if ((certificate ?? cremation)!.Length > 40) errors.Add(certificate is null ? "cremationCertificateNumber" : "certificateNumber", new Message("custody.placement.document-unknown"));
         return (certificate, cremation);
+    }
+
+    public const int MaxPlotLength = 100;
+
+    /// <summary>The trimmed plot or niche, with a field error when it is missing or not plain text.</summary>
+    public static string? Plot(string? plotOrNiche, FieldErrors errors)
+    {
+        var plot = plotOrNiche?.Trim();
+        if (string.IsNullOrEmpty(plot)) errors.Add("plotOrNiche", new Message("custody.placement.plot-required"));
+        else if (FreeText.Check(plot, MaxPlotLength) != FreeTextProblems.None) errors.Add("plotOrNiche", new Message("custody.ashes.plot-invalid").With("max", MaxPlotLength));
+        return plot;
+    }
+
+    /// <summary>When the burial or sale took place: required, and not in the future (five minutes of clock skew allowed).</summary>
+    public static void When(DateTimeOffset? at, string field, string requiredKey, DateTimeOffset now, FieldErrors errors)
+    {
+        if (at is null) errors.Add(field, new Message(requiredKey));
+        else if (at > now.AddMinutes(5)) errors.Add(field, new Message("custody.placement.at-future"));
     }
 
     public async Task<PlacementDocument> RequireActiveAsync(string? certificateNumber, string? cremationCertificateNumber, CancellationToken ct)

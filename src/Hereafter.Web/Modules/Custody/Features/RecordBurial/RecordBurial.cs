@@ -1,5 +1,4 @@
 using Hereafter.Domain.Custody;
-using Hereafter.Domain.Input;
 using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Custody.Contracts;
 using Hereafter.Web.Modules.Custody.Data;
@@ -24,19 +23,14 @@ public sealed record BurialRecorded(Guid Id, Guid CustodyId, string State);
 /// </summary>
 public sealed class RecordBurialHandler(HereafterDbContext db, CustodyRecords records, PlacementDocuments documents, AuditLog audit, TimeProvider clock)
 {
-    public const int MaxPlotLength = 100;
-
     public async Task<BurialRecorded> HandleAsync(Actor actor, BurialRequest request, CancellationToken ct)
     {
         if (!CustodyAccess.IsPlacementInstitution(actor)) throw ProblemException.Forbidden(new Message("custody.placement.institution-only"));
         var errors = new FieldErrors();
         var (certificate, cremation) = PlacementDocuments.Numbers(request.CertificateNumber, request.CremationCertificateNumber, errors);
-        var plot = request.PlotOrNiche?.Trim();
-        if (string.IsNullOrEmpty(plot)) errors.Add("plotOrNiche", new Message("custody.placement.plot-required"));
-        else if (FreeText.Check(plot, MaxPlotLength) != FreeTextProblems.None) errors.Add("plotOrNiche", new Message("custody.ashes.plot-invalid").With("max", MaxPlotLength));
+        var plot = PlacementDocuments.Plot(request.PlotOrNiche, errors);
         var now = clock.GetUtcNow();
-        if (request.BuriedAt is not { } buriedAt) errors.Add("buriedAt", new Message("custody.placement.buried-at-required"));
-        else if (buriedAt > now.AddMinutes(5)) errors.Add("buriedAt", new Message("custody.placement.at-future"));
+        PlacementDocuments.When(request.BuriedAt, "buriedAt", "custody.placement.buried-at-required", now, errors);
         errors.ThrowIfAny();
 
         var document = await documents.RequireActiveAsync(certificate, cremation, ct);

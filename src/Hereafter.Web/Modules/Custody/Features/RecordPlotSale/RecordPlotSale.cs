@@ -1,4 +1,3 @@
-using Hereafter.Domain.Input;
 using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Custody.Data;
 using Hereafter.Web.Platform.Audit;
@@ -24,13 +23,9 @@ public sealed class RecordPlotSaleHandler(HereafterDbContext db, PlacementDocume
         if (!CustodyAccess.IsPlacementInstitution(actor)) throw ProblemException.Forbidden(new Message("custody.placement.institution-only"));
         var errors = new FieldErrors();
         var (certificate, cremation) = PlacementDocuments.Numbers(request.CertificateNumber, request.CremationCertificateNumber, errors);
-        var plot = request.PlotOrNiche?.Trim();
-        if (string.IsNullOrEmpty(plot)) errors.Add("plotOrNiche", new Message("custody.placement.plot-required"));
-        else if (FreeText.Check(plot, RecordBurial.RecordBurialHandler.MaxPlotLength) != FreeTextProblems.None)
-            errors.Add("plotOrNiche", new Message("custody.ashes.plot-invalid").With("max", RecordBurial.RecordBurialHandler.MaxPlotLength));
+        var plot = PlacementDocuments.Plot(request.PlotOrNiche, errors);
         var now = clock.GetUtcNow();
-        if (request.SoldAt is not { } soldAt) errors.Add("soldAt", new Message("custody.plot-sale.sold-at-required"));
-        else if (soldAt > now.AddMinutes(5)) errors.Add("soldAt", new Message("custody.placement.at-future"));
+        PlacementDocuments.When(request.SoldAt, "soldAt", "custody.plot-sale.sold-at-required", now, errors);
         errors.ThrowIfAny();
 
         var document = await documents.RequireActiveAsync(certificate, cremation, ct);
