@@ -61,7 +61,7 @@ public sealed class FollowUpTests
         // Released at 00:30 Beijing time (still the day before in UTC): due 90 Beijing days later at midnight. The days
         // lie ahead of the real date, so the certificate's real death date is in the past on the fake clock.
         var releaseDay = ChinaTime.Today(TimeProvider.System).AddDays(30);
-        var releasedAt = ChinaTime.At(releaseDay, new TimeOnly(0, 30));
+        var releasedAt = ChinaTime.At(releaseDay, new TimeOnly(0, 30)).ToUniversalTime();
         using var factory = new FakeClockFactory(ChinaTime.At(releaseDay.AddDays(89), new TimeOnly(23, 30)).ToUniversalTime());
         var released = await factory.RecordAtAsync(CustodyState.AshesReleased, at: releasedAt);
         var takenHome = await factory.RecordAtAsync(CustodyState.AshesReleased, AshesDestination.TakenHome, at: releasedAt);
@@ -87,7 +87,7 @@ public sealed class FollowUpTests
     {
         // Stored at 00:30 Beijing time (the day before in UTC); 365 Beijing days later at midnight it is unclaimed.
         var storedDay = ChinaTime.Today(TimeProvider.System).AddDays(30);
-        var storedAt = ChinaTime.At(storedDay, new TimeOnly(0, 30));
+        var storedAt = ChinaTime.At(storedDay, new TimeOnly(0, 30)).ToUniversalTime();
         using var factory = new FakeClockFactory(ChinaTime.At(storedDay.AddDays(364), new TimeOnly(23, 30)).ToUniversalTime());
         var stored = await factory.RecordAtAsync(CustodyState.AshesStored, at: storedAt);
         await SetAsync(factory, stored.CustodyId, r => r.AshesStoredAt = storedAt);
