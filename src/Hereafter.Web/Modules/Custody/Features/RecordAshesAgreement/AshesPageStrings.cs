@@ -57,6 +57,11 @@ internal static class AshesPageStrings
         ["登记人"] = "Recorded by",
         ["时间格式应为 年-月-日 时:分"] = "Use the format yyyy-mm-dd hh:mm",
         ["骨灰去向跟踪"] = "Follow-up of ashes",
+        // Menu and home-page lines (AshesLinks).
+        ["凭有效的死亡医学证明或火化证明登记安葬、销售墓位（格位），查看本单位的安葬记录。"] =
+            "Record burials and plot sales against an active death certificate or cremation certificate; see this institution's burials.",
+        ["骨灰交付后逾期未安放的提醒函和骨灰去向告知函，以及无主骨灰。"] =
+            "Reminder letters and notices to townships for released ashes not placed in time, and unclaimed ashes.",
         ["骨灰交付后逾期未安放的，系统为每条记录生成一封提醒函（致丧事承办人）和一封骨灰去向告知函（致户籍地乡镇、街道）。打印寄出后标记为已寄出。"] =
             "When released ashes are not placed in time, the platform writes one reminder letter (to the person in charge) and one notice (to the township of household registration) per record. Print, send, then mark them sent.",
         ["只有民政部门可以查看骨灰去向跟踪。"] = "Only the civil-affairs bureau can see the follow-up of ashes.",
