@@ -40,6 +40,7 @@ public static class SiteCrawl
         ("funeral home", "funeral.liu"),
         ("department user", "social.wu"),
         ("bank", "bank.icbc"),
+        ("cemetery", "cemetery.sun"),
         // A family member, signed in at the demo identity provider; the crawl starts at the family home.
         ("family", FamilyPrefix + "citizen.wang"),
     ];

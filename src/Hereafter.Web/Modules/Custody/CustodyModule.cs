@@ -6,6 +6,12 @@ using Hereafter.Web.Modules.Custody.Features.RecordPickup;
 using Hereafter.Web.Modules.Custody.Features.ShowCounter;
 using Hereafter.Web.Modules.Custody.Features.ListCustodyRecords;
 using Hereafter.Web.Modules.Custody.Features.SuperviseCustody;
+using Hereafter.Web.Modules.Custody.Features.FollowUpPlacements;
+using Hereafter.Web.Modules.Custody.Features.MarkLetterSent;
+using Hereafter.Web.Modules.Custody.Features.RecordAshesAgreement;
+using Hereafter.Web.Modules.Custody.Features.RecordBurial;
+using Hereafter.Web.Modules.Custody.Features.RecordPlotSale;
+using Hereafter.Web.Modules.Custody.Features.ReleaseAshes;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Modules.Certificates.Contracts;
@@ -61,6 +67,20 @@ public static class CustodyModule
         services.AddScoped<ReissueCremationCertificateHandler>();
         services.AddScoped<ICremationCertificateVerification, CremationCertificateVerification>();
         services.AddScoped<IIntegrationEventHandler, FreezeOnRevocationHandler>();
+        // ashes
+        services.AddScoped<RecordAshesAgreementHandler>();
+        services.AddScoped<ReleaseAshesHandler>();
+        services.AddScoped<PlacementDocuments>();
+        services.AddScoped<RecordBurialHandler>();
+        services.AddScoped<RecordPlotSaleHandler>();
+        services.AddScoped<BurialQueries>();
+        services.AddScoped<CustodyJobLeases>();
+        services.AddScoped<PlacementFollowUp>();
+        services.AddScoped<FollowUpQueries>();
+        services.AddScoped<MarkLetterSentHandler>();
+        services.AddSingleton<FollowUpWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<FollowUpWorker>());
+        services.AddStaffLinks(StaffLinks.Groups.Remains, AshesLinks.For);
         return services;
     }
 
@@ -82,6 +102,13 @@ public static class CustodyModule
         api.MapCollectCremationCertificate();
         api.MapReissueCremationCertificate();
         app.MapPrintCremationCertificatePage();
+        // ashes
+        api.MapRecordAshesAgreement();
+        api.MapReleaseAshes();
+        api.MapMarkLetterSent();
+        burials.MapRecordBurial();
+        app.MapRecordPlotSale();
+        app.MapPrintFollowUpLetter();
         return app;
     }
 }

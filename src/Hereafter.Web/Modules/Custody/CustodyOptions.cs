@@ -17,6 +17,9 @@ public sealed class CustodyOptions
     /// <summary>Days ashes stay stored and unclaimed before they enter the 无主骨灰 procedure (default a year).</summary>
     public int UnclaimedAfterDays { get; set; } = 365;
 
+    /// <summary>How often the follow-up job (letters, 无主骨灰) runs: once per this many minutes across all nodes.</summary>
+    public int FollowUpIntervalMinutes { get; set; } = 60;
+
     /// <summary>
     /// The document set of "一证三书一函" shown on every record as a checklist, as codes (<c>cremation-certificate</c>,
     /// <c>cremation-consent</c>, <c>ashes-agreement</c>, <c>ashes-undertaking</c>, <c>township-notice</c>); the DOMAIN §7

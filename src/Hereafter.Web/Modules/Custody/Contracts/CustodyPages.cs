@@ -35,4 +35,7 @@ public static class CustodyPages
 
     /// <summary>Follow-up letters (reminders, 骨灰去向告知函) listed for the bureau to send.</summary>
     public const string FollowUp = "/supervision/custody/follow-up";
+
+    /// <summary>One follow-up letter as an A4 PDF (the bureau prints and sends it).</summary>
+    public static string FollowUpLetterPdf(Guid letterId) => $"/supervision/custody/follow-up/letters/{letterId:N}.pdf";
 }

@@ -512,6 +512,27 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("custody_cremation_consents", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Custody.Data.CustodyJobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextRunAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("custody_job_leases", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Custody.Data.CustodyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -698,6 +719,101 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CustodyId", "Id");
 
                     b.ToTable("custody_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Custody.Data.FollowUpLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("CustodyId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("custody_follow_up_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Custody.Data.PlotSale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecedentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PlotOrNiche")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("SoldAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("InstitutionId", "PlotOrNiche")
+                        .IsUnique();
+
+                    b.ToTable("custody_plot_sales", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.DepositLedger", b =>

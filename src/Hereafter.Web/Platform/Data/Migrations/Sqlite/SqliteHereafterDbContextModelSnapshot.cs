@@ -503,6 +503,27 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("custody_cremation_consents", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Custody.Data.CustodyJobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("custody_job_leases", (string)null);
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Custody.Data.CustodyRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -687,6 +708,101 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CustodyId", "Id");
 
                     b.ToTable("custody_steps", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Custody.Data.FollowUpLetter", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt");
+
+                    b.HasIndex("CustodyId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("custody_follow_up_letters", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Custody.Data.PlotSale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecedentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlotOrNiche")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SoldAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CertificateId");
+
+                    b.HasIndex("InstitutionId", "PlotOrNiche")
+                        .IsUnique();
+
+                    b.ToTable("custody_plot_sales", (string)null);
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.DepositLedger", b =>

@@ -169,6 +169,58 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "custody_follow_up_letters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustodyId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_follow_up_letters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_job_leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    NextRunAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RunBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastRunAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_job_leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_plot_sales",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlotOrNiche = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SoldAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustodyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecedentName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DocumentKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_plot_sales", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "custody_records",
                 columns: table => new
                 {
@@ -1447,6 +1499,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 column: "Number");
 
             migrationBuilder.CreateIndex(
+                name: "IX_custody_follow_up_letters_CustodyId_Kind",
+                table: "custody_follow_up_letters",
+                columns: new[] { "CustodyId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_follow_up_letters_SentAt",
+                table: "custody_follow_up_letters",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_plot_sales_CertificateId",
+                table: "custody_plot_sales",
+                column: "CertificateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_plot_sales_InstitutionId_PlotOrNiche",
+                table: "custody_plot_sales",
+                columns: new[] { "InstitutionId", "PlotOrNiche" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_custody_records_CaseId",
                 table: "custody_records",
                 column: "CaseId");
@@ -1861,6 +1935,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "custody_cremation_consents");
+
+            migrationBuilder.DropTable(
+                name: "custody_follow_up_letters");
+
+            migrationBuilder.DropTable(
+                name: "custody_job_leases");
+
+            migrationBuilder.DropTable(
+                name: "custody_plot_sales");
 
             migrationBuilder.DropTable(
                 name: "custody_records");

@@ -170,6 +170,58 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "custody_follow_up_letters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustodyId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_follow_up_letters", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_job_leases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NextRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RunBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastRunAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_job_leases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "custody_plot_sales",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlotOrNiche = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SoldAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustodyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecedentName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DocumentKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    DocumentNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_custody_plot_sales", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "custody_records",
                 columns: table => new
                 {
@@ -1448,6 +1500,28 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 column: "Number");
 
             migrationBuilder.CreateIndex(
+                name: "IX_custody_follow_up_letters_CustodyId_Kind",
+                table: "custody_follow_up_letters",
+                columns: new[] { "CustodyId", "Kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_follow_up_letters_SentAt",
+                table: "custody_follow_up_letters",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_plot_sales_CertificateId",
+                table: "custody_plot_sales",
+                column: "CertificateId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_plot_sales_InstitutionId_PlotOrNiche",
+                table: "custody_plot_sales",
+                columns: new[] { "InstitutionId", "PlotOrNiche" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_custody_records_CaseId",
                 table: "custody_records",
                 column: "CaseId");
@@ -1862,6 +1936,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "custody_cremation_consents");
+
+            migrationBuilder.DropTable(
+                name: "custody_follow_up_letters");
+
+            migrationBuilder.DropTable(
+                name: "custody_job_leases");
+
+            migrationBuilder.DropTable(
+                name: "custody_plot_sales");
 
             migrationBuilder.DropTable(
                 name: "custody_records");
