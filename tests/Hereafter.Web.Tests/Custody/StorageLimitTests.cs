@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Hereafter.Domain.Custody;
 using Hereafter.Domain.Time;
 using Hereafter.Web.Tests.Infrastructure;
@@ -20,8 +21,13 @@ public sealed class StorageLimitTests
         var now = DateTimeOffset.UtcNow;
         using var factory = new FakeClockFactory(now);
         var funeral = await factory.ClientForAsync("demo-funeral-home");
-        var id = (await (await funeral.PickUpAsync(await factory.IssueAsync())).JsonAsync()).Id();
-        // The latest such China time before now (after the pickup yesterday 11:00).
+        // A death three days ago, so that the latest such China time before now comes after the pickup at any hour.
+        var death = now.AddDays(-3);
+        var hospital = await factory.ClientForAsync("demo-hospital");
+        var issued = await hospital.PostAsJsonAsync("/api/v1/certificates", People.HospitalDeath(People.Next(), death));
+        Assert.Equal(HttpStatusCode.Created, issued.StatusCode);
+        var number = (await issued.JsonAsync()).GetProperty("number").GetString()!;
+        var id = (await (await funeral.PickUpAsync(number, death.AddHours(1))).JsonAsync()).Id();
         var arrival = ChinaTime.At(ChinaTime.DateOf(now), new TimeOnly(hour, minute));
         if (arrival > now) arrival = arrival.AddDays(-1);
 

@@ -29,7 +29,9 @@ public sealed class StorageRaceTests(HereafterFactory factory) : IClassFixture<H
         var funeral = await factory.ClientForAsync("demo-funeral-home");
         // The same extension sent twenty times (a double click): a try that reads the record after the winner committed is
         // told 400, its limit being no longer later than the current one; a try that raced it is told 409.
-        var until = DateTimeOffset.UtcNow.AddDays(5);
+        // Whole seconds: PostgreSQL keeps microseconds, and a tick more would be a genuinely later limit.
+        var now = DateTimeOffset.UtcNow;
+        var until = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, TimeSpan.Zero).AddDays(5);
         await AssertOneWinnerAsync(seeded.CustodyId, CustodyStep.ExtendStorage, _ => funeral.ExtendAsync(seeded.CustodyId, until, "等候家属"),
             HttpStatusCode.Conflict, HttpStatusCode.BadRequest);
     }
