@@ -105,7 +105,8 @@ public static class CustodyLoop
                 if (facts.CremationCertificateReissued) refusals.Add(CustodyRefusal.CremationCertificateAlreadyReissued);
                 break;
             case CustodyStep.RecordAshesAgreement:
-                if (state is not (CustodyState.Cremated or CustodyState.AshesStored)) refusals.Add(CustodyRefusal.WrongState);
+                // Unclaimed ashes may still be claimed: the family's agreement gives them a destination again.
+                if (state is not (CustodyState.Cremated or CustodyState.AshesStored or CustodyState.Unclaimed)) refusals.Add(CustodyRefusal.WrongState);
                 if (input.Destination is null) refusals.Add(CustodyRefusal.AgreementMissing);
                 else if (input.Destination == AshesDestination.TakenHome && !input.Undertaking) refusals.Add(CustodyRefusal.UndertakingMissing);
                 break;

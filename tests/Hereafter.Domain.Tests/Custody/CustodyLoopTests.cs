@@ -118,6 +118,9 @@ public class CustodyLoopTests
         var unclaimed = CustodyLoop.After(stored, CustodyStep.MarkUnclaimed);
         Assert.Equal(CustodyState.Unclaimed, unclaimed.State);
         Assert.Equal([CustodyRefusal.WrongState], CustodyLoop.Refusals(unclaimed, CustodyStep.MarkUnclaimed));
+        // A family who comes later claims them with an agreement, and they leave like any others.
+        var claimed = CustodyLoop.After(unclaimed, CustodyStep.RecordAshesAgreement, new StepInput(Destination: AshesDestination.CemeteryPlot));
+        Assert.Equal(CustodyState.AshesReleased, CustodyLoop.After(claimed, CustodyStep.ReleaseAshes).State);
 
         var plot = CustodyLoop.After(stored, CustodyStep.RecordAshesAgreement, new StepInput(Destination: AshesDestination.CemeteryPlot));
         Assert.Equal(CustodyState.AshesStored, plot.State);

@@ -99,14 +99,14 @@ public sealed class CustodyRecords(HereafterDbContext db, Platform.Outbox.Outbox
     public void AddStep(CustodyRecord record, Actor actor, CustodyStep step, DateTimeOffset at, string? place = null, string? document = null, string? note = null) =>
         db.Add(new CustodyStepEntry
         {
-            CustodyId = record.Id, Step = step, At = at, RecordedAt = clock.GetUtcNow(), ActorName = actor.Name,
+            CustodyId = record.Id, Step = step, At = at.ToUniversalTime(), RecordedAt = clock.GetUtcNow(), ActorName = actor.Name,
             OrganisationId = actor.OrganisationId == Guid.Empty ? null : actor.OrganisationId, OrganisationName = actor.OrganisationName,
             Place = place, Document = document, Note = note,
         });
 
     /// <summary>Writes a milestone event in the same unit of work.</summary>
     public void Publish(string type, CustodyRecord record, DateTimeOffset at, Guid institutionId, string institutionName, string? place) =>
-        outbox.Add(type, new CustodyMilestone(type, record.Id, record.CertificateId, record.CaseId, at, institutionId, institutionName, place),
+        outbox.Add(type, new CustodyMilestone(type, record.Id, record.CertificateId, record.CaseId, at.ToUniversalTime(), institutionId, institutionName, place),
             CustodyEventTypes.OrderingKey(record.Id));
 
     /// <summary>
