@@ -25,14 +25,12 @@ public sealed class PlacementFollowUp(HereafterDbContext db, CustodyRecords reco
     /// <summary>Who the job's timeline lines and audit entries name.</summary>
     public static readonly Actor Job = new("custody-follow-up", "骨灰去向跟踪作业", Guid.Empty, "", null, new HashSet<string>());
 
-    /// <summary>The first UTC instant after the China day <paramref name="days"/> before today: anything earlier is due.</summary>
-    public static DateTimeOffset DueBefore(DateOnly today, int days) => ChinaTime.StartOfDayUtc(today.AddDays(1 - days));
-
     public async Task<FollowUpResult> SweepAsync(CancellationToken ct)
     {
-        var today = ChinaTime.Today(clock);
-        var letters = await WriteLettersAsync(DueBefore(today, options.Value.PlacementFollowUpDays), ct);
-        var unclaimed = await MarkUnclaimedAsync(DueBefore(today, options.Value.UnclaimedAfterDays), ct);
+        // The supervision list's rule (CustodyDeadlines): what it shows as overdue is what gets a letter.
+        var now = clock.GetUtcNow();
+        var letters = await WriteLettersAsync(CustodyDeadlines.StartedBefore(now, options.Value.PlacementFollowUpDays), ct);
+        var unclaimed = await MarkUnclaimedAsync(CustodyDeadlines.StartedBefore(now, options.Value.UnclaimedAfterDays), ct);
         if (letters + unclaimed > 0)
             await audit.RecordAsync(Job, "custody.follow-up", "custody", "custody", $"{letters} letters, {unclaimed} unclaimed", ct);
         return new FollowUpResult(letters, unclaimed);

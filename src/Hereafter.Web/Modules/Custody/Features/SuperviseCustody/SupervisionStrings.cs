@@ -47,13 +47,6 @@ internal static class SupervisionStrings
         ["进入该环节时间"] = "In this stage since",
         ["超期起始"] = "Overdue since",
         // Legend.
-        ["殡仪馆已凭死亡证明接运遗体，尚未入库。"] = "A funeral home collected the body against the death certificate; it has not arrived yet.",
-        ["遗体已入库存放，存放期限从到馆起算，延期须登记理由。"] = "The body is in storage; the storage period runs from arrival, and an extension needs a recorded reason.",
-        ["已凭死亡证明、遗体火化确认书和承办人身份火化。"] = "Cremated against the death certificate, the cremation consent and the identity of the person in charge.",
-        ["骨灰已按协议交付，尚待公墓或骨灰堂确认安放（葬）。"] = "The ashes were released as agreed; a cemetery or columbarium has yet to confirm their placement.",
-        ["骨灰寄存在殡仪馆。"] = "The ashes are stored at the funeral home.",
-        ["公墓或骨灰堂的安葬（放）记录已闭环。"] = "A cemetery's or columbarium's burial record closed the loop.",
-        ["骨灰寄存期满无人认领，已转为无主骨灰处理。"] = "Stored ashes were not claimed within the period and are handled as unclaimed ashes.",
         ["遗体存放已超过期限（到馆起算的天数或登记的延期），且未延期。"] = "The body has been stored beyond its limit (the days from arrival, or the recorded extension).",
         ["骨灰交付后超过规定天数仍未确认安放（葬），须发提醒函和骨灰去向告知函。"] = "No placement was confirmed within the set days after the ashes' release: a reminder and a notice to the township are due.",
         ["骨灰寄存期满无人认领，或已转为无主骨灰。"] = "Stored ashes were not claimed within the period, or were marked unclaimed.",
