@@ -17,16 +17,7 @@ namespace Hereafter.BrowserTests.Reconciliation;
 [Collection(BrowserCollection.Name)]
 public sealed class ReviewQueueJourneyTests(ChromiumFixture chromium, BrowserAppFactory app) : IClassFixture<BrowserAppFactory>
 {
-    private async Task<People.Person> IssueAsync()
-    {
-        var person = People.Next();
-        using var scope = app.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
-        var hospital = await db.Set<Organisation>().SingleAsync(o => o.Code == "gy-first-hospital");
-        var doctor = new Actor("test:doctor", "王立新医生", hospital.Id, hospital.Name, hospital.Type, new HashSet<string> { Roles.Certifier });
-        await scope.ServiceProvider.GetRequiredService<IssueCertificateHandler>().HandleAsync(doctor, People.HospitalDeath(person), CancellationToken.None);
-        return person;
-    }
+    private Task<People.Person> IssueAsync() => HospitalCertificates.IssueAsync(app);
 
     private static async Task AssertFitsAsync(IPage page)
     {
