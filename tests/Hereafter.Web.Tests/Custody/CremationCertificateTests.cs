@@ -139,6 +139,27 @@ public sealed class CremationCertificateTests(HereafterFactory factory) : IClass
         }
     }
 
+    [Fact]
+    public async Task OnceTheAshesArePlaced_TheQrCodeSaysWrittenOff()
+    {
+        var home = await factory.ClientForAsync("demo-funeral-home");
+        var seeded = await factory.RecordAtAsync(CustodyState.AshesReleased);
+        var number = await home.IssueCremationCertificateAsync(seeded.CustodyId);
+        var token = await TokenAsync(seeded.CustodyId);
+        var cemetery = await factory.ClientForAsync("demo-cemetery");
+        var burial = await cemetery.PostAsJsonAsync("/api/v1/burials",
+            new { cremationCertificateNumber = number, plotOrNiche = "松园-01-001", buriedAt = DateTimeOffset.UtcNow.AddMinutes(-1) });
+        Assert.Equal(HttpStatusCode.Created, burial.StatusCode);
+
+        var anonymous = factory.CreateClient();
+        var answer = await (await anonymous.GetAsync($"/api/v1/verify/{token}")).JsonAsync();
+        Assert.Equal("written-off", answer.GetProperty("status").GetString());
+        Assert.Equal(number, answer.GetProperty("number").GetString());
+        var page = await anonymous.GetStringAsync($"/verify/{token}");
+        Assert.Contains("已注销（骨灰已安放）", page);
+        Assert.Contains("不能再用于购买墓位或安葬", page);
+    }
+
     private async Task<string> TokenAsync(Guid custodyId)
     {
         using var scope = factory.Services.CreateScope();

@@ -8,6 +8,8 @@ public enum VerificationStatus
     /// <summary>An older version of a corrected certificate.</summary>
     Superseded,
     Revoked,
+    /// <summary>A 火化证明 written off (注销) when the ashes were placed: it proves the cremation and cannot be used again.</summary>
+    WrittenOff,
     /// <summary>Forged, altered, unknown or never issued.</summary>
     Invalid,
     /// <summary>A lookup by number and name found no certificate (or the name did not match): never a QR answer.</summary>

@@ -15,10 +15,13 @@ internal static class VerifyCertificateStrings
         ["有效"] = "Valid",
         ["已更正（此为旧版本）"] = "Corrected (this is an old version)",
         ["已撤销"] = "Revoked",
+        ["已注销（骨灰已安放）"] = "Written off (ashes placed)",
         ["无效或伪造"] = "Invalid or forged",
         ["此证明由出具单位签发，内容未被改动，目前有效。"] = "This certificate was signed by its issuer, has not been altered and is currently valid.",
         ["此证明已被更正，您看到的是旧版本，请向家属索取更正后的新证明。"] = "This certificate has been corrected and this is the old version: ask the family for the corrected certificate.",
         ["此证明已被出具单位撤销，不能再用于办理任何事务。"] = "The issuer has revoked this certificate; it may no longer be used for any purpose.",
+        ["此火化证明由殡仪馆签发，确有火化；骨灰已安放（葬），证明已注销，不能再用于购买墓位或安葬。"] =
+            "The funeral home issued this cremation certificate and the cremation took place; the ashes have been placed, so the certificate is written off and cannot be used for a plot or a burial again.",
         ["无法验证此二维码：证明可能被伪造或改动，请勿据此办理事务。"] = "This QR code cannot be verified: the certificate may be forged or altered. Do not rely on it.",
         ["死者姓名"] = "Name of the deceased",
         ["身份证件号码"] = "ID number",
