@@ -1,4 +1,3 @@
-using System.Globalization;
 using Hereafter.Domain.Messages;
 using Hereafter.Domain.Time;
 using Hereafter.Web.Platform.Errors;
@@ -17,13 +16,4 @@ public static class CustodyTimes
         if (at is null) errors.Add(field, new Message("custody.time.required"));
         else if (at.Value > now) errors.Add(field, new Message("custody.time.in-future"));
     }
-
-    /// <summary>A time as <c>&lt;input type=datetime-local&gt;</c> posts it (<c>2026-12-03T08:30</c>, seconds optional), read as China time; null when unreadable.</summary>
-    public static DateTimeOffset? FromLocalInput(string? text) =>
-        DateTime.TryParseExact(text?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? new DateTimeOffset(local, ChinaTime.Offset)
-            : null;
-
-    /// <summary>The value a datetime-local input shows for an instant (China time, minutes).</summary>
-    public static string ToLocalInput(DateTimeOffset at) => ChinaTime.ToChina(at).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 }

@@ -88,17 +88,4 @@ internal static class AshesPageStrings
         ["函件已生成，尚未寄出。"] = "Written, not sent yet.",
         ["函件已寄出。"] = "The letter was sent.",
     };
-
-    /// <summary>What each state means, for the status legend, in the page's language.</summary>
-    public static string Explanation(CustodyState state, bool english) => state switch
-    {
-        CustodyState.PickedUp => english ? "The funeral home has collected the body." : "殡仪馆已接运遗体。",
-        CustodyState.InStorage => english ? "The body is stored at the funeral home." : "遗体在殡仪馆存放。",
-        CustodyState.Cremated => english ? "Cremated; the ashes are still at the funeral home." : "已火化，骨灰仍在殡仪馆。",
-        CustodyState.AshesReleased => english ? "Handed over for the declared destination; waiting for the burial record." : "骨灰已按申报去向交付，等待安葬记录。",
-        CustodyState.AshesStored => english ? "Kept at the funeral home." : "骨灰寄存在殡仪馆。",
-        CustodyState.Placed => english ? "A burial record closed the loop." : "已有安葬（安放）记录，流程闭环。",
-        CustodyState.Unclaimed => english ? "Stored and unclaimed for the configured period." : "寄存期满无人认领。",
-        _ => "",
-    };
 }
