@@ -1123,6 +1123,195 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.ToTable("family_proofs", (string)null);
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ActiveDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CarPlate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenSubject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartySize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PassToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecentGraveCertificate")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PassToken");
+
+                    b.HasIndex("CitizenSubject", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("SlotId", "CancelledAt");
+
+                    b.HasIndex("InstitutionId", "CitizenIdNumber", "ActiveDate")
+                        .IsUnique();
+
+                    b.ToTable("memorial_bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_memorial_bookings_active_date", "(\"CancelledAt\" IS NULL AND \"ActiveDate\" = \"Date\") OR (\"CancelledAt\" IS NOT NULL AND \"ActiveDate\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartyLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecentGraveQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("InstitutionId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("memorial_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_memorial_days_party_limit", "\"PartyLimit\" >= 1");
+
+                            t.HasCheckConstraint("ck_memorial_days_recent_quota", "\"RecentGraveQuota\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Cars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarsBooked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DayId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GeneralBooked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecentBooked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecentQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("InstitutionId", "Date", "Start");
+
+                    b.ToTable("memorial_slots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_memorial_slots_capacity", "\"People\" >= 1 AND \"Cars\" >= 0 AND \"RecentQuota\" >= 0 AND \"RecentQuota\" <= \"People\"");
+
+                            t.HasCheckConstraint("ck_memorial_slots_cars", "\"CarsBooked\" >= 0 AND \"CarsBooked\" <= \"Cars\"");
+
+                            t.HasCheckConstraint("ck_memorial_slots_people", "\"GeneralBooked\" >= 0 AND \"RecentBooked\" >= 0 AND \"GeneralBooked\" + \"RecentBooked\" <= \"People\" AND \"GeneralBooked\" <= \"People\" - \"RecentQuota\"");
+                        });
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2994,6 +3183,33 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialBooking", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Memorial.Data.MemorialSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialDay", b =>
+                {
+                    b.HasOne("Hereafter.Web.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialSlot", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Memorial.Data.MemorialDay", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
                 {
                     b.HasOne("Hereafter.Web.Modules.Pricing.Data.PricingInstitution", null)
@@ -3219,6 +3435,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplication", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialDay", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261203161918_Initial")]
+    [Migration("20261203183134_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1139,6 +1139,195 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("AdmissionId", "UploadedAt");
 
                     b.ToTable("family_proofs", (string)null);
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ActiveDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("BookedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CarPlate")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CitizenIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<string>("CitizenName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("CitizenSubject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PartySize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PassToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RecentGraveCertificate")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("SlotId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PassToken");
+
+                    b.HasIndex("CitizenSubject", "IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "Date");
+
+                    b.HasIndex("SlotId", "CancelledAt");
+
+                    b.HasIndex("InstitutionId", "CitizenIdNumber", "ActiveDate")
+                        .IsUnique();
+
+                    b.ToTable("memorial_bookings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_memorial_bookings_active_date", "(\"CancelledAt\" IS NULL AND \"ActiveDate\" = \"Date\") OR (\"CancelledAt\" IS NOT NULL AND \"ActiveDate\" IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PartyLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RecentGraveQuota")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date");
+
+                    b.HasIndex("InstitutionId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("memorial_days", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_memorial_days_party_limit", "\"PartyLimit\" >= 1");
+
+                            t.HasCheckConstraint("ck_memorial_days_recent_quota", "\"RecentGraveQuota\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Cars")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CarsBooked")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("DayId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("GeneralBooked")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecentBooked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecentQuota")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DayId");
+
+                    b.HasIndex("InstitutionId", "Date", "Start");
+
+                    b.ToTable("memorial_slots", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_memorial_slots_capacity", "\"People\" >= 1 AND \"Cars\" >= 0 AND \"RecentQuota\" >= 0 AND \"RecentQuota\" <= \"People\"");
+
+                            t.HasCheckConstraint("ck_memorial_slots_cars", "\"CarsBooked\" >= 0 AND \"CarsBooked\" <= \"Cars\"");
+
+                            t.HasCheckConstraint("ck_memorial_slots_people", "\"GeneralBooked\" >= 0 AND \"RecentBooked\" >= 0 AND \"GeneralBooked\" + \"RecentBooked\" <= \"People\" AND \"GeneralBooked\" <= \"People\" - \"RecentQuota\"");
+                        });
                 });
 
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
@@ -3036,6 +3225,33 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialBooking", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Memorial.Data.MemorialSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialDay", b =>
+                {
+                    b.HasOne("Hereafter.Web.Platform.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialSlot", b =>
+                {
+                    b.HasOne("Hereafter.Web.Modules.Memorial.Data.MemorialDay", null)
+                        .WithMany("Slots")
+                        .HasForeignKey("DayId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hereafter.Web.Modules.Pricing.Data.Bill", b =>
                 {
                     b.HasOne("Hereafter.Web.Modules.Pricing.Data.PricingInstitution", null)
@@ -3261,6 +3477,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
             modelBuilder.Entity("Hereafter.Web.Modules.Family.Data.FamilyApplication", b =>
                 {
                     b.Navigation("Tasks");
+                });
+
+            modelBuilder.Entity("Hereafter.Web.Modules.Memorial.Data.MemorialDay", b =>
+                {
+                    b.Navigation("Slots");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

@@ -794,6 +794,32 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "memorial_days",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    PartyLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecentGraveQuota = table.Column<int>(type: "INTEGER", nullable: false),
+                    PublishedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memorial_days", x => x.Id);
+                    table.CheckConstraint("ck_memorial_days_party_limit", "\"PartyLimit\" >= 1");
+                    table.CheckConstraint("ck_memorial_days_recent_quota", "\"RecentGraveQuota\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_memorial_days_organisations_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pricing_institutions",
                 columns: table => new
                 {
@@ -1153,6 +1179,37 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "memorial_slots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DayId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    People = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cars = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecentQuota = table.Column<int>(type: "INTEGER", nullable: false),
+                    GeneralBooked = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecentBooked = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarsBooked = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memorial_slots", x => x.Id);
+                    table.CheckConstraint("ck_memorial_slots_capacity", "\"People\" >= 1 AND \"Cars\" >= 0 AND \"RecentQuota\" >= 0 AND \"RecentQuota\" <= \"People\"");
+                    table.CheckConstraint("ck_memorial_slots_cars", "\"CarsBooked\" >= 0 AND \"CarsBooked\" <= \"Cars\"");
+                    table.CheckConstraint("ck_memorial_slots_people", "\"GeneralBooked\" >= 0 AND \"RecentBooked\" >= 0 AND \"GeneralBooked\" + \"RecentBooked\" <= \"People\" AND \"GeneralBooked\" <= \"People\" - \"RecentQuota\"");
+                    table.ForeignKey(
+                        name: "FK_memorial_slots_memorial_days_DayId",
+                        column: x => x.DayId,
+                        principalTable: "memorial_days",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "pricing_bills",
                 columns: table => new
                 {
@@ -1255,6 +1312,41 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         name: "FK_sharing_task_accounts_sharing_case_tasks_TaskId",
                         column: x => x.TaskId,
                         principalTable: "sharing_case_tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memorial_bookings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SlotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ActiveDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CitizenSubject = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CitizenName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    CitizenIdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PartySize = table.Column<int>(type: "INTEGER", nullable: false),
+                    CarPlate = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RecentGraveCertificate = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BookedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CancelledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CheckedInBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    PassToken = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memorial_bookings", x => x.Id);
+                    table.CheckConstraint("ck_memorial_bookings_active_date", "(\"CancelledAt\" IS NULL AND \"ActiveDate\" = \"Date\") OR (\"CancelledAt\" IS NOT NULL AND \"ActiveDate\" IS NULL)");
+                    table.ForeignKey(
+                        name: "FK_memorial_bookings_memorial_slots_SlotId",
+                        column: x => x.SlotId,
+                        principalTable: "memorial_slots",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1614,6 +1706,54 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 columns: new[] { "AdmissionId", "UploadedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_memorial_bookings_CitizenSubject_IdempotencyKey",
+                table: "memorial_bookings",
+                columns: new[] { "CitizenSubject", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_bookings_InstitutionId_CitizenIdNumber_ActiveDate",
+                table: "memorial_bookings",
+                columns: new[] { "InstitutionId", "CitizenIdNumber", "ActiveDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_bookings_InstitutionId_Date",
+                table: "memorial_bookings",
+                columns: new[] { "InstitutionId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_bookings_PassToken",
+                table: "memorial_bookings",
+                column: "PassToken");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_bookings_SlotId_CancelledAt",
+                table: "memorial_bookings",
+                columns: new[] { "SlotId", "CancelledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_days_Date",
+                table: "memorial_days",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_days_InstitutionId_Date",
+                table: "memorial_days",
+                columns: new[] { "InstitutionId", "Date" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_slots_DayId",
+                table: "memorial_slots",
+                column: "DayId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_slots_InstitutionId_Date_Start",
+                table: "memorial_slots",
+                columns: new[] { "InstitutionId", "Date", "Start" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
                 table: "oidc_applications",
                 column: "ClientId",
@@ -1970,6 +2110,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "family_proofs");
 
             migrationBuilder.DropTable(
+                name: "memorial_bookings");
+
+            migrationBuilder.DropTable(
                 name: "oidc_scopes");
 
             migrationBuilder.DropTable(
@@ -2051,6 +2194,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "family_admissions");
 
             migrationBuilder.DropTable(
+                name: "memorial_slots");
+
+            migrationBuilder.DropTable(
                 name: "oidc_authorizations");
 
             migrationBuilder.DropTable(
@@ -2067,6 +2213,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "webhook_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "memorial_days");
 
             migrationBuilder.DropTable(
                 name: "oidc_applications");
