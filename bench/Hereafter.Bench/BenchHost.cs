@@ -114,7 +114,20 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             using var conn = new NpgsqlConnection(_postgresServer);
             conn.Open();
             using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresDatabase} WITH (FORCE)", conn);
-            cmd.ExecuteNonQuery();
+            // FORCE may not end an autovacuum worker (another role's process) busy in the database after heavy writes
+            // (42501); it finishes within seconds, so try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    cmd.ExecuteNonQuery();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse && attempt < 30)
+                {
+                    Thread.Sleep(1000);
+                }
+            }
         }
     }
 }

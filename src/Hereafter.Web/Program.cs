@@ -83,6 +83,8 @@ if (app.Environment.IsDevelopment())
     await app.Services.SeedReconciliationDemoAsync();
     await app.Services.SeedPricingDemoAsync();
     await app.Services.SeedCustodyDemoAsync();
+    await app.Services.SeedMemorialDemoAsync();
+    await StandardsDemoData.SeedMemorialDemoAsync(app.Services);
 }
 
 app.UsePlatformSecurity();

@@ -67,6 +67,23 @@ public static class PersonalDataMask
         return string.Concat(text.AsSpan(0, 2), new string('*', text.Length - 4), text.AsSpan(text.Length - 2));
     }
 
+    /// <summary>
+    /// Phone numbers keep the first 3 and last 4 digits, as Chinese services show them (138****5678, 0851****1234);
+    /// numbers of 7 characters or fewer keep only the last 2.
+    /// </summary>
+    public static string Phone(string? phone)
+    {
+        var text = phone?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        return text.Length <= 7
+            ? string.Concat(new string('*', Math.Max(0, text.Length - 2)), text.AsSpan(Math.Max(0, text.Length - 2)))
+            : string.Concat(text.AsSpan(0, 3), new string('*', text.Length - 7), text.AsSpan(text.Length - 4));
+    }
+
     private static List<string> TextElements(string text)
     {
         var list = new List<string>();

@@ -25,6 +25,19 @@ public static partial class HtmlForms
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>
+    /// The hidden fields (antiforgery, _handler) and the action of the form named <paramref name="formName"/>, for posts
+    /// a dictionary cannot describe: several values of one name (checkboxes), or files (multipart).
+    /// </summary>
+    public static (IReadOnlyDictionary<string, string> Hidden, string? Action) Form(string html, string formName)
+    {
+        var form = Forms().Matches(html).Select(m => m.Value)
+            .FirstOrDefault(f => f.Contains($"name=\"_handler\" value=\"{formName}\"", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No form named '{formName}'.");
+        var hidden = HiddenInputs().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        return (hidden, FormAction().Match(form) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups[1].Value) : null);
+    }
+
     /// <summary>The value of the antiforgery hidden field in a page.</summary>
     public static string AntiforgeryToken(string html) =>
         HiddenInputs().Matches(html).First(m => m.Groups["name"].Value == "__RequestVerificationToken").Groups["value"].Value;

@@ -14,7 +14,7 @@ public static partial class PageLanguage
     private static readonly HashSet<string> VoidElements = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
     /// <summary>Codes and names that are English on Chinese pages by design.</summary>
-    private static readonly HashSet<string> ChineseAllowed = new(StringComparer.OrdinalIgnoreCase) { "Excel", "PDF", "CSV", "API", "ID", "QR", "m²" };
+    private static readonly HashSet<string> ChineseAllowed = new(StringComparer.OrdinalIgnoreCase) { "Excel", "PDF", "CSV", "API", "ID", "QR", "m²", "JPEG", "PNG", "GIF", "WebP", "MB" };
 
     /// <summary>The offending fragments of <paramref name="html"/>'s &lt;main&gt; read as a page in <paramref name="pageLang"/> ("en" or "zh-CN").</summary>
     public static IReadOnlyList<string> Mismatches(string html, string pageLang)

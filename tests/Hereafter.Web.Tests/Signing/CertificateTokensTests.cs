@@ -71,9 +71,14 @@ public sealed class CertificateTokensTests(HereafterFactory factory) : IClassFix
         var bytes = Convert.FromBase64String(Pad(cremation));
         bytes[0] = CertificateTokens.Format;
         Assert.False((await tokens.VerifyAsync(Base64(bytes))).Valid);
-        bytes[0] = 3;
-        Assert.Equal("unknown format 3", (await tokens.VerifyAsync(Base64(bytes))).Reason);
-        await Assert.ThrowsAsync<ArgumentException>(() => tokens.SignAsync(payload with { Format = 3 }));
+        // A booking pass (format 3) is signed as such; a 火化证明 changed into one does not verify either.
+        bytes[0] = CertificateTokens.BookingPassFormat;
+        Assert.Equal("bad signature", (await tokens.VerifyAsync(Base64(bytes))).Reason);
+        var pass = await tokens.VerifyAsync(await tokens.SignAsync(payload with { Format = CertificateTokens.BookingPassFormat }));
+        Assert.Equal(CertificateTokens.BookingPassFormat, pass.Payload!.Format);
+        bytes[0] = 4;
+        Assert.Equal("unknown format 4", (await tokens.VerifyAsync(Base64(bytes))).Reason);
+        await Assert.ThrowsAsync<ArgumentException>(() => tokens.SignAsync(payload with { Format = 4 }));
     }
 
     private static string Base64(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -68,6 +68,10 @@ public static class PricingDemoData
             new("basic.eco-burial", "生态安葬（树葬、花坛葬）", PriceCategory.Basic, "例", 800m, PricingMode.GovernmentGuided, Cap: 800m, Free: true, SubsidyCap: 800m),
             new("nonbasic.inscription", "碑文刻字", PriceCategory.NonBasic, "字", 6m, PricingMode.ReferenceRange, Min: 5m, Max: 10m),
             new("nonbasic.burial-ceremony", "落葬仪式", PriceCategory.NonBasic, "场", 300m, PricingMode.ReferenceRange, Min: 300m, Max: 800m),
+            // Proxy sweeping (代祭扫): the family orders these at the published price and sees the staff's photos.
+            new(ProxySweepingItems.CleanHeadstone, "代祭扫：清洁墓碑", PriceCategory.NonBasic, "次", 60m, PricingMode.ReferenceRange, Min: 50m, Max: 200m),
+            new(ProxySweepingItems.Flowers, "代祭扫：献花（鲜花一束）", PriceCategory.NonBasic, "次", 50m, PricingMode.Market),
+            new(ProxySweepingItems.ReadEulogy, "代祭扫：代读祭文", PriceCategory.NonBasic, "次", 50m, PricingMode.ReferenceRange, Min: 50m, Max: 200m),
             new("plot.ashes-grave.a", "骨灰墓（A区）", PriceCategory.Plot, "穴", 5800m, PricingMode.GovernmentGuided, Cap: 6000m, Plot: new(PlotType.AshesGrave, 0.8m, 60m, 20, true)),
             new("plot.ashes-grave.b", "骨灰墓（B区）", PriceCategory.Plot, "穴", 6000m, PricingMode.GovernmentGuided, Cap: 6000m, Plot: new(PlotType.AshesGrave, 1.0m, 60m, 20, true)),
             // Priced before the 2025 government price was lowered to 6,000 and never brought down: above the government price.
@@ -81,6 +85,10 @@ public static class PricingDemoData
             new("nonbasic.inscription", "碑文刻字", PriceCategory.NonBasic, "字", 8m, PricingMode.ReferenceRange, Min: 5m, Max: 10m),
             new("nonbasic.burial-ceremony", "落葬仪式", PriceCategory.NonBasic, "场", 600m, PricingMode.ReferenceRange, Min: 300m, Max: 800m),
             new("goods.flowers", "鲜花（束）", PriceCategory.Goods, "束", 50m, PricingMode.Market),
+            new(ProxySweepingItems.CleanHeadstone, "代祭扫：清洁墓碑", PriceCategory.NonBasic, "次", 120m, PricingMode.ReferenceRange, Min: 50m, Max: 200m),
+            new(ProxySweepingItems.Flowers, "代祭扫：献花（鲜花一束）", PriceCategory.NonBasic, "次", 80m, PricingMode.Market),
+            new(ProxySweepingItems.ReadEulogy, "代祭扫：代读祭文", PriceCategory.NonBasic, "次", 100m, PricingMode.ReferenceRange, Min: 50m, Max: 200m),
+            new(ProxySweepingItems.RepaintInscription, "代祭扫：碑文描金", PriceCategory.NonBasic, "次", 300m, PricingMode.ReferenceRange, Min: 200m, Max: 500m),
             new("plot.ashes-grave.pine", "骨灰墓（松园）", PriceCategory.Plot, "穴", 16800m, PricingMode.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotType.AshesGrave, 0.9m, 120m, 20, false)),
             // Raised by 21 % two months ago: a rise within 12 months.
             new("plot.ashes-grave.cypress", "骨灰墓（柏园）", PriceCategory.Plot, "穴", 21800m, PricingMode.ReferenceRange, Min: 5000m, Max: 30000m, Plot: new(PlotType.AshesGrave, 1.0m, 120m, 20, false),

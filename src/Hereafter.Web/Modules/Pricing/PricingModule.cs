@@ -34,6 +34,7 @@ public static class PricingModule
         services.AddScoped<IssueBillHandler>();
         services.AddScoped<Features.ShowFamilyBill.ShowFamilyBillHandler>();
         services.AddScoped<Contracts.ICaseBills, Features.ShowFamilyBill.CaseBills>();
+        services.AddScoped<Contracts.IPublishedPrices, PublishedPrices>();
         services.AddScoped<ReportStatisticsHandler>();
         services.AddScoped<ReadPricingSettingsHandler>();
         services.AddScoped<ChangePricingSettingsHandler>();

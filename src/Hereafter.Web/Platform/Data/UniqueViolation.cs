@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -15,7 +16,12 @@ public static class UniqueViolation
     private const int SqliteConstraintPrimaryKey = 1555;
     private const int SqliteConstraintUnique = 2067;
 
-    public static bool Is(DbUpdateException e) => e.InnerException switch
+    public static bool Is(DbUpdateException e) => IsViolation(e.InnerException);
+
+    /// <summary>The provider's own exception, as raw SQL (<c>ExecuteSqlRaw</c>) throws it without a <see cref="DbUpdateException"/> around it.</summary>
+    public static bool Is(DbException e) => IsViolation(e);
+
+    private static bool IsViolation(Exception? e) => e switch
     {
         PostgresException p => p.SqlState == PostgresUniqueViolation,
         SqliteException s => s.SqliteErrorCode == SqliteConstraint

@@ -44,6 +44,22 @@ public class ProblemException : Exception
     /// <summary>Further members of the problem (e.g. <c>remaining</c> of an amount refused over a limit), for API clients.</summary>
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 
+    /// <summary>
+    /// The ProblemDetails this problem is answered with: the exception handler's answer, and that of an endpoint that
+    /// returns an expected refusal without throwing it (a throw through the middleware costs more than the refusal).
+    /// </summary>
+    public ProblemDetails ToProblemDetails()
+    {
+        ProblemDetails details = this is FieldValidationException fields
+            ? new HttpValidationProblemDetails(fields.Errors) { Status = 400, Title = Title }
+            : new ProblemDetails { Status = Status, Title = Title, Detail = Detail };
+        if (this is FieldValidationException validation) details.Extensions["errorCodes"] = validation.Codes;
+        if (Code is not null) details.Extensions["code"] = Code;
+        if (ProblemType is not null) details.Type = ProblemType;
+        foreach (var (name, value) in Extensions ?? new Dictionary<string, object?>()) details.Extensions[name] = value;
+        return details;
+    }
+
     public static ProblemException TooManyRequests(Message why, TimeSpan retryAfter) =>
         new(StatusCodes.Status429TooManyRequests, "Too many requests", why) { RetryAfter = retryAfter };
 
@@ -109,13 +125,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         httpContext.Response.StatusCode = problem.Status;
         if (problem.RetryAfter is { } retryAfter)
             httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        ProblemDetails details = problem is FieldValidationException fields
-            ? new HttpValidationProblemDetails(fields.Errors) { Status = 400, Title = problem.Title }
-            : new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail };
-        if (problem is FieldValidationException validation) details.Extensions["errorCodes"] = validation.Codes;
-        if (problem.Code is not null) details.Extensions["code"] = problem.Code;
-        if (problem.ProblemType is not null) details.Type = problem.ProblemType;
-        foreach (var (name, value) in problem.Extensions ?? new Dictionary<string, object?>()) details.Extensions[name] = value;
+        var details = problem.ToProblemDetails();
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 }

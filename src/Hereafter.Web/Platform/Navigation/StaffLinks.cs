@@ -30,16 +30,22 @@ public sealed class StaffLinks(IEnumerable<StaffLinks.Source> sources)
         public const string Remains = "遗体与骨灰";
         public const string Reconciliation = "应停未停";
         public const string Prices = "殡葬价格";
+        public const string Memorial = "纪念服务";
         public const string Connecting = "系统对接";
     }
 
     public static readonly Link ApiDocs = new("/api-docs", "接口文档", "各部门业务系统对接本平台的接口说明。", Groups.Connecting);
     public static readonly Link PublicPrices = new("/prices", "价格公示", "全市殡葬服务机构的收费标准、价格比较和费用计算器，人人可查。", Groups.Prices);
+    public static readonly Link PublicStandards = new("/standards", "丧事简办", "民政部门发布的丧事简办、文明祭扫和节地生态安葬等移风易俗标准，人人可查。", Groups.Memorial);
+    /// <summary>The public booking days and places left of every cemetery and columbarium (预约祭扫): in everyone's menu, as the price list is (families' too).</summary>
+    public static readonly Link PublicMemorial = new(Modules.Memorial.Contracts.MemorialPages.Sites, "预约祭扫", "各公墓、骨灰堂的祭扫预约日和剩余名额，市民登录后在线预约。", Groups.Memorial);
 
     public IReadOnlyList<Link> For(Actor? actor)
     {
         var links = actor is null ? [] : sources.SelectMany(s => s.For(actor).Select(l => l with { Group = s.Group })).ToList();
         links.Add(PublicPrices);
+        links.Add(PublicMemorial);
+        links.Add(PublicStandards);
         links.Add(ApiDocs);
         return links;
     }

@@ -20,8 +20,8 @@ public sealed record TokenCheck(bool Valid, string? KeyId, CertificateTokenPaylo
 /// Signed, compact QR payloads for certificates. Token = base64url (no padding) of
 /// <c>[1 format][16 document id][8 key id][16 content digest][8 unix seconds, big-endian][64 SM2 r||s]</c>,
 /// the signature covering the 49 bytes before it. 113 bytes, 151 characters; no personal data. Format 1 names a death
-/// certificate's version; format 2 (ADR 0029) a 火化证明 issued by a funeral home. The format byte is signed, so a token of
-/// one kind can never be passed off as the other.
+/// certificate's version; format 2 (ADR 0029) a 火化证明 issued by a funeral home; format 3 (ADR 0032) a memorial booking's
+/// pass. The format byte is signed, so a token of one kind can never be passed off as another.
 /// </summary>
 public sealed class CertificateTokens(SigningKeyStore keys)
 {
@@ -29,6 +29,8 @@ public sealed class CertificateTokens(SigningKeyStore keys)
     public const byte Format = 1;
     /// <summary>A 火化证明 (cremation certificate) of the closed loop of remains.</summary>
     public const byte CremationFormat = 2;
+    /// <summary>A memorial booking's pass (预约祭扫凭证, ADR 0032): the booking's id and a digest of what it admits.</summary>
+    public const byte BookingPassFormat = 3;
     public const int DigestLength = 16;
     private const int SignedLength = 1 + 16 + 8 + DigestLength + 8;
     public const int TokenBytes = SignedLength + Sm2.SignatureLength;
@@ -44,7 +46,7 @@ public sealed class CertificateTokens(SigningKeyStore keys)
         ArgumentNullException.ThrowIfNull(payload);
         if (payload.ContentDigest is not { Length: DigestLength })
             throw new ArgumentException($"ContentDigest must be {DigestLength} bytes.", nameof(payload));
-        if (payload.Format is not (Format or CremationFormat))
+        if (payload.Format is not (Format or CremationFormat or BookingPassFormat))
             throw new ArgumentException($"Unknown token format {payload.Format}.", nameof(payload));
         var key = await keys.GetSigningKeyAsync(ct);
 
@@ -67,7 +69,7 @@ public sealed class CertificateTokens(SigningKeyStore keys)
         var bytes = Base64Url.Decode(token);
         if (bytes is null) return Invalid("not base64url");
         if (bytes.Length != TokenBytes) return Invalid($"wrong length {bytes.Length}, expected {TokenBytes} bytes");
-        if (bytes[0] is not (Format or CremationFormat)) return Invalid($"unknown format {bytes[0]}");
+        if (bytes[0] is not (Format or CremationFormat or BookingPassFormat)) return Invalid($"unknown format {bytes[0]}");
 
         var keyId = Convert.ToHexStringLower(bytes.AsSpan(17, 8));
         var seconds = BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(41, 8));

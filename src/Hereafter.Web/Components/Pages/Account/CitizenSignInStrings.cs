@@ -15,7 +15,7 @@ internal static class CitizenSignInStrings
         ["用户名或密码不正确。"] = "The user name or password is not right.",
         ["演示居民"] = "Demo citizens",
         ["仅在开发环境显示。密码均为"] = "Shown in the Development environment only. The password is always",
-        ["；任何校验位正确的身份证号码也可登录（姓名为“测试”加号码后四位）。"] = "; any citizen ID number with a valid check digit also signs in (named 测试 plus its last four characters).",
+        ["；任何校验位正确的身份证号码也可登录（姓名为“测试”加号码后四位）。"] = "; any citizen ID number with a valid check digit also signs in (named Test, in Chinese, plus its last four characters).",
         ["家属办事"] = "Family services",
         ["您已登录"] = "You are signed in",
         ["姓名"] = "Name",

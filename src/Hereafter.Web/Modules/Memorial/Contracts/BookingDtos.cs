@@ -19,7 +19,12 @@ public sealed record DayPublished(Guid Id, Guid Site, DateOnly Date, IReadOnlyLi
 public sealed record BookRequest(Guid SlotId, int PartySize, string? CarPlate, string? RecentGraveCertificate = null);
 
 /// <summary>201 of a booking (also the answer to its retried request with the same <c>Idempotency-Key</c>).</summary>
-public sealed record BookingCreated(Guid Id, string PassToken, string PassUrl);
+public sealed record BookingCreated(Guid Id, string PassToken, string PassUrl)
+{
+    /// <summary>True when this answers a retried request (same <c>Idempotency-Key</c>) with the booking made before: the API answers 200, not 201.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Replayed { get; init; }
+}
 
 /// <summary>A booking as its citizen and the site's staff see it (ID number masked).</summary>
 public sealed record BookingView(

@@ -21,8 +21,13 @@ public static class MemorialPages
     public const string SiteDays = "/memorial/days";
     public const string Gate = "/memorial/gate";
     public const string ProxyOrders = "/memorial/proxy-orders";
+    /// <summary>One proxy-sweeping order at the site: its details and the completion with photos.</summary>
+    public static string SiteProxyOrder(Guid orderId) => $"/memorial/proxy-orders/{orderId}";
 
     // civil affairs
     public const string Supervision = "/supervision/memorial";
     public const string EditStandards = "/standards/manage";
+    public const string NewStandard = "/standards/manage/new";
+    public static string EditStandard(string slug) => $"/standards/manage/{Uri.EscapeDataString(slug)}";
+    public static string StandardVersion(string slug, int version) => $"/standards/manage/{Uri.EscapeDataString(slug)}/versions/{version}";
 }

@@ -399,6 +399,25 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "memorial_standard_pages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Slug = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    CurrentVersion = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memorial_standard_pages", x => x.Id);
+                    table.CheckConstraint("ck_memorial_standard_pages_version", "\"CurrentVersion\" >= 1");
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oidc_applications",
                 columns: table => new
                 {
@@ -710,6 +729,33 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "memorial_standard_versions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    Published = table.Column<bool>(type: "boolean", nullable: false),
+                    SavedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SavedById = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SavedByOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memorial_standard_versions", x => x.Id);
+                    table.CheckConstraint("ck_memorial_standard_versions_number", "\"Number\" >= 1");
+                    table.ForeignKey(
+                        name: "FK_memorial_standard_versions_memorial_standard_pages_PageId",
+                        column: x => x.PageId,
+                        principalTable: "memorial_standard_pages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oidc_authorizations",
                 columns: table => new
                 {
@@ -814,6 +860,41 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     table.CheckConstraint("ck_memorial_days_recent_quota", "\"RecentGraveQuota\" >= 0");
                     table.ForeignKey(
                         name: "FK_memorial_days_organisations_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memorial_proxy_orders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    InstitutionPhone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CitizenSubject = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CitizenName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DeceasedName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    GraveLocation = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    WantedDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Total = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OrderedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CompletionNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memorial_proxy_orders", x => x.Id);
+                    table.CheckConstraint("ck_memorial_proxy_orders_completion", "(\"Status\" = 'ordered' AND \"CompletedAt\" IS NULL) OR (\"Status\" = 'completed' AND \"CompletedAt\" IS NOT NULL)");
+                    table.CheckConstraint("ck_memorial_proxy_orders_total", "\"Total\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_memorial_proxy_orders_organisations_InstitutionId",
                         column: x => x.InstitutionId,
                         principalTable: "organisations",
                         principalColumn: "Id",
@@ -1206,6 +1287,61 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         name: "FK_memorial_slots_memorial_days_DayId",
                         column: x => x.DayId,
                         principalTable: "memorial_days",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memorial_proxy_order_lines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LineNo = table.Column<int>(type: "integer", nullable: false),
+                    ItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Price = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: false),
+                    PriceEffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memorial_proxy_order_lines", x => x.Id);
+                    table.CheckConstraint("ck_memorial_proxy_order_lines_price", "\"Price\" >= 0");
+                    table.ForeignKey(
+                        name: "FK_memorial_proxy_order_lines_memorial_proxy_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "memorial_proxy_orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "memorial_proxy_photos",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_memorial_proxy_photos", x => x.Id);
+                    table.CheckConstraint("ck_memorial_proxy_photos_size", "\"Size\" > 0 AND \"Width\" > 0 AND \"Height\" > 0");
+                    table.CheckConstraint("ck_memorial_proxy_photos_type", "\"ContentType\" IN ('image/jpeg', 'image/png')");
+                    table.ForeignKey(
+                        name: "FK_memorial_proxy_photos_memorial_proxy_orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "memorial_proxy_orders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1745,6 +1881,40 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_memorial_proxy_order_lines_OrderId_Code",
+                table: "memorial_proxy_order_lines",
+                columns: new[] { "OrderId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_proxy_order_lines_OrderId_LineNo",
+                table: "memorial_proxy_order_lines",
+                columns: new[] { "OrderId", "LineNo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_proxy_orders_CitizenSubject_IdempotencyKey",
+                table: "memorial_proxy_orders",
+                columns: new[] { "CitizenSubject", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_proxy_orders_CitizenSubject_OrderedAt",
+                table: "memorial_proxy_orders",
+                columns: new[] { "CitizenSubject", "OrderedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_proxy_orders_InstitutionId_Status_WantedDate",
+                table: "memorial_proxy_orders",
+                columns: new[] { "InstitutionId", "Status", "WantedDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_proxy_photos_OrderId_Number",
+                table: "memorial_proxy_photos",
+                columns: new[] { "OrderId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_memorial_slots_DayId",
                 table: "memorial_slots",
                 column: "DayId");
@@ -1753,6 +1923,18 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "IX_memorial_slots_InstitutionId_Date_Start",
                 table: "memorial_slots",
                 columns: new[] { "InstitutionId", "Date", "Start" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_standard_pages_Slug",
+                table: "memorial_standard_pages",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_memorial_standard_versions_PageId_Number",
+                table: "memorial_standard_versions",
+                columns: new[] { "PageId", "Number" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_oidc_applications_ClientId",
@@ -2114,6 +2296,15 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "memorial_bookings");
 
             migrationBuilder.DropTable(
+                name: "memorial_proxy_order_lines");
+
+            migrationBuilder.DropTable(
+                name: "memorial_proxy_photos");
+
+            migrationBuilder.DropTable(
+                name: "memorial_standard_versions");
+
+            migrationBuilder.DropTable(
                 name: "oidc_scopes");
 
             migrationBuilder.DropTable(
@@ -2196,6 +2387,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "memorial_slots");
+
+            migrationBuilder.DropTable(
+                name: "memorial_proxy_orders");
+
+            migrationBuilder.DropTable(
+                name: "memorial_standard_pages");
 
             migrationBuilder.DropTable(
                 name: "oidc_authorizations");
