@@ -84,7 +84,6 @@ if (app.Environment.IsDevelopment())
     await app.Services.SeedPricingDemoAsync();
     await app.Services.SeedCustodyDemoAsync();
     await app.Services.SeedMemorialDemoAsync();
-    await StandardsDemoData.SeedMemorialDemoAsync(app.Services);
 }
 
 app.UsePlatformSecurity();

@@ -19,8 +19,12 @@ public static class MemorialDemoData
     /// <summary>清明节 2027.</summary>
     public static readonly DateOnly Qingming2027 = new(2027, 4, 5);
 
-    public static Task SeedMemorialDemoAsync(this IServiceProvider services, CancellationToken ct = default) =>
-        SeedOnceAsync<MemorialDay>(services, ["jingyunshan-cemetery", "qianling-public-cemetery"], (sp, orgs) => SeedAsync(sp, orgs, ct), ct);
+    /// <summary>The module's demo data, each part once: booking days, then the standards pages.</summary>
+    public static async Task SeedMemorialDemoAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await SeedOnceAsync<MemorialDay>(services, ["jingyunshan-cemetery", "qianling-public-cemetery"], (sp, orgs) => SeedAsync(sp, orgs, ct), ct);
+        await StandardsDemoPages.SeedAsync(services, ct);
+    }
 
     private static async Task SeedAsync(IServiceProvider sp, Dictionary<string, Organisation> orgs, CancellationToken ct)
     {

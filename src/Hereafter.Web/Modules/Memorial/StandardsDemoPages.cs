@@ -11,10 +11,10 @@ namespace Hereafter.Web.Modules.Memorial;
 /// history shows) and 节地生态安葬奖补 (amounts are demo figures). Once, when there is no page yet. The text is written
 /// for the demo: it names no regulation and no document number.
 /// </summary>
-public static class StandardsDemoData
+internal static class StandardsDemoPages
 {
-    /// <summary>The module's demo seeding of the standards pages; Program calls it by its class (the booking part may seed the module's other demo data).</summary>
-    public static Task SeedMemorialDemoAsync(IServiceProvider services, CancellationToken ct = default) =>
+    /// <summary>The standards pages, seeded once; part of <see cref="MemorialDemoData.SeedMemorialDemoAsync"/>.</summary>
+    public static Task SeedAsync(IServiceProvider services, CancellationToken ct = default) =>
         SeedOnceAsync<StandardPage>(services, ["gy-civil-affairs"], (sp, orgs) => SeedAsync(sp, orgs["gy-civil-affairs"], ct), ct);
 
     private static async Task SeedAsync(IServiceProvider sp, Organisation bureau, CancellationToken ct)
