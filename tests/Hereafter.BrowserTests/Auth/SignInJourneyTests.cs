@@ -26,7 +26,7 @@ public sealed class SignInJourneyTests(ChromiumFixture chromium, BrowserAppFacto
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the sign-in form should post as a Blazor enhanced form");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
         await Expect(page.Locator(".who")).ToHaveCountAsync(0);
     }
 
