@@ -20,13 +20,6 @@ public sealed class CounterPhoneTests(ChromiumFixture chromium, BrowserAppFactor
 {
     private Task<People.Person> IssueAsync() => HospitalCertificates.IssueAsync(app);
 
-    private static async Task AssertTouchTargetAsync(ILocator target)
-    {
-        var box = await target.BoundingBoxAsync();
-        Assert.NotNull(box);
-        Assert.True(box.Height >= 44 && box.Width >= 44, $"touch target {box.Width}×{box.Height}");
-    }
-
     [ChromiumFact]
     public async Task Dispatcher_OnAPhone_PicksUpByNumber_AndRecordsTheArrival()
     {
@@ -37,7 +30,7 @@ public sealed class CounterPhoneTests(ChromiumFixture chromium, BrowserAppFactor
         await page.GotoAsync("/custody");
         await ChromiumFixture.AssertFitsPhoneAsync(page);
         var submit = page.Locator("form button[type=submit]", new() { HasText = "登记接运" });
-        await AssertTouchTargetAsync(submit);
+        await ChromiumFixture.AssertTouchTargetAsync(submit);
         await submit.ClickAsync();
         var summary = page.Locator(".error-summary");
         await Expect(summary).ToBeFocusedAsync();
@@ -53,7 +46,7 @@ public sealed class CounterPhoneTests(ChromiumFixture chromium, BrowserAppFactor
         await ChromiumFixture.AssertFitsPhoneAsync(page);
 
         var arrive = page.Locator("form button[type=submit]", new() { HasText = "登记到馆" });
-        await AssertTouchTargetAsync(arrive);
+        await ChromiumFixture.AssertTouchTargetAsync(arrive);
         await arrive.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "已登记到馆" })).ToBeVisibleAsync();
         await Expect(page.Locator(".custody-state .status-in-storage")).ToBeVisibleAsync();

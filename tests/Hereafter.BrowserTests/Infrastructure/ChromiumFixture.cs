@@ -59,7 +59,6 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Saves a full-page PNG as <c>{name}.png</c> in <see cref="ScreenshotDirectory"/> and returns its path.</summary>
     /// <summary>How wide the page is laid out; more than the viewport means it scrolls sideways.</summary>
     public static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("document.documentElement.scrollWidth");
 
@@ -70,6 +69,25 @@ public sealed class ChromiumFixture : IAsyncLifetime
         Assert.True(width <= Phone.Width, $"{page.Url} scrolls sideways at {Phone.Width} px: scrollWidth {width}");
     }
 
+    /// <summary>Fails when a link, button or field is smaller than a 44 × 44 px touch target.</summary>
+    public static async Task AssertTouchTargetAsync(ILocator target)
+    {
+        var box = await target.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Height >= 44 && box.Width >= 44, $"touch target {box.Width}×{box.Height}");
+    }
+
+    /// <summary>Fails unless the label of field <paramref name="id"/> sits above the field (not beside it).</summary>
+    public static async Task AssertLabelAboveAsync(IPage page, string id)
+    {
+        var label = await page.Locator($"label[for={id}]").BoundingBoxAsync();
+        var field = await page.Locator($"#{id}").BoundingBoxAsync();
+        Assert.NotNull(label);
+        Assert.NotNull(field);
+        Assert.True(label.Y + label.Height <= field.Y + 1, $"the label of {id} is not above it ({label.Y}+{label.Height} vs {field.Y})");
+    }
+
+    /// <summary>Saves a full-page PNG as <c>{name}.png</c> in <see cref="ScreenshotDirectory"/> and returns its path.</summary>
     public static async Task<string> ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);

@@ -25,13 +25,6 @@ public sealed class ReviewQueueJourneyTests(ChromiumFixture chromium, BrowserApp
         Assert.True(width <= 390, $"{page.Url} scrolls sideways on a phone: scrollWidth {width}");
     }
 
-    private static async Task AssertTouchTargetAsync(ILocator target)
-    {
-        var box = await target.BoundingBoxAsync();
-        Assert.NotNull(box);
-        Assert.True(box.Height >= 44 && box.Width >= 44, $"touch target {box.Width}×{box.Height}");
-    }
-
     [ChromiumFact]
     public async Task Clerk_OnAPhone_DecidesAReviewRow_SeeingTheDifferingCharacter_AndTheTilesUpdate()
     {
@@ -61,7 +54,7 @@ public sealed class ReviewQueueJourneyTests(ChromiumFixture chromium, BrowserApp
 
         // The review row's card leads to its decision page.
         var decide = page.Locator("#review-2").GetByRole(AriaRole.Link, new() { Name = "对照核实并决定" });
-        await AssertTouchTargetAsync(decide);
+        await ChromiumFixture.AssertTouchTargetAsync(decide);
         await decide.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "第 2 行：需人工核实" })).ToBeVisibleAsync();
         await AssertFitsAsync(page);
@@ -78,7 +71,7 @@ public sealed class ReviewQueueJourneyTests(ChromiumFixture chromium, BrowserApp
         await ChromiumFixture.ScreenshotAsync(page, "reconciliation-review-row-phone");
 
         var confirm = page.GetByRole(AriaRole.Button, new() { Name = "确认为同一人" });
-        await AssertTouchTargetAsync(confirm);
+        await ChromiumFixture.AssertTouchTargetAsync(confirm);
         await confirm.ClickAsync();
 
         await Expect(page.Locator(".notice")).ToContainTextAsync("第 2 行已确认为同一人");

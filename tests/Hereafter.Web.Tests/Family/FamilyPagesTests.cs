@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Hereafter.Web.Modules.Family.Contracts;
+using Hereafter.Web.Modules.Memorial.Contracts;
 using Hereafter.Web.Platform.Demo;
 using Hereafter.Web.Tests.Infrastructure;
 using Hereafter.Web.Tests.Pricing;
@@ -95,6 +96,23 @@ public sealed class FamilyPagesTests(HereafterFactory factory) : IClassFixture<H
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain(death.Person.Name, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task FamilyHome_LeadsToTheMemorialServices()
+    {
+        var citizen = await factory.CitizenPageClientAsync(People.Next().IdNumber, "/family");
+
+        var html = await citizen.GetStringAsync("/family");
+
+        Assert.Contains("纪念服务", html);
+        Assert.Contains($"href=\"{MemorialPages.Sites}\"", html);
+        Assert.Contains($"href=\"{MemorialPages.MyBookings}\"", html);
+        Assert.Contains($"href=\"{MemorialPages.NewProxyOrder}\"", html);
+        (await citizen.GetAsync("/culture/en")).EnsureSuccessStatusCode();
+        var english = await citizen.GetStringAsync("/family");
+        Assert.Contains("Memorial services", english);
+        Assert.Contains("Proxy sweeping", english);
     }
 
     [Fact]

@@ -31,7 +31,6 @@ internal static class LayoutStrings
         ["殡葬价格"] = "Prices",
         ["纪念服务"] = "Memorial services",
         ["系统对接"] = "Connecting systems",
-        ["纪念服务"] = "Memorial services",
         ["民政部门发布的丧事简办、文明祭扫和节地生态安葬等移风易俗标准，人人可查。"] = "Civil affairs' standards for simple funerals, civil tomb sweeping and land-saving burial, open to everyone.",
         ["菜单"] = "Menu",
         // Sign-in and the error pages.

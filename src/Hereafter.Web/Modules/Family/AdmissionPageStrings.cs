@@ -19,6 +19,11 @@ internal static class AdmissionPageStrings
         ["我可以办理的档案"] = "Cases you can act on",
         ["还没有可以办理的档案。请在下方填写证明编号和逝者姓名查找。"] = "No cases yet. Find one below with the certificate number and the deceased's name.",
         ["查找档案"] = "Find a case",
+        // The family home's memorial services (links into the memorial module's pages)
+        ["选择公墓或骨灰堂、日期和时段，实名预约，入园时出示二维码。"] = "Choose a cemetery or columbarium, a day and a slot, book in your real name and show the QR code at the gate.",
+        ["查看祭扫预约凭证，不能前往时取消预约。"] = "See your visit passes, and cancel when you cannot go.",
+        ["代祭扫"] = "Proxy sweeping",
+        ["请公墓、骨灰堂代为清洁墓碑、献花，完成后在订单中查看照片。"] = "Ask the cemetery or columbarium to clean the headstone or lay flowers for you, and see the photos on the order when it is done.",
         ["与逝者关系"] = "Relationship to the deceased",
         ["查看进度、申请办理"] = "See progress and apply",
         ["待核实的申请"] = "Claims being checked",

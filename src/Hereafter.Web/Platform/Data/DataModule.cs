@@ -11,13 +11,16 @@ public static class DataModule
         // Everything is read when first resolved, not here: hosts (and tests) may add configuration after this call.
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
+        // The options are built once per process (optionsLifetime Singleton), not per request: building them per scope
+        // made each request's first query pay for the context's setup (bench/README.md, booking profile). They read only
+        // singletons (configuration, storage options), so one instance serves every scope.
         services.AddDbContext<PostgresHereafterDbContext>((sp, o) =>
         {
             var cs = sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres");
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             o.UseNpgsql(cs);
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton);
         services.AddDbContext<SqliteHereafterDbContext>((sp, o) =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
@@ -29,14 +32,13 @@ public static class DataModule
                 cs = $"Data Source={file};Default Timeout=60;Pooling=True";
             }
             o.UseSqlite(cs).AddInterceptors(new SqlitePragmaInterceptor());
-        });
+        }, optionsLifetime: ServiceLifetime.Singleton);
         services.AddScoped<HereafterDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().IsPostgres
             ? sp.GetRequiredService<PostgresHereafterDbContext>()
             : sp.GetRequiredService<SqliteHereafterDbContext>());
         return services;
     }
 
-    /// <summary>Applies the provider's migrations. Safe to run on every node at start.</summary>
     /// <summary>The first applied migration this build does not know, if any.</summary>
     private static async Task<string?> HasForeignSchemaAsync(HereafterDbContext db, CancellationToken ct)
     {
@@ -44,6 +46,7 @@ public static class DataModule
         return (await db.Database.GetAppliedMigrationsAsync(ct)).FirstOrDefault(m => !known.Contains(m));
     }
 
+    /// <summary>Applies the provider's migrations. Safe to run on every node at start.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         using var scope = services.CreateScope();
