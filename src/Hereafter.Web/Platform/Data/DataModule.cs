@@ -11,17 +11,18 @@ public static class DataModule
         // Everything is read when first resolved, not here: hosts (and tests) may add configuration after this call.
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
-        // The options are built once per process (optionsLifetime Singleton), not per request: building them per scope
-        // made each request's first query pay for the context's setup (bench/README.md, booking profile). They read only
-        // singletons (configuration, storage options), so one instance serves every scope.
-        services.AddDbContext<PostgresHereafterDbContext>((sp, o) =>
+        // Pooled contexts (ADR 0035): the options are built once per process and each request leases a context that was
+        // reset, instead of building options and a context per request (the booking profile's largest single cost,
+        // bench/README.md). The options read only singletons (configuration, storage options). A context must therefore
+        // keep no per-request state of its own beyond what EF Core resets (change tracker, connection, transaction).
+        services.AddDbContextPool<PostgresHereafterDbContext>((sp, o) =>
         {
             var cs = sp.GetRequiredService<IConfiguration>().GetConnectionString("Postgres");
             if (string.IsNullOrWhiteSpace(cs))
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            o.UseNpgsql(cs);
-        }, optionsLifetime: ServiceLifetime.Singleton);
-        services.AddDbContext<SqliteHereafterDbContext>((sp, o) =>
+            o.UseNpgsql(WithAutoPrepare(cs));
+        });
+        services.AddDbContextPool<SqliteHereafterDbContext>((sp, o) =>
         {
             var config = sp.GetRequiredService<IConfiguration>();
             var cs = config.GetConnectionString("Sqlite");
@@ -32,11 +33,29 @@ public static class DataModule
                 cs = $"Data Source={file};Default Timeout=60;Pooling=True";
             }
             o.UseSqlite(cs).AddInterceptors(new SqlitePragmaInterceptor());
-        }, optionsLifetime: ServiceLifetime.Singleton);
+        });
         services.AddScoped<HereafterDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().IsPostgres
             ? sp.GetRequiredService<PostgresHereafterDbContext>()
             : sp.GetRequiredService<SqliteHereafterDbContext>());
         return services;
+    }
+
+    /// <summary>Statements Npgsql prepares automatically per connection when the connection string does not say.</summary>
+    public const int DefaultMaxAutoPrepare = 50;
+
+    /// <summary>
+    /// Npgsql's automatic preparation, on unless the connection string sets <c>Max Auto Prepare</c> itself: a statement used
+    /// a few times on a pooled connection is prepared there, so PostgreSQL stops parsing and planning the hot queries on
+    /// every request. EF Core sends the same SQL for the same LINQ, so the hot paths (booking, verification, worklists)
+    /// reuse a handful of statements. Measured on the booking rush: 695 → 1,277 attempts/s (bench/README.md, ADR 0035).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0 && !connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+        return builder.ConnectionString;
     }
 
     /// <summary>The first applied migration this build does not know, if any.</summary>
