@@ -47,6 +47,7 @@ public static class CertificatesModule
         services.AddScoped<IActiveDeaths, Features.ListActiveDeaths.ActiveDeathsReader>();
         services.AddScoped<ICertificateFamilyContacts, Features.FindFamilyContact.FamilyContactsReader>();
         services.AddScoped<ICertificateStandings, Features.ReadStanding.CertificateStandingsReader>();
+        services.AddScoped<ICertificateFigures, Features.ReportFigures.CertificateFiguresReader>();
         return services;
     }
 

@@ -25,6 +25,8 @@ public sealed class StaffLinks(IEnumerable<StaffLinks.Source> sources)
     /// <summary>The menu's groups: one per area of work, so that a supervisor's dozen pages fit one line.</summary>
     public static class Groups
     {
+        /// <summary>The bureau's dashboard, first in its menu.</summary>
+        public const string Dashboard = "监管";
         public const string Certificates = "证明";
         public const string DeathCases = "身后事";
         public const string Remains = "遗体与骨灰";

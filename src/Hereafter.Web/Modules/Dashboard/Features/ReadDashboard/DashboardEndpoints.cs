@@ -1,0 +1,54 @@
+using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Platform.Auth;
+using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Excel;
+using Hereafter.Web.Platform.Localization;
+using Hereafter.Web.Platform.Organisations;
+
+namespace Hereafter.Web.Modules.Dashboard.Features.ReadDashboard;
+
+/// <summary>The dashboard as JSON for the bureau's own systems, and as the Excel workbook of the page.</summary>
+public static class DashboardEndpoints
+{
+    private const string Parameters = "?from=YYYY-MM&to=YYYY-MM&district={six-digit region code}; default this year up to this month (China time), the whole city";
+
+    public static RouteGroupBuilder MapReadDashboard(this RouteGroupBuilder api)
+    {
+        api.MapGet("/dashboard", async (string? from, string? to, string? district, HttpContext http, DashboardHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), from, to, district, ct)))
+            .WithSummary("The bureau's dashboard (监管驾驶舱): every figure for a period of months and a district, " + Parameters)
+            .WithDescription("Civil affairs' supervisors, clerks and system only (403 otherwise). Certificates by the month they were certified: issued, by issuer type, "
+                + "certified within a day of the death, reported within five working days, possible duplicates reviewed (by the month of the decision) and still held, "
+                + "issued with data-quality warnings and the warnings by kind. A district filters by the issuing organisation's region code. 400 for a month that is not "
+                + "YYYY-MM, a reversed period, more than 60 months, or a district that is not one of `districts`.")
+            .Produces<DashboardFigures>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+
+        api.MapGet("/dashboard.xlsx", async (string? from, string? to, string? district, HttpContext http, DashboardHandler handler, Texts t, CancellationToken ct) =>
+            {
+                var figures = await handler.HandleAsync(Actor.Require(http), from, to, district, ct);
+                var name = $"dashboard-{figures.From}-{figures.To}{(figures.District is { } d ? "-" + d.Code : "")}.xlsx";
+                return TypedResults.File(Workbook(figures, t), XlsxSheet.ContentType, name);
+            })
+            .WithSummary("The same figures as GET /api/v1/supervision/dashboard as an Excel workbook (one row per month and a total), the header in the request's language")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxSheet.ContentType)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        return api;
+    }
+
+    /// <summary>One row per month and a total row, the columns of the page's certificate table.</summary>
+    public static byte[] Workbook(DashboardFigures figures, Texts t)
+    {
+        var c = figures.Certificates;
+        var area = figures.District?.Name ?? t["全市"];
+        var header = new object?[] { t["月份"], t["签发证明"], t["死亡 1 天内出具"], t["5 个工作日内上报"], t["疑似重复已审核"], t["有数据质量提示"] };
+        var rows = c.Months.Select(m => new object?[] { m.Month, m.Issued, m.CertifiedWithinDay, m.ReportedInTime, m.DuplicatesReviewed, m.WithWarnings });
+        var total = new object?[] { $"{t["合计"]} {figures.From} – {figures.To} {area}", c.Issued, c.CertifiedWithinDay, c.ReportedInTime, c.DuplicatesReviewed, c.WithWarnings };
+        return XlsxSheet.ToBytes(Texts.IsEnglish ? "Dashboard" : "监管驾驶舱", [28, 12, 14, 14, 14, 14], [header, .. rows, total]);
+    }
+
+    /// <summary>The issuer type's words (医院, 社区卫生服务中心, 公安机关) for a code of <see cref="KeyedCount.Key"/>.</summary>
+    public static string IssuerType(string code, Texts t) => t[EnumCodes<OrganisationType>.Parse(code).ChineseName()];
+}

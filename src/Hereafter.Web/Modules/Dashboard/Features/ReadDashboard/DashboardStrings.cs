@@ -1,0 +1,46 @@
+using Hereafter.Web.Platform.Localization;
+
+namespace Hereafter.Web.Modules.Dashboard.Features.ReadDashboard;
+
+/// <summary>English of the bureau's dashboard and its menu entry.</summary>
+[EnglishStrings]
+internal static class DashboardStrings
+{
+    public static readonly IReadOnlyDictionary<string, string> Strings = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["监管"] = "Supervision",
+        ["监管驾驶舱"] = "Bureau dashboard",
+        ["全市身后事服务的各项指标：证明、部门办理、应停未停、殡葬价格等，按月份和区县查看、导出 Excel。"] =
+            "The city's after-death service figures (certificates, department tasks, stopped payments, funeral prices…) by month and district, with Excel export.",
+        ["监管驾驶舱仅限民政部门的监管和业务人员查看。"] = "The dashboard is for civil affairs' supervisors and clerks only.",
+        ["全市身后事服务的各项指标，按月份（北京时间）和区县查看。未选时显示今年 1 月至本月、全市。"] =
+            "The city's after-death service figures by month (China time) and district. Without a choice: January of this year to this month, the whole city.",
+        ["查询条件"] = "Filter",
+        ["起始月份"] = "From month",
+        ["截止月份"] = "To month",
+        ["区县"] = "District",
+        ["全市"] = "Whole city",
+        ["{0} 至 {1}，"] = "{0} to {1}, ",
+        ["死亡医学证明"] = "Death certificates",
+        ["签发证明"] = "Issued",
+        ["死亡 1 天内出具"] = "Certified within a day",
+        ["5 个工作日内上报"] = "Reported within 5 working days",
+        ["疑似重复已审核"] = "Possible duplicates reviewed",
+        ["疑似重复待审核"] = "Possible duplicates held",
+        ["有数据质量提示"] = "With data-quality warnings",
+        ["{0} 份"] = "{0} certificates",
+        ["按月份（出具证明的月份）"] = "By month (the month of certification)",
+        ["按出具机构类型"] = "By type of issuer",
+        ["机构类型"] = "Type of issuer",
+        ["数据质量提示（按类型）"] = "Data-quality warnings by kind",
+        ["提示类型"] = "Warning",
+        ["证明份数"] = "Certificates",
+        ["这一期间没有数据质量提示。"] = "No data-quality warnings in this period.",
+        ["根本死因编码不明确"] = "Ill-defined underlying cause",
+        ["死因编码与性别不符"] = "Cause code does not fit the sex",
+        ["一岁以上使用围产期编码"] = "Perinatal code after the first year",
+        ["损伤死亡缺少外部原因编码"] = "Injury without an external-cause code",
+        ["根本死因不在最低一行"] = "Underlying cause not on the lowest line",
+        ["发病至死亡间隔未逐行递增"] = "Onset intervals do not increase line by line",
+    };
+}

@@ -1,0 +1,24 @@
+using Hereafter.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hereafter.Web.Platform.Organisations;
+
+/// <summary>A district (区县) the bureau's figures can be filtered by: its six-digit region code and its name.</summary>
+public sealed record District(string Code, string Name);
+
+/// <summary>
+/// The districts that have organisations on the platform, from their <see cref="Organisation.RegionCode"/>. City-level
+/// bodies (a code ending in 00, 市本级) are no district: a figure is placed in a district by the organisation that made
+/// it (the certificate's issuer, the funeral home, the cemetery).
+/// </summary>
+public sealed class DistrictDirectory(HereafterDbContext db)
+{
+    public async Task<IReadOnlyList<District>> ListAsync(CancellationToken ct)
+    {
+        var rows = await db.Set<Organisation>().AsNoTracking()
+            .Where(o => o.RegionCode.Length == 6 && !o.RegionCode.EndsWith("00"))
+            .Select(o => new { o.RegionCode, o.District }).Distinct().ToListAsync(ct);
+        return [.. rows.GroupBy(r => r.RegionCode).Select(g => new District(g.Key, g.Select(r => r.District).Min(StringComparer.Ordinal) ?? g.Key))
+            .OrderBy(d => d.Code, StringComparer.Ordinal)];
+    }
+}
