@@ -9,5 +9,9 @@ internal static class DisplayStrings
     {
         ["状态说明"] = "What the statuses mean",
         ["："] = ": ",
+        // Charts (BarChart, LineChart).
+        ["这一期间没有数据。"] = "There are no figures for this period.",
+        ["类别"] = "Category",
+        ["元"] = "yuan",
     };
 }
