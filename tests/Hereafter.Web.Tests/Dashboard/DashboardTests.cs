@@ -159,6 +159,11 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
         Assert.Matches($"<tr data-month=\"{seeded.Year}-02\"><th scope=\"row\">{seeded.Year}-02</th>\\s*<td data-figure=\"issued\">2</td>", html);
         Assert.Contains($"<option value=\"{seeded.District}\" selected", html);
         Assert.Contains("根本死因编码不明确", html);
+        // Each chart is an image with its title and description, and its table beside it.
+        Assert.Contains("aria-labelledby=\"chart-certificates-monthly-title chart-certificates-monthly-desc\"", html);
+        Assert.Contains("每月签发的证明及其时效", html);
+        Assert.Contains($"共签发 4 份，其中死亡 1 天内出具 3 份、5 个工作日内上报 3 份；最多的月份是 {seeded.Year}-02（2 份）。", html);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "<svg[^>]*role=\"img\""));
         var words = PageLanguage.Mismatches(html, "zh-CN").Where(w => !w.Contains("Excel", StringComparison.Ordinal)).ToList();
         Assert.True(words.Count == 0, "English on the Chinese page: " + string.Join(" | ", words));
 

@@ -32,6 +32,10 @@ internal static class DashboardStrings
         ["按月份（出具证明的月份）"] = "By month (the month of certification)",
         ["按出具机构类型"] = "By type of issuer",
         ["机构类型"] = "Type of issuer",
+        ["每月签发的证明及其时效"] = "Certificates issued each month, and how promptly",
+        ["共签发 {0} 份，其中死亡 1 天内出具 {1} 份、5 个工作日内上报 {2} 份；最多的月份是 {3}（{4} 份）。"] =
+            "{0} issued: {1} certified within a day of the death, {2} reported within five working days; the busiest month was {3} ({4}).",
+        ["医院、社区卫生服务中心和公安机关各自出具的证明份数，共 {0} 份。"] = "Certificates issued by hospitals, community health centres and the police: {0} in all.",
         ["数据质量提示（按类型）"] = "Data-quality warnings by kind",
         ["提示类型"] = "Warning",
         ["证明份数"] = "Certificates",
