@@ -1,5 +1,7 @@
 using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Modules.Sharing.Contracts;
+using Hereafter.Web.Modules.Sharing.Data;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Organisations;
 using Hereafter.Web.Tests.Infrastructure;
@@ -43,8 +45,44 @@ public static class DashboardSeed
         Guid Issuer, DateTime CertifiedAt, CertificateStatus Status = CertificateStatus.Issued, bool CertifiedLate = false, bool ReportedLate = false,
         string[]? Warnings = null, bool Held = false, DateTime? Decided = null);
 
-    public static async Task SeedAsync(this HereafterFactory factory, params Cert[] certificates)
+    /// <summary>One department task of a case. Times are China time; <paramref name="AnsweredAt"/> is its first answer (received).</summary>
+    public sealed record TaskRow(Department Department, DateTime CreatedAt, DateTime AcknowledgeBy, CaseTaskStatus Status, DateTime? AnsweredAt = null);
+
+    /// <summary>A death case for a new certificate of <paramref name="issuer"/>, with its tasks and their answers.</summary>
+    public static async Task CaseAsync(this HereafterFactory factory, Guid issuer, params TaskRow[] tasks)
     {
+        var certificate = await factory.SeedAsync(new Cert(issuer, tasks[0].CreatedAt.AddHours(-1)));
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+        var at = (DateTime t) => new DateTimeOffset(t, ChinaTime.Offset).ToUniversalTime();
+        var deathCase = new DeathCase
+        {
+            Id = Guid.NewGuid(), CertificateId = certificate[0], CertificateNumber = "T" + certificate[0].ToString("N")[..17], DecedentName = "测试",
+            DeathAt = at(tasks[0].CreatedAt.AddHours(-3)), OpenedAt = at(tasks[0].CreatedAt),
+        };
+        db.Add(deathCase);
+        foreach (var t in tasks)
+        {
+            var task = new CaseTask
+            {
+                Id = Guid.NewGuid(), CaseId = deathCase.Id, Department = t.Department, Status = t.Status, CreatedAt = at(t.CreatedAt),
+                UpdatedAt = at(t.AnsweredAt ?? t.CreatedAt), AcknowledgeBy = at(t.AcknowledgeBy),
+            };
+            db.Add(task);
+            db.Add(new CaseTaskEntry { TaskId = task.Id, Status = CaseTaskStatus.Pending, At = task.CreatedAt, ActorName = "测试", OrganisationName = "测试" });
+            if (t.AnsweredAt is { } answered)
+            {
+                db.Add(new CaseTaskEntry { TaskId = task.Id, Status = CaseTaskStatus.Received, At = at(answered), ActorName = "测试", OrganisationName = "测试" });
+                if (t.Status == CaseTaskStatus.Done)
+                    db.Add(new CaseTaskEntry { TaskId = task.Id, Status = CaseTaskStatus.Done, At = at(answered.AddDays(1)), ActorName = "测试", OrganisationName = "测试" });
+            }
+        }
+        await db.SaveChangesAsync();
+    }
+
+    public static async Task<Guid[]> SeedAsync(this HereafterFactory factory, params Cert[] certificates)
+    {
+        var ids = new List<Guid>();
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
         foreach (var c in certificates)
@@ -52,6 +90,7 @@ public static class DashboardSeed
             var certified = new DateTimeOffset(c.CertifiedAt, ChinaTime.Offset).ToUniversalTime();
             var issued = c.Status is CertificateStatus.Issued or CertificateStatus.Revoked;
             var id = Guid.NewGuid();
+            ids.Add(id);
             var number = "T" + id.ToString("N")[..17].ToUpperInvariant();
             db.Add(new Certificate
             {
@@ -76,5 +115,6 @@ public static class DashboardSeed
                 });
         }
         await db.SaveChangesAsync();
+        return [.. ids];
     }
 }

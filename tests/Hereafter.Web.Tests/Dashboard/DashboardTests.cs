@@ -7,6 +7,7 @@ using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Dashboard.Contracts;
+using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Organisations;
 using Hereafter.Web.Tests.Infrastructure;
 using Hereafter.Web.Tests.Pages;
@@ -104,6 +105,51 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
         Assert.False(april.GetProperty("certificates").TryGetProperty("certifiedWithinDayPercent", out _), "no share of nothing");
     }
 
+    /// <summary>
+    /// Tasks in a past year (so that "overdue now" holds whatever today is): a case in the district whose tasks were
+    /// created at 23:30 on 31 January (police answered in time and done; social security answered after its deadline;
+    /// medical insurance never answered) and one created at 00:30 on 1 February (housing fund, never answered); a case
+    /// in another district that January.
+    /// </summary>
+    [Fact]
+    public async Task Api_GivesTheDepartmentTasks_ByDepartment_AndMonth_AsWorkedOutByHand()
+    {
+        var (district, fresh) = Fresh();
+        var year = fresh - 40; // 2001 onwards: past, and no other test's year
+        var hospital = await factory.OrganisationAsync(district, OrganisationType.Hospital, "测试医院");
+        var (otherDistrict, _) = Fresh();
+        var elsewhere = await factory.OrganisationAsync(otherDistrict, OrganisationType.Hospital, "别区医院");
+        var created = new DateTime(year, 1, 31, 23, 30, 0);
+        var by = new DateTime(year, 2, 3, 23, 59, 0);
+        await factory.CaseAsync(hospital,
+            new TaskRow(Department.Police, created, by, CaseTaskStatus.Done, new DateTime(year, 2, 1, 10, 0, 0)),
+            new TaskRow(Department.SocialSecurity, created, by, CaseTaskStatus.Received, new DateTime(year, 2, 5, 10, 0, 0)),
+            new TaskRow(Department.MedicalInsurance, created, by, CaseTaskStatus.Pending));
+        await factory.CaseAsync(hospital, new TaskRow(Department.HousingFund, new DateTime(year, 2, 1, 0, 30, 0), by, CaseTaskStatus.Pending));
+        await factory.CaseAsync(elsewhere, new TaskRow(Department.Police, created, by, CaseTaskStatus.Pending));
+        var bureau = await factory.ClientForAsync("demo-civil-affairs");
+
+        var answer = await bureau.GetFromJsonAsync<JsonElement>($"/api/v1/supervision/dashboard?from={year}-01&to={year}-02&district={district}");
+
+        var tasks = answer.GetProperty("tasks");
+        Assert.Equal([4, 1, 1, 2], new[] { "tasks", "acknowledgedInTime", "done", "overdueNow" }.Select(p => tasks.GetProperty(p).GetInt32()));
+        Assert.Equal(25.0m, tasks.GetProperty("acknowledgedInTimePercent").GetDecimal());
+        Assert.Equal(["police 1/1/1/0", "social-security 1/0/0/0", "medical-insurance 1/0/0/1", "housing-fund 1/0/0/1"],
+            tasks.GetProperty("byDepartment").EnumerateArray().Select(d =>
+                $"{d.GetProperty("department").GetString()} {d.GetProperty("tasks").GetInt32()}/{d.GetProperty("acknowledgedInTime").GetInt32()}/{d.GetProperty("done").GetInt32()}/{d.GetProperty("overdueNow").GetInt32()}"));
+        Assert.Equal([$"{year}-01 3/1/1", $"{year}-02 1/0/0"], tasks.GetProperty("months").EnumerateArray().Select(m =>
+            $"{m.GetProperty("month").GetString()} {m.GetProperty("tasks").GetInt32()}/{m.GetProperty("acknowledgedInTime").GetInt32()}/{m.GetProperty("done").GetInt32()}"));
+
+        var city = await bureau.GetFromJsonAsync<JsonElement>($"/api/v1/supervision/dashboard?from={year}-01&to={year}-02");
+        Assert.Equal(5, city.GetProperty("tasks").GetProperty("tasks").GetInt32());
+
+        var supervisor = await SignedIn.AsAsync(factory, "supervisor.zhou");
+        var html = Plain(await supervisor.GetStringAsync($"{DashboardPages.Home}?from={year}-01&to={year}-02&district={district}"));
+        Assert.Contains("<h2 id=\"tasks-title\">部门办理</h2>", html);
+        Assert.Matches("<tr data-key=\"medical-insurance\"><th scope=\"row\">医保</th>\\s*<td data-figure=\"tasks\">1</td>", html);
+        Assert.Contains("共 4 项任务，按时签收 1 项，当前超期未签收 2 项。", html);
+    }
+
     [Theory]
     [InlineData("from=2041-13", "from", "figures.month-invalid")]
     [InlineData("from=2041-01&to=01/2041", "to", "figures.month-invalid")]
@@ -197,8 +243,8 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"dashboard-{seeded.Year}-01-{seeded.Year}-03-{seeded.District}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var rows = ReadRows(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["月份", "签发证明", "死亡 1 天内出具", "5 个工作日内上报", "疑似重复已审核", "有数据质量提示"], rows[0]);
-        Assert.Equal([$"{seeded.Year}-02", "2", "1", "1", "0", "2"], rows[2]);
+        Assert.Equal(["月份", "签发证明", "死亡 1 天内出具", "5 个工作日内上报", "疑似重复已审核", "有数据质量提示", "部门任务", "按时签收", "已办结"], rows[0]);
+        Assert.Equal([$"{seeded.Year}-02", "2", "1", "1", "0", "2", "0", "0", "0"], rows[2]);
         Assert.Equal("4", rows[4][1]);
         Assert.StartsWith("合计", rows[4][0]);
     }

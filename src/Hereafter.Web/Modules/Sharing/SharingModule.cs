@@ -25,6 +25,7 @@ public static class SharingModule
     {
         services.AddStaffLinks(StaffLinks.Groups.DeathCases, SharingLinks.For);
         services.AddScoped<SharingEvents>();
+        services.AddScoped<ICaseTaskFigures, Features.ReportFigures.CaseTaskFiguresReader>();
         services.AddScoped<FeedSequencer>();
         services.AddScoped<IIntegrationEventHandler, OpenDeathCaseHandler>();
         foreach (var type in ShareCertificateChangeHandler.EventTypes)

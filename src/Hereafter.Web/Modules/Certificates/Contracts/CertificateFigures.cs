@@ -33,4 +33,10 @@ public sealed record CertificateFigures(
 public interface ICertificateFigures
 {
     Task<CertificateFigures> ForAsync(FigureFilter filter, CancellationToken ct);
+
+    /// <summary>
+    /// The ids of certificates whose issuer is in <paramref name="district"/>, as a query other modules compose into
+    /// their own (a death case lies in the district of its certificate's issuer).
+    /// </summary>
+    IQueryable<Guid> CertificateIdsIssuedIn(string district);
 }

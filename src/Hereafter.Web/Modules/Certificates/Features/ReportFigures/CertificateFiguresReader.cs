@@ -71,6 +71,12 @@ public sealed class CertificateFiguresReader(HereafterDbContext db) : ICertifica
             months);
     }
 
+    public IQueryable<Guid> CertificateIdsIssuedIn(string district) =>
+        from c in db.Set<Certificate>().AsNoTracking()
+        join o in db.Set<Organisation>().AsNoTracking() on c.IssuerOrganisationId equals o.Id
+        where o.RegionCode == district
+        select c.Id;
+
     /// <summary>The codes of a version's stored warnings (<c>[{ "Code": …, … }]</c>).</summary>
     private static IEnumerable<string> WarningCodes(string json)
     {

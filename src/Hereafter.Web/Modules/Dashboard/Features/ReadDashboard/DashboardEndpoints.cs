@@ -1,4 +1,5 @@
 using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Excel;
@@ -17,7 +18,8 @@ public static class DashboardEndpoints
         api.MapGet("/dashboard", async (string? from, string? to, string? district, HttpContext http, DashboardHandler handler, CancellationToken ct) =>
                 TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), from, to, district, ct)))
             .WithSummary("The bureau's dashboard (监管驾驶舱): every figure for a period of months and a district, " + Parameters)
-            .WithDescription("Civil affairs' supervisors, clerks and system only (403 otherwise). Certificates by the month they were certified: issued, by issuer type, "
+            .WithDescription("Civil affairs' supervisors, clerks and system only (403 otherwise). Department tasks by the month they were created: per department, "
+                + "answered by their acknowledge-by deadline, done, and overdue now (unanswered past the deadline). Certificates by the month they were certified: issued, by issuer type, "
                 + "certified within a day of the death, reported within five working days, possible duplicates reviewed (by the month of the decision) and still held, "
                 + "issued with data-quality warnings and the warnings by kind. A district filters by the issuing organisation's region code. 400 for a month that is not "
                 + "YYYY-MM, a reversed period, more than 60 months, or a district that is not one of `districts`.")
@@ -43,11 +45,15 @@ public static class DashboardEndpoints
     {
         var c = figures.Certificates;
         var area = figures.District?.Name ?? t["全市"];
-        var header = new object?[] { t["月份"], t["签发证明"], t["死亡 1 天内出具"], t["5 个工作日内上报"], t["疑似重复已审核"], t["有数据质量提示"] };
-        var rows = c.Months.Select(m => new object?[] { m.Month, m.Issued, m.CertifiedWithinDay, m.ReportedInTime, m.DuplicatesReviewed, m.WithWarnings });
-        var total = new object?[] { $"{t["合计"]} {figures.From} – {figures.To} {area}", c.Issued, c.CertifiedWithinDay, c.ReportedInTime, c.DuplicatesReviewed, c.WithWarnings };
-        return XlsxSheet.ToBytes(Texts.IsEnglish ? "Dashboard" : "监管驾驶舱", [28, 12, 14, 14, 14, 14], [header, .. rows, total]);
+        var k = figures.Tasks;
+        var header = new object?[] { t["月份"], t["签发证明"], t["死亡 1 天内出具"], t["5 个工作日内上报"], t["疑似重复已审核"], t["有数据质量提示"], t["部门任务"], t["按时签收"], t["已办结"] };
+        var rows = c.Months.Zip(k.Months, (m, n) => new object?[] { m.Month, m.Issued, m.CertifiedWithinDay, m.ReportedInTime, m.DuplicatesReviewed, m.WithWarnings, n.Tasks, n.AcknowledgedInTime, n.Done });
+        var total = new object?[] { $"{t["合计"]} {figures.From} – {figures.To} {area}", c.Issued, c.CertifiedWithinDay, c.ReportedInTime, c.DuplicatesReviewed, c.WithWarnings, k.Tasks, k.AcknowledgedInTime, k.Done };
+        return XlsxSheet.ToBytes(Texts.IsEnglish ? "Dashboard" : "监管驾驶舱", [28, 12, 14, 14, 14, 14, 12, 12, 12], [header, .. rows, total]);
     }
+
+    /// <summary>A department's words (公安（户口注销）, 医保…) for a code of <see cref="DepartmentTaskFigures.Department"/>.</summary>
+    public static string DepartmentName(string code, Texts t) => t[EnumCodes<Department>.Parse(code).ChineseName()];
 
     /// <summary>The issuer type's words (医院, 社区卫生服务中心, 公安机关) for a code of <see cref="KeyedCount.Key"/>.</summary>
     public static string IssuerType(string code, Texts t) => t[EnumCodes<OrganisationType>.Parse(code).ChineseName()];

@@ -1,5 +1,6 @@
 using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Figures;
@@ -8,7 +9,7 @@ using Hereafter.Web.Platform.Organisations;
 namespace Hereafter.Web.Modules.Dashboard.Features.ReadDashboard;
 
 /// <summary><c>GET /api/v1/supervision/dashboard</c>: the filter as understood, the districts to choose from, and each area's figures.</summary>
-public sealed record DashboardFigures(string From, string To, District? District, IReadOnlyList<District> Districts, CertificateFigures Certificates)
+public sealed record DashboardFigures(string From, string To, District? District, IReadOnlyList<District> Districts, CertificateFigures Certificates, CaseTaskFigures Tasks)
 {
     public IReadOnlyList<string> Months => Certificates.Months.Select(m => m.Month).ToList();
 }
@@ -17,7 +18,7 @@ public sealed record DashboardFigures(string From, string To, District? District
 /// Composes the dashboard from each module's figure contract for one <see cref="FigureFilter"/>. Counts only: no
 /// personal data leaves here, so reading it is not audited (the lists behind the figures are).
 /// </summary>
-public sealed class DashboardHandler(ICertificateFigures certificates, DistrictDirectory districts, TimeProvider clock)
+public sealed class DashboardHandler(ICertificateFigures certificates, ICaseTaskFigures tasks, DistrictDirectory districts, TimeProvider clock)
 {
     public async Task<DashboardFigures> HandleAsync(Actor actor, string? from, string? to, string? district, CancellationToken ct)
     {
@@ -28,6 +29,9 @@ public sealed class DashboardHandler(ICertificateFigures certificates, DistrictD
         if (filter.District is { } code)
             chosen = all.FirstOrDefault(d => d.Code == code)
                 ?? throw new FieldValidationException("district", new Message("figures.district-unknown").With("code", code));
-        return new DashboardFigures(filter.From.ToString(), filter.To.ToString(), chosen, all, await certificates.ForAsync(filter, ct));
+        // One module after the other: they share the request's database context.
+        var certificateFigures = await certificates.ForAsync(filter, ct);
+        var taskFigures = await tasks.ForAsync(filter, ct);
+        return new DashboardFigures(filter.From.ToString(), filter.To.ToString(), chosen, all, certificateFigures, taskFigures);
     }
 }
