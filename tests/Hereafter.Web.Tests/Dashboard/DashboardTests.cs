@@ -10,6 +10,7 @@ using Hereafter.Web.Modules.Dashboard.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Organisations;
 using Hereafter.Web.Tests.Infrastructure;
+using Hereafter.Web.Tests.Memorial;
 using Hereafter.Web.Tests.Pages;
 using Hereafter.Web.Tests.Pricing;
 using static Hereafter.Web.Tests.Dashboard.DashboardSeed;
@@ -148,6 +149,30 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
         Assert.Contains("<h2 id=\"tasks-title\">部门办理</h2>", html);
         Assert.Matches("<tr data-key=\"medical-insurance\"><th scope=\"row\">医保</th>\\s*<td data-figure=\"tasks\">1</td>", html);
         Assert.Contains("共 4 项任务，按时签收 1 项，当前超期未签收 2 项。", html);
+    }
+
+    /// <summary>Bookings by the visit's China date at a cemetery in the district (31 March and 1 April) and one elsewhere.</summary>
+    [Fact]
+    public async Task Api_GivesTheBookingsAndVisits_ByMonthOfTheVisit()
+    {
+        var (district, year) = Fresh();
+        var cemetery = await factory.OrganisationAsync(district, OrganisationType.Cemetery, "测试公墓");
+        var (otherDistrict, _) = Fresh();
+        var elsewhere = await factory.OrganisationAsync(otherDistrict, OrganisationType.Cemetery, "别区公墓");
+        await factory.DayAsync(cemetery, new DateOnly(year, 3, 31),
+            new MemorialFiguresSeed.Slot(50, new MemorialFiguresSeed.Booking(3, CheckedIn: true), new MemorialFiguresSeed.Booking(2), new MemorialFiguresSeed.Booking(4, Cancelled: true)));
+        await factory.DayAsync(cemetery, new DateOnly(year, 4, 1), new MemorialFiguresSeed.Slot(50, new MemorialFiguresSeed.Booking(5, CheckedIn: true)));
+        await factory.DayAsync(elsewhere, new DateOnly(year, 3, 31), new MemorialFiguresSeed.Slot(50, new MemorialFiguresSeed.Booking(6)));
+        var bureau = await factory.ClientForAsync("demo-civil-affairs");
+
+        var answer = await bureau.GetFromJsonAsync<JsonElement>($"/api/v1/supervision/dashboard?from={year}-03&to={year}-04&district={district}");
+
+        var memorial = answer.GetProperty("memorial");
+        Assert.Equal([3, 10, 2, 8], new[] { "bookings", "people", "visits", "visitors" }.Select(p => memorial.GetProperty(p).GetInt32()));
+        Assert.Equal([$"{year}-03 2/5/1/3", $"{year}-04 1/5/1/5"], memorial.GetProperty("months").EnumerateArray().Select(m =>
+            $"{m.GetProperty("month").GetString()} {m.GetProperty("bookings").GetInt32()}/{m.GetProperty("people").GetInt32()}/{m.GetProperty("visits").GetInt32()}/{m.GetProperty("visitors").GetInt32()}"));
+        var city = await bureau.GetFromJsonAsync<JsonElement>($"/api/v1/supervision/dashboard?from={year}-03&to={year}-04");
+        Assert.Equal(4, city.GetProperty("memorial").GetProperty("bookings").GetInt32());
     }
 
     [Theory]

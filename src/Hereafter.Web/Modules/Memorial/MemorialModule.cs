@@ -35,6 +35,7 @@ public static class MemorialModule
         services.AddStaffLinks(StaffLinks.Groups.Memorial, Features.Standards.StandardsLinks.For);
         // supervision
         services.AddScoped<Features.SuperviseMemorial.MemorialFiguresHandler>();
+        services.AddScoped<Contracts.IBookingFigures, Features.ReportFigures.BookingFiguresReader>();
         services.AddStaffLinks(StaffLinks.Groups.Memorial, Features.SuperviseMemorial.SupervisionLinks.For);
         return services;
     }

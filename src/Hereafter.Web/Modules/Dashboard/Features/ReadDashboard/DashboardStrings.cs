@@ -23,6 +23,8 @@ internal static class DashboardStrings
         ["{0} 至 {1}，"] = "{0} to {1}, ",
         ["死亡医学证明"] = "Death certificates",
         ["部门办理"] = "Department tasks",
+        ["每月祭扫预约和入园"] = "Grave-visit bookings and visits each month",
+        ["共 {0} 个有效预约（{1} 人），入园 {2} 次（{3} 人）。"] = "{0} standing bookings ({1} people), {2} visits ({3} people).",
         ["部门任务"] = "Tasks",
         ["按时签收"] = "Acknowledged in time",
         ["已办结"] = "Done",
