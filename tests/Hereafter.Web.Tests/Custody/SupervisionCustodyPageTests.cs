@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Hereafter.Domain.Custody;
 using Hereafter.Web.Modules.Custody.Contracts;
 using Hereafter.Web.Platform.Data;
@@ -158,7 +156,7 @@ public sealed partial class SupervisionCustodyPageTests(HereafterFactory factory
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var fileName = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!;
         Assert.Matches("^custody-overdue-\\d{8}\\.xlsx$", fileName.Trim('"'));
-        var rows = ReadRows(await response.Content.ReadAsByteArrayAsync());
+        var rows = XlsxRows.Read(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["逝者", "证件号码", "环节", "殡仪馆", "安放单位", "接运时间", "进入该环节时间", "超期原因", "超期起始"], rows[0]);
         Assert.Equal(3, rows.Count); // the header and the two overdue records
         Assert.Contains(rows, r => r.Contains("超期存放") && r.Contains("存放中"));
@@ -168,16 +166,8 @@ public sealed partial class SupervisionCustodyPageTests(HereafterFactory factory
         Assert.Contains("**********", all);
 
         (await supervisor.GetAsync("/culture/en")).EnsureSuccessStatusCode();
-        var english = ReadRows(await (await supervisor.GetAsync(export)).Content.ReadAsByteArrayAsync());
+        var english = XlsxRows.Read(await (await supervisor.GetAsync(export)).Content.ReadAsByteArrayAsync());
         Assert.Equal("Deceased", english[0][0]);
         Assert.Contains(english, r => r.Contains("Over the storage limit"));
-    }
-
-    private static List<List<string>> ReadRows(byte[] bytes)
-    {
-        using var stream = new MemoryStream(bytes);
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Data;
@@ -267,7 +265,7 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"dashboard-{seeded.Year}-01-{seeded.Year}-03-{seeded.District}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
-        var rows = ReadRows(await response.Content.ReadAsByteArrayAsync());
+        var rows = XlsxRows.Read(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["月份", "签发证明", "死亡 1 天内出具", "5 个工作日内上报", "疑似重复已审核", "有数据质量提示", "部门任务", "按时签收", "已办结"], rows[0]);
         Assert.Equal([$"{seeded.Year}-02", "2", "1", "1", "0", "2", "0", "0", "0"], rows[2]);
         Assert.Equal("4", rows[4][1]);
@@ -276,14 +274,6 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
 
     /// <summary>The page without Blazor's CSS-isolation attributes (<c>b-xxxxxxxxxx</c>).</summary>
     private static string Plain(string html) => System.Text.RegularExpressions.Regex.Replace(html, " b-[a-z0-9]{10}(=\"\")?", "");
-
-    private static List<List<string>> ReadRows(byte[] bytes)
-    {
-        using var stream = new MemoryStream(bytes);
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
-    }
 }
 
 /// <summary>Without months the dashboard covers January to this month of the China year: the month turns at midnight China time.</summary>

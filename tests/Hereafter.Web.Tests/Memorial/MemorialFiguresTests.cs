@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Memorial.Contracts;
 using Hereafter.Web.Platform.Organisations;
@@ -198,7 +196,7 @@ public sealed partial class MemorialFiguresTests(HereafterFactory factory) : ICl
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var fileName = response.Content.Headers.ContentDisposition!.FileNameStar ?? response.Content.Headers.ContentDisposition.FileName!;
         Assert.Equal($"memorial-figures-{seeded.First:yyyyMMdd}-{seeded.Second:yyyyMMdd}.xlsx", fileName.Trim('"'));
-        var rows = ReadRows(await response.Content.ReadAsByteArrayAsync());
+        var rows = XlsxRows.Read(await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(["公墓（骨灰堂）", "日期", "开放时段", "可约人数", "已约人数", "有效预约", "已取消", "入园次数", "入园人数"], rows[0]);
         Assert.Equal(5, rows.Count);
         Assert.Equal(["测试公墓甲", seeded.First.ToString("yyyy-MM-dd"), "2", "150", "10", "4", "1", "2", "5"], rows[1]);
@@ -207,17 +205,9 @@ public sealed partial class MemorialFiguresTests(HereafterFactory factory) : ICl
         Assert.Equal(["合计", $"{seeded.First:yyyy-MM-dd} – {seeded.Second:yyyy-MM-dd}", "4", "260", "15", "5", "2", "3", "10"], rows[4]);
 
         (await supervisor.GetAsync("/culture/en")).EnsureSuccessStatusCode();
-        var english = ReadRows(await (await supervisor.GetAsync(export)).Content.ReadAsByteArrayAsync());
+        var english = XlsxRows.Read(await (await supervisor.GetAsync(export)).Content.ReadAsByteArrayAsync());
         Assert.Equal("Cemetery or columbarium", english[0][0]);
         Assert.Equal("Total", english[4][0]);
-    }
-
-    private static List<List<string>> ReadRows(byte[] bytes)
-    {
-        using var stream = new MemoryStream(bytes);
-        using var document = SpreadsheetDocument.Open(stream, false);
-        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
-        return sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
     }
 }
 
