@@ -31,6 +31,12 @@ public sealed record FigureFilter(YearMonth From, YearMonth To, string? District
     /// <summary>The China month an instant falls in.</summary>
     public static YearMonth MonthOf(DateTimeOffset at) => YearMonth.Of(ChinaTime.DateOf(at));
 
+    /// <summary>
+    /// The filter as a query string without the leading '?' (<c>from=2026-01&amp;to=2026-12&amp;district=520102</c>), the
+    /// way the lists behind the figures take it, so a figure's link opens the rows it counts.
+    /// </summary>
+    public string Query => $"from={From}&to={To}" + (District is null ? "" : $"&district={District}");
+
     public bool Contains(DateTimeOffset at) => at >= StartUtc && at < EndUtc;
 
     public bool Contains(DateOnly date) => date >= FirstDate && date <= LastDate;
