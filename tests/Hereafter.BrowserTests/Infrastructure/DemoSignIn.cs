@@ -7,7 +7,7 @@ namespace Hereafter.BrowserTests.Infrastructure;
 /// <summary>Signs a browser context in through the real sign-in page as one of the demo accounts seeded in Development.</summary>
 public static class DemoSignIn
 {
-    /// <summary>A new page of <paramref name="context"/>, signed in as <paramref name="userName"/> and showing the home page.</summary>
+    /// <summary>A new page of <paramref name="context"/>, signed in as <paramref name="userName"/> and showing where that person starts (the home page; the dashboard for civil affairs).</summary>
     public static async Task<IPage> AsAsync(IBrowserContext context, string userName)
     {
         var page = await context.NewPageAsync();

@@ -140,7 +140,10 @@ public sealed class PricingJourneyTests(ChromiumFixture chromium, BrowserAppFact
         await using var bureauContext = await chromium.NewContextAsync(app.BaseUrl);
         var bureau = await bureauContext.NewPageAsync();
         await SignInAsync(bureau, "supervisor.zhou");
-        await bureau.GetByRole(AriaRole.Link, new() { Name = "调价审核" }).First.ClickAsync();
+        // The bureau starts at its dashboard; the price review is in the menu's 殡葬价格 group.
+        await Expect(bureau).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/supervision$"));
+        await bureau.Locator(".menu-wide summary", new() { HasTextString = "殡葬价格" }).ClickAsync();
+        await bureau.Locator(".menu-wide").GetByRole(AriaRole.Link, new() { Name = "调价审核" }).ClickAsync();
         var card = bureau.Locator(".proposal-card", new() { HasText = itemName }).Filter(new() { HasText = Yuan(newPrice) });
         await Expect(card).ToContainTextAsync("贵阳市殡仪馆");
         await ChromiumFixture.ScreenshotAsync(bureau, "prices-review-desktop");

@@ -100,7 +100,8 @@ public sealed class WorklistJourneyTests(ChromiumFixture chromium, BrowserAppFac
         await using var supervisorContext = await chromium.NewContextAsync(app.BaseUrl);
         var supervisor = await supervisorContext.NewPageAsync();
         await SignInAsync(supervisor, "supervisor.zhou", "周文静（监管）");
-        await supervisor.GetByRole(AriaRole.Link, new() { Name = "身后事档案" }).First.ClickAsync();
+        await supervisor.Locator(".menu-wide summary", new() { HasTextString = "身后事" }).ClickAsync();
+        await supervisor.Locator(".menu-wide").GetByRole(AriaRole.Link, new() { Name = "身后事档案" }).ClickAsync();
         await Expect(supervisor.Locator(".case-item").First).ToBeVisibleAsync();
         await ChromiumFixture.ScreenshotAsync(supervisor, "supervision-cases-desktop");
         await supervisor.Locator($"a.case-link[href='/supervision/cases/{caseId}']").ClickAsync();

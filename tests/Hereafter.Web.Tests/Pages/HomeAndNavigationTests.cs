@@ -20,6 +20,24 @@ public sealed class HomeAndNavigationTests(HereafterFactory factory) : IClassFix
         Assert.Contains("您的工作台", html);
     }
 
+    [Theory]
+    [InlineData("supervisor.zhou", null, "/supervision")]
+    [InlineData("clerk.civil", null, "/supervision")]
+    [InlineData("doctor.wang", null, "/")]
+    [InlineData("funeral.liu", null, "/")]
+    [InlineData("supervisor.zhou", "/supervision/custody", "/supervision/custody")]
+    public async Task SigningIn_StartsWhereTheirWorkIs_UnlessAPageAskedForIt(string userName, string? returnUrl, string landing)
+    {
+        var client = factory.CreateClient();
+        var signIn = returnUrl is null ? "/signin" : "/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+
+        var response = await HtmlForms.SubmitAsync(client, signIn, "signin",
+            new Dictionary<string, string> { ["Input.UserName"] = userName, ["Input.Password"] = Hereafter.Web.Platform.Demo.DemoData.Secret });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(landing, response.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
     [Fact]
     public async Task SupervisorsMenu_IsGrouped_AndKeepsEveryLinkAndLabel()
     {

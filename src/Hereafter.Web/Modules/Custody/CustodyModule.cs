@@ -15,6 +15,7 @@ using Hereafter.Web.Modules.Custody.Features.ReleaseAshes;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Custody.Contracts;
 using Hereafter.Web.Modules.Custody.Features.CollectCremationCertificate;
 using Hereafter.Web.Modules.Custody.Features.Cremate;
 using Hereafter.Web.Modules.Custody.Features.FreezeOnRevocation;
@@ -43,6 +44,7 @@ public static class CustodyModule
                 "Custody:Documents: each entry must be one of cremation-certificate, cremation-consent, ashes-agreement, ashes-undertaking, township-notice.")
             .ValidateOnStart();
         services.AddScoped<CustodyRecords>();
+        services.AddScoped<ICustodyFigures, Features.ReportFigures.CustodyFiguresReader>();
         services.AddScoped<ICaseInstitutionSource, CustodyInstitutions>();
         // counter: pickup, arrival, storage, the record and the funeral home's counter page
         services.AddStaffLinks(StaffLinks.Groups.Remains, CustodyLinks.For);

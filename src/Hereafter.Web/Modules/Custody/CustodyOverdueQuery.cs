@@ -24,6 +24,19 @@ public static class CustodyOverdueQuery
                     || r.State == CustodyState.Unclaimed;
     }
 
+    /// <summary>Records overdue at <paramref name="now"/> for one reason: the matching part of <see cref="Overdue"/>.</summary>
+    public static Expression<Func<CustodyRecord, bool>> OverdueFor(CustodyOverdue reason, DateTimeOffset now, CustodyPeriods periods)
+    {
+        var releasedBefore = CustodyDeadlines.StartedBefore(now, periods.PlacementFollowUpDays);
+        var storedBefore = CustodyDeadlines.StartedBefore(now, periods.UnclaimedAfterDays);
+        return reason switch
+        {
+            CustodyOverdue.OverStorageLimit => r => r.State == CustodyState.InStorage && r.StorageUntil != null && r.StorageUntil < now,
+            CustodyOverdue.PlacementOverdue => r => r.State == CustodyState.AshesReleased && r.AshesReleasedAt != null && r.AshesReleasedAt < releasedBefore,
+            _ => r => (r.State == CustodyState.AshesStored && r.AshesStoredAt != null && r.AshesStoredAt < storedBefore) || r.State == CustodyState.Unclaimed,
+        };
+    }
+
     /// <summary>Why the record is overdue, and since when (the limit passed or the period fell due), or null.</summary>
     public static (CustodyOverdue Reason, DateTimeOffset Since)? ReasonOf(CustodyRecord r, DateTimeOffset now, CustodyPeriods periods)
     {

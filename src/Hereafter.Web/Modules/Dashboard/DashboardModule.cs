@@ -15,6 +15,8 @@ public static class DashboardModule
         services.TryAddScoped<DistrictDirectory>();
         services.AddScoped<Features.ReadDashboard.DashboardHandler>();
         services.AddStaffLinks(StaffLinks.Groups.Dashboard, Features.ReadDashboard.DashboardLinks.For);
+        // The dashboard is the bureau's home: its supervisors and clerks start there after signing in.
+        services.AddStaffLanding(actor => DashboardAccess.Sees(actor) ? Contracts.DashboardPages.Home : null);
         return services;
     }
 

@@ -8,8 +8,11 @@ namespace Hereafter.Web.Platform.Navigation;
 /// <see cref="NavigationModule.AddStaffLinks"/>, since only the module knows its access rules, under one of the
 /// menu's <see cref="Groups"/>; groups are listed in the order Program adds the modules (ADR 0021).
 /// </summary>
-public sealed class StaffLinks(IEnumerable<StaffLinks.Source> sources)
+public sealed class StaffLinks(IEnumerable<StaffLinks.Source> sources, IEnumerable<StaffLinks.Landing> landings)
 {
+    /// <summary>A module's page where some people start after signing in (the bureau's dashboard for civil affairs), or null for others.</summary>
+    public sealed record Landing(Func<Actor, string?> For);
+
     /// <param name="Label">Chinese label; pages translate it with <c>T[...]</c>.</param>
     /// <param name="Description">One Chinese line for the home page.</param>
     /// <param name="Group">The menu group (one of <see cref="Groups"/>); set from the module's registration.</param>
@@ -52,6 +55,10 @@ public sealed class StaffLinks(IEnumerable<StaffLinks.Source> sources)
         return links;
     }
 
+    /// <summary>Where <paramref name="actor"/> starts after signing in: the first module landing that claims them, else the home page.</summary>
+    public string HomeFor(Actor? actor) =>
+        actor is null ? "/" : landings.Select(l => l.For(actor)).FirstOrDefault(h => h is not null) ?? "/";
+
     /// <summary>The same links by group, groups in the order their first link comes.</summary>
     public IReadOnlyList<LinkGroup> GroupsFor(Actor? actor) =>
         [.. For(actor).GroupBy(l => l.Group).Select(g => new LinkGroup(g.Key, [.. g]))];
@@ -65,4 +72,8 @@ public static class NavigationModule
     /// <summary>Adds a module's pages to the menu and the home page, under <paramref name="group"/> (one of <see cref="StaffLinks.Groups"/>).</summary>
     public static IServiceCollection AddStaffLinks(this IServiceCollection services, string group, Func<Actor, IEnumerable<StaffLinks.Link>> links) =>
         services.AddSingleton(new StaffLinks.Source(group, links));
+
+    /// <summary>Makes a module's page the place where the people it names start after signing in (<see cref="StaffLinks.HomeFor"/>).</summary>
+    public static IServiceCollection AddStaffLanding(this IServiceCollection services, Func<Actor, string?> landing) =>
+        services.AddSingleton(new StaffLinks.Landing(landing));
 }

@@ -1,3 +1,5 @@
+using Hereafter.Web.Platform.Figures;
+
 namespace Hereafter.Web.Modules.Custody.Contracts;
 
 /// <summary>The closed loop's page addresses (opaque ids only: never an ID number in a URL).</summary>
@@ -32,6 +34,19 @@ public static class CustodyPages
 
     /// <summary>The bureau's view of the loop: counts by stage and institution, what is overdue and why.</summary>
     public const string Supervision = "/supervision/custody";
+
+    /// <summary>
+    /// The bureau's list of the records behind a figure of <see cref="CustodyFigures"/>: those that reached a step
+    /// (<paramref name="dated"/>: picked-up, cremated or placed) in the filter's months, in its district.
+    /// </summary>
+    public static string SupervisionStep(FigureFilter filter, string dated) =>
+        $"{Supervision}?overdue=false&dated={dated}&from={filter.FirstDate:yyyy-MM-dd}&to={filter.LastDate:yyyy-MM-dd}{District(filter)}#records";
+
+    /// <summary>The bureau's list of the records overdue now for one reason (over-storage-limit, placement-overdue, unclaimed), in the filter's district.</summary>
+    public static string SupervisionOverdue(FigureFilter filter, string reason) =>
+        $"{Supervision}?overdue=true&reason={reason}{District(filter)}#records";
+
+    private static string District(FigureFilter filter) => filter.District is { } d ? "&district=" + d : "";
 
     /// <summary>Follow-up letters (reminders, 骨灰去向告知函) listed for the bureau to send.</summary>
     public const string FollowUp = "/supervision/custody/follow-up";

@@ -32,24 +32,24 @@ public sealed class ListCustodyRecordsHandler(HereafterDbContext db, CustodyReco
 {
     public async Task<CustodyList> HandleAsync(Actor actor, CustodyListQuery query, CancellationToken ct)
     {
-        var records = filter.Apply(actor, query, clock.GetUtcNow());
+        var records = await filter.ApplyAsync(actor, query, clock.GetUtcNow(), ct);
         var (page, size) = (Math.Max(1, query.Page), query.PageSize);
         var total = await records.LongCountAsync(ct);
         var rows = await (query.Overdue ? records.OrderBy(r => r.PickedUpAt) : records.OrderByDescending(r => r.PickedUpAt))
             .ThenBy(r => r.Id).Skip((page - 1) * size).Take(size).ToListAsync(ct);
         var items = await ItemsAsync(rows, ct);
         await audit.RecordAsync(actor, "custody.list", "custody", CustodyAccess.Supervises(actor) ? "supervision" : "custody",
-            string.Create(CultureInfo.InvariantCulture, $"state={query.State} overdue={query.Overdue} institution={query.Institution} {query.From}..{query.To} page {page}: {items.Count} of {total} records (masked)"), ct);
+            string.Create(CultureInfo.InvariantCulture, $"{query.Described} page {page}: {items.Count} of {total} records (masked)"), ct);
         return new CustodyList(items, total, page, size);
     }
 
     /// <summary>Every record the query selects, unpaged (the Excel export), masked and audited like a page.</summary>
     public async Task<IReadOnlyList<CustodyListItem>> AllAsync(Actor actor, CustodyListQuery query, CancellationToken ct)
     {
-        var rows = await filter.Apply(actor, query, clock.GetUtcNow()).OrderBy(r => r.PickedUpAt).ThenBy(r => r.Id).ToListAsync(ct);
+        var rows = await (await filter.ApplyAsync(actor, query, clock.GetUtcNow(), ct)).OrderBy(r => r.PickedUpAt).ThenBy(r => r.Id).ToListAsync(ct);
         var items = await ItemsAsync(rows, ct);
         await audit.RecordAsync(actor, "custody.export", "custody", "supervision",
-            string.Create(CultureInfo.InvariantCulture, $"state={query.State} overdue={query.Overdue} institution={query.Institution} {query.From}..{query.To}: {items.Count} records (masked)"), ct);
+            string.Create(CultureInfo.InvariantCulture, $"{query.Described}: {items.Count} records (masked)"), ct);
         return items;
     }
 

@@ -35,7 +35,7 @@ public sealed class CountCustodyRecordsHandler(HereafterDbContext db, CustodyRec
     {
         if (!CustodyAccess.Supervises(actor)) throw ProblemException.Forbidden(new Message("custody.supervision-only"));
         var now = clock.GetUtcNow();
-        var records = filter.Apply(actor, query with { State = null, Overdue = false }, now);
+        var records = await filter.ApplyAsync(actor, query with { State = null, Overdue = false, Reason = null }, now, ct);
         var held = await records.GroupBy(r => new { r.FuneralHomeId, r.State })
             .Select(g => new { g.Key.FuneralHomeId, g.Key.State, Count = g.Count() }).ToListAsync(ct);
         var placed = await records.Where(r => r.PlacementInstitutionId != null).GroupBy(r => new { r.PlacementInstitutionId, r.State })

@@ -16,10 +16,10 @@ public static class ExportCustodyRecordsEndpoint
 {
     public static RouteGroupBuilder MapExportCustodyRecords(this RouteGroupBuilder api)
     {
-        api.MapGet("/export.xlsx", async (string? state, bool? overdue, Guid? institution, string? from, string? to,
+        api.MapGet("/export.xlsx", async (string? state, bool? overdue, Guid? institution, string? from, string? to, string? district, string? reason, string? dated,
                 HttpContext http, ListCustodyRecordsHandler handler, Texts t, TimeProvider clock, CancellationToken ct) =>
             {
-                var items = await handler.AllAsync(Actor.Require(http), new CustodyListQuery(state, overdue ?? false, institution, from, to), ct);
+                var items = await handler.AllAsync(Actor.Require(http), new CustodyListQuery(state, overdue ?? false, institution, from, to) { District = district, Reason = reason, Dated = dated }, ct);
                 var name = $"custody-{(overdue == true ? "overdue" : "records")}-{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
                 return TypedResults.File(Workbook(items, t), XlsxSheet.ContentType, name);
             })

@@ -9,6 +9,14 @@ internal static class DashboardStrings
     public static readonly IReadOnlyDictionary<string, string> Strings = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["监管"] = "Supervision",
+        ["接运遗体"] = "Bodies picked up",
+        ["火化遗体"] = "Bodies cremated",
+        ["骨灰安放（葬）"] = "Ashes placed or buried",
+        ["当前超期存放"] = "Over the storage limit now",
+        ["骨灰去向未落实"] = "Ashes without a confirmed placement",
+        ["超期和无主骨灰是当前的情况，不受月份限制；接运、火化和安放按发生的月份统计。"] = "Overdue and unclaimed are as of now, whatever the months chosen; pickups, cremations and placements count in the month they happened.",
+        ["每月接运、火化和安放"] = "Pickups, cremations and placements per month",
+        ["共接运遗体 {0} 具，火化 {1} 具，骨灰安放（葬）{2} 份；当前超期存放 {3} 具，骨灰去向未落实 {4} 份，无主骨灰 {5} 份。"] = "{0} bodies picked up, {1} cremated and {2} ashes placed or buried; now {3} over the storage limit, {4} ashes without a confirmed placement and {5} unclaimed.",
         ["监管驾驶舱"] = "Bureau dashboard",
         ["全市身后事服务的各项指标：证明、部门办理、应停未停、殡葬价格等，按月份和区县查看、导出 Excel。"] =
             "The city's after-death service figures (certificates, department tasks, stopped payments, funeral prices…) by month and district, with Excel export.",
