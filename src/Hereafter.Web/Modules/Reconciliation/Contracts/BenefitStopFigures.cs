@@ -49,6 +49,9 @@ public static class BenefitStopPages
     public static string ListOf(string figure, string query, string? programme = null) =>
         $"{List}?figure={figure}&{query}" + (programme is null ? "" : $"&programme={Uri.EscapeDataString(programme)}");
 
+    /// <summary>A programme's Chinese name (最低生活保障（低保）, 高龄津贴…) for its code; the code itself when unknown.</summary>
+    public static string ProgrammeName(string code) => ReconciliationAccess.ProgrammeName(code);
+
     /// <summary>Whether <paramref name="actor"/> may open the lists (civil affairs' supervisors and system): links are drawn only for them.</summary>
     public static bool MayOpen(Actor actor) => ReconciliationAccess.SeesStatistics(actor);
 }
