@@ -7,6 +7,7 @@ using Hereafter.Web.Modules.Reconciliation.Features.DismissReviewRow;
 using Hereafter.Web.Modules.Reconciliation.Features.DownloadResults;
 using Hereafter.Web.Modules.Reconciliation.Features.DownloadTemplate;
 using Hereafter.Web.Modules.Reconciliation.Features.ExecuteStop;
+using Hereafter.Web.Modules.Reconciliation.Features.ListCountedStops;
 using Hereafter.Web.Modules.Reconciliation.Features.ListRolls;
 using Hereafter.Web.Modules.Reconciliation.Features.ReadRejected;
 using Hereafter.Web.Modules.Reconciliation.Features.ReadReview;
@@ -15,9 +16,12 @@ using Hereafter.Web.Modules.Reconciliation.Features.ReadStops;
 using Hereafter.Web.Modules.Reconciliation.Features.ReconcileFromCommandLine;
 using Hereafter.Web.Modules.Reconciliation.Features.ReconcileRoll;
 using Hereafter.Web.Modules.Reconciliation.Features.RecoverOverpayment;
+using Hereafter.Web.Modules.Reconciliation.Features.ReportFigures;
 using Hereafter.Web.Modules.Reconciliation.Features.ReportStatistics;
 using Hereafter.Web.Modules.Reconciliation.Features.UploadRoll;
 using Hereafter.Web.Platform.Navigation;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +52,11 @@ public static class ReconciliationModule
         services.AddScoped<ExecuteStopHandler>();
         services.AddScoped<RecoverOverpaymentHandler>();
         services.AddScoped<ReportStatisticsHandler>();
+        services.TryAddScoped<DistrictDirectory>();
+        services.AddScoped<CountedStops>();
+        services.AddScoped<StopFigureFilter>();
+        services.AddScoped<IBenefitStopFigures, BenefitStopFiguresReader>();
+        services.AddScoped<ListCountedStopsHandler>();
         services.AddSingleton<ISurvivorBenefitEstimates, SurvivorBenefitEstimates>();
         services.AddSingleton<CalculateSurvivorBenefitHandler>();
         services.AddScoped<ReconcileCommand>();
@@ -124,6 +133,7 @@ public static class ReconciliationModule
         api.MapExecuteStop();
         api.MapRecoverOverpayment();
         api.MapReportStatistics();
+        api.MapListCountedStops();
         app.MapCalculateSurvivorBenefit();
         return app;
     }

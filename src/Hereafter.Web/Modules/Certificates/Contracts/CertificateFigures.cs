@@ -39,4 +39,11 @@ public interface ICertificateFigures
     /// their own (a death case lies in the district of its certificate's issuer).
     /// </summary>
     IQueryable<Guid> CertificateIdsIssuedIn(string district);
+
+    /// <summary>
+    /// The citizen ID numbers of the people whose issued certificate's issuer is in <paramref name="district"/> (the
+    /// certificate number, as the death register for 应停未停 gives it), as a query other modules compose into their own
+    /// (a benefit stop lies in the district of its death certificate's issuer). A revoked certificate places nobody.
+    /// </summary>
+    IQueryable<string> DecedentIdNumbersIssuedIn(string district);
 }

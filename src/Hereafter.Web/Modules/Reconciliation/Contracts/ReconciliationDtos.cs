@@ -56,7 +56,19 @@ public sealed record StatisticsRow(
     string Programme, string ProgrammeName, string Month, long StopsIdentified, long StopsExecuted,
     decimal OverpaidIdentified, decimal OverpaidRecovered, decimal MonthlyPaymentsPrevented);
 
-public sealed record StatisticsDto(string? From, string? To, string? Programme, IReadOnlyList<StatisticsRow> Rows, StatisticsRow Total);
+/// <summary>The statistics for a filter: <c>From</c>/<c>To</c>/<c>District</c> null when all months and the whole city were asked for.</summary>
+public sealed record StatisticsDto(string? From, string? To, string? Programme, IReadOnlyList<StatisticsRow> Rows, StatisticsRow Total, string? District = null);
 
 /// <summary>遗属待遇 for the family portal: 丧葬补助金, 抚恤金 months and amount, total (yuan).</summary>
 public sealed record SurvivorBenefitDto(decimal ContributionYears, decimal MonthlyBase, decimal FuneralGrant, int PensionMonths, decimal SurvivorPension, decimal Total);
+
+/// <summary>
+/// A stop behind a supervision figure (<c>identified</c>, <c>executed</c>, <c>recovered</c>): the payee's ID number and
+/// name masked, the department that reconciled it, and the dates that place it in a month.
+/// </summary>
+public sealed record CountedStopDto(
+    string MaskedIdNumber, string MaskedName, string Programme, string ProgrammeName, string Organisation, decimal MonthlyAmount, string DeathDate,
+    string StopFrom, string IdentifiedOn, decimal OverpaidAmount, string? ExecutedMonth, decimal? RecoveredAmount, string? RecoveredOn);
+
+/// <summary>The list behind a figure: the filter as understood (null months and district: every month, the whole city) and a page of its stops.</summary>
+public sealed record CountedStopsDto(string Figure, string? From, string? To, string? District, string? Programme, PageOf<CountedStopDto> Stops);

@@ -159,6 +159,8 @@ internal sealed class ReconciliationConfiguration :
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.JobId, x.Attempt, x.Row }).IsUnique();
         b.HasIndex(x => x.IdNumber);
+        // A person's earlier stops of the programme (counted once, CountedStops) and the district's deaths are found by it.
+        b.HasIndex(x => new { x.DeathIdNumber, x.Programme });
         b.Property(x => x.Origin).HasMaxLength(16);
         b.Property(x => x.IdNumber).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(100);

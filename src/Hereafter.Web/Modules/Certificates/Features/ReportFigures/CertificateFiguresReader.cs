@@ -77,6 +77,12 @@ public sealed class CertificateFiguresReader(HereafterDbContext db) : ICertifica
         where o.RegionCode == district
         select c.Id;
 
+    public IQueryable<string> DecedentIdNumbersIssuedIn(string district) =>
+        from c in db.Set<Certificate>().AsNoTracking()
+        join o in db.Set<Organisation>().AsNoTracking() on c.IssuerOrganisationId equals o.Id
+        where o.RegionCode == district && c.Status == CertificateStatus.Issued && c.NumberKind == CertificateNumberKind.CitizenId
+        select c.Number;
+
     /// <summary>The codes of a version's stored warnings (<c>[{ "Code": …, … }]</c>).</summary>
     private static IEnumerable<string> WarningCodes(string json)
     {

@@ -1,4 +1,5 @@
 using Hereafter.Web.Modules.Certificates.Contracts;
+using Hereafter.Web.Modules.Reconciliation.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
@@ -21,7 +22,8 @@ public static class DashboardEndpoints
             .WithDescription("Civil affairs' supervisors, clerks and system only (403 otherwise). Department tasks by the month they were created: per department, "
                 + "answered by their acknowledge-by deadline, done, and overdue now (unanswered past the deadline). Certificates by the month they were certified: issued, by issuer type, "
                 + "certified within a day of the death, reported within five working days, possible duplicates reviewed (by the month of the decision) and still held, "
-                + "issued with data-quality warnings and the warnings by kind. A district filters by the issuing organisation's region code. 400 for a month that is not "
+                + "issued with data-quality warnings and the warnings by kind. Benefit stops (应停未停, per programme and month): stops identified and overpaid amounts identified (by the month found), "
+                + "stops executed and monthly payments prevented (by the month payments stopped from), overpaid amounts recovered (by the recovery date); their district is the death certificate issuer's. A district filters by the issuing organisation's region code. 400 for a month that is not "
                 + "YYYY-MM, a reversed period, more than 60 months, or a district that is not one of `districts`.")
             .Produces<DashboardFigures>()
             .ProducesValidationProblem()
@@ -40,20 +42,35 @@ public static class DashboardEndpoints
         return api;
     }
 
-    /// <summary>One row per month and a total row, the columns of the page's certificate table.</summary>
+    /// <summary>One row per month and a total row: the certificates', the tasks' and the benefit stops' monthly columns.</summary>
     public static byte[] Workbook(DashboardFigures figures, Texts t)
     {
         var c = figures.Certificates;
         var area = figures.District?.Name ?? t["全市"];
         var k = figures.Tasks;
-        var header = new object?[] { t["月份"], t["签发证明"], t["死亡 1 天内出具"], t["5 个工作日内上报"], t["疑似重复已审核"], t["有数据质量提示"], t["部门任务"], t["按时签收"], t["已办结"] };
-        var rows = c.Months.Zip(k.Months, (m, n) => new object?[] { m.Month, m.Issued, m.CertifiedWithinDay, m.ReportedInTime, m.DuplicatesReviewed, m.WithWarnings, n.Tasks, n.AcknowledgedInTime, n.Done });
-        var total = new object?[] { $"{t["合计"]} {figures.From} – {figures.To} {area}", c.Issued, c.CertifiedWithinDay, c.ReportedInTime, c.DuplicatesReviewed, c.WithWarnings, k.Tasks, k.AcknowledgedInTime, k.Done };
-        return XlsxSheet.ToBytes(Texts.IsEnglish ? "Dashboard" : "监管驾驶舱", [28, 12, 14, 14, 14, 14, 12, 12, 12], [header, .. rows, total]);
+        var b = figures.BenefitStops;
+        var header = new object?[] { t["月份"], t["签发证明"], t["死亡 1 天内出具"], t["5 个工作日内上报"], t["疑似重复已审核"], t["有数据质量提示"], t["部门任务"], t["按时签收"], t["已办结"],
+            t["发现应停"], t["已执行停发"], t["发现多发金额（元）"], t["已追回金额（元）"], t["每月止付金额（元）"] };
+        var rows = c.Months.Zip(k.Months, b.Months).Select(x => new object?[]
+        {
+            x.First.Month, x.First.Issued, x.First.CertifiedWithinDay, x.First.ReportedInTime, x.First.DuplicatesReviewed, x.First.WithWarnings,
+            x.Second.Tasks, x.Second.AcknowledgedInTime, x.Second.Done,
+            x.Third.StopsIdentified, x.Third.StopsExecuted, x.Third.OverpaidIdentified, x.Third.OverpaidRecovered, x.Third.MonthlyPaymentsPrevented,
+        });
+        var total = new object?[]
+        {
+            $"{t["合计"]} {figures.From} – {figures.To} {area}", c.Issued, c.CertifiedWithinDay, c.ReportedInTime, c.DuplicatesReviewed, c.WithWarnings,
+            k.Tasks, k.AcknowledgedInTime, k.Done,
+            b.StopsIdentified, b.StopsExecuted, b.OverpaidIdentified, b.OverpaidRecovered, b.MonthlyPaymentsPrevented,
+        };
+        return XlsxSheet.ToBytes(Texts.IsEnglish ? "Dashboard" : "监管驾驶舱", [28, 12, 14, 14, 14, 14, 12, 12, 12, 12, 12, 16, 16, 18], [header, .. rows, total]);
     }
 
     /// <summary>A department's words (公安（户口注销）, 医保…) for a code of <see cref="DepartmentTaskFigures.Department"/>.</summary>
     public static string DepartmentName(string code, Texts t) => t[EnumCodes<Department>.Parse(code).ChineseName()];
+
+    /// <summary>A benefit programme's words (最低生活保障（低保）, 高龄津贴…) for a code of <see cref="BenefitStopProgrammeFigures.Programme"/>.</summary>
+    public static string ProgrammeName(string code, Texts t) => t[BenefitStopPages.ProgrammeName(code)];
 
     /// <summary>The issuer type's words (医院, 社区卫生服务中心, 公安机关) for a code of <see cref="KeyedCount.Key"/>.</summary>
     public static string IssuerType(string code, Texts t) => t[EnumCodes<OrganisationType>.Parse(code).ChineseName()];

@@ -42,6 +42,11 @@ internal static class DashboardStrings
         ["部门"] = "Department",
         ["各部门任务及按时签收"] = "Each department's tasks, and those acknowledged in time",
         ["共 {0} 项任务，按时签收 {1} 项，当前超期未签收 {2} 项。"] = "{0} tasks: {1} acknowledged in time, {2} overdue now.",
+        ["应停未停"] = "Benefit stops",
+        ["应停未停按月份"] = "Benefit stops by month",
+        ["各项目发现应停和已执行停发"] = "Stops identified and executed per programme",
+        ["共发现应停 {0} 人次，已执行停发 {1} 人次；发现多发金额 {2} 元，已追回 {3} 元。"] =
+            "{0} stops identified and {1} executed; {2} yuan overpaid identified, {3} yuan recovered.",
         ["签发证明"] = "Issued",
         ["死亡 1 天内出具"] = "Certified within a day",
         ["5 个工作日内上报"] = "Reported within 5 working days",

@@ -2495,6 +2495,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("IdNumber");
 
+                    b.HasIndex("DeathIdNumber", "Programme");
+
                     b.HasIndex("JobId", "Attempt", "Row")
                         .IsUnique();
 

@@ -2468,6 +2468,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("IdNumber");
 
+                    b.HasIndex("DeathIdNumber", "Programme");
+
                     b.HasIndex("JobId", "Attempt", "Row")
                         .IsUnique();
 

@@ -2113,6 +2113,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_stops_DeathIdNumber_Programme",
+                table: "reconciliation_stops",
+                columns: new[] { "DeathIdNumber", "Programme" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reconciliation_stops_IdNumber",
                 table: "reconciliation_stops",
                 column: "IdNumber");

@@ -2114,6 +2114,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_reconciliation_stops_DeathIdNumber_Programme",
+                table: "reconciliation_stops",
+                columns: new[] { "DeathIdNumber", "Programme" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_reconciliation_stops_IdNumber",
                 table: "reconciliation_stops",
                 column: "IdNumber");

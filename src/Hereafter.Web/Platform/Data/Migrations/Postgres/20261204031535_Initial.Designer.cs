@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261203193658_Initial")]
+    [Migration("20261204031535_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2497,6 +2497,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("IdNumber");
+
+                    b.HasIndex("DeathIdNumber", "Programme");
 
                     b.HasIndex("JobId", "Attempt", "Row")
                         .IsUnique();

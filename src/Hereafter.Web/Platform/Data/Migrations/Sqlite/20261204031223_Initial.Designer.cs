@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-    [Migration("20261203193141_Initial")]
+    [Migration("20261204031223_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2470,6 +2470,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("IdNumber");
+
+                    b.HasIndex("DeathIdNumber", "Programme");
 
                     b.HasIndex("JobId", "Attempt", "Row")
                         .IsUnique();
