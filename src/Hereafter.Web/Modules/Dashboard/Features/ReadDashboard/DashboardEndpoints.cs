@@ -19,7 +19,7 @@ public static class DashboardEndpoints
                 TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), from, to, district, ct)))
             .WithSummary("The bureau's dashboard (监管驾驶舱): every figure for a period of months and a district, " + Parameters)
             .WithDescription("Civil affairs' supervisors, clerks and system only (403 otherwise). Department tasks by the month they were created: per department, "
-                + "answered by their acknowledge-by deadline, done, and overdue now (unanswered past the deadline). Certificates by the month they were certified: issued, by issuer type, "
+                + "answered by their acknowledge-by deadline, done, and overdue now (unanswered past the deadline). Funeral prices: institutions that must publish a price list, those with one in force at the end of the period (the disclosure rate), funerals billed (by service date, the billing institution's district) with the average and median cost per funeral against the baseline, price warnings raised, closed and open at the end. Certificates by the month they were certified: issued, by issuer type, "
                 + "certified within a day of the death, reported within five working days, possible duplicates reviewed (by the month of the decision) and still held, "
                 + "issued with data-quality warnings and the warnings by kind. A district filters by the issuing organisation's region code. 400 for a month that is not "
                 + "YYYY-MM, a reversed period, more than 60 months, or a district that is not one of `districts`.")
@@ -46,10 +46,18 @@ public static class DashboardEndpoints
         var c = figures.Certificates;
         var area = figures.District?.Name ?? t["全市"];
         var k = figures.Tasks;
-        var header = new object?[] { t["月份"], t["签发证明"], t["死亡 1 天内出具"], t["5 个工作日内上报"], t["疑似重复已审核"], t["有数据质量提示"], t["部门任务"], t["按时签收"], t["已办结"] };
-        var rows = c.Months.Zip(k.Months, (m, n) => new object?[] { m.Month, m.Issued, m.CertifiedWithinDay, m.ReportedInTime, m.DuplicatesReviewed, m.WithWarnings, n.Tasks, n.AcknowledgedInTime, n.Done });
-        var total = new object?[] { $"{t["合计"]} {figures.From} – {figures.To} {area}", c.Issued, c.CertifiedWithinDay, c.ReportedInTime, c.DuplicatesReviewed, c.WithWarnings, k.Tasks, k.AcknowledgedInTime, k.Done };
-        return XlsxSheet.ToBytes(Texts.IsEnglish ? "Dashboard" : "监管驾驶舱", [28, 12, 14, 14, 14, 14, 12, 12, 12], [header, .. rows, total]);
+        var header = new object?[] { t["月份"], t["签发证明"], t["死亡 1 天内出具"], t["5 个工作日内上报"], t["疑似重复已审核"], t["有数据质量提示"], t["部门任务"], t["按时签收"], t["已办结"],
+            t["结算的丧事（例）"], t["每例平均费用（元）"], t["每例费用中位数（元）"], t["新增价格预警"] };
+        var p = figures.FuneralPrices;
+        var rows = c.Months.Zip(k.Months, p.Months).Select(x => new object?[]
+        {
+            x.First.Month, x.First.Issued, x.First.CertifiedWithinDay, x.First.ReportedInTime, x.First.DuplicatesReviewed, x.First.WithWarnings,
+            x.Second.Tasks, x.Second.AcknowledgedInTime, x.Second.Done,
+            x.Third.Funerals, x.Third.AveragePerFuneral, x.Third.MedianPerFuneral, x.Third.WarningsRaised,
+        });
+        var total = new object?[] { $"{t["合计"]} {figures.From} – {figures.To} {area}", c.Issued, c.CertifiedWithinDay, c.ReportedInTime, c.DuplicatesReviewed, c.WithWarnings, k.Tasks, k.AcknowledgedInTime, k.Done,
+            p.Funerals, p.AveragePerFuneral, p.MedianPerFuneral, p.WarningsRaised };
+        return XlsxSheet.ToBytes(Texts.IsEnglish ? "Dashboard" : "监管驾驶舱", [28, 12, 14, 14, 14, 14, 12, 12, 12, 12, 16, 16, 12], [header, .. rows, total]);
     }
 
     /// <summary>A department's words (公安（户口注销）, 医保…) for a code of <see cref="DepartmentTaskFigures.Department"/>.</summary>

@@ -2,6 +2,7 @@ using Hereafter.Domain.Messages;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Memorial.Contracts;
+using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Errors;
 using Hereafter.Web.Platform.Figures;
@@ -10,16 +11,20 @@ using Hereafter.Web.Platform.Organisations;
 namespace Hereafter.Web.Modules.Dashboard.Features.ReadDashboard;
 
 /// <summary><c>GET /api/v1/supervision/dashboard</c>: the filter as understood, the districts to choose from, and each area's figures.</summary>
-public sealed record DashboardFigures(string From, string To, District? District, IReadOnlyList<District> Districts, CertificateFigures Certificates, CaseTaskFigures Tasks, BookingFigures Memorial)
+public sealed record DashboardFigures(string From, string To, District? District, IReadOnlyList<District> Districts, CertificateFigures Certificates, CaseTaskFigures Tasks, BookingFigures Memorial, FuneralPriceFigures FuneralPrices)
 {
     public IReadOnlyList<string> Months => Certificates.Months.Select(m => m.Month).ToList();
+
+    /// <summary>The filter as the lists behind the figures take it (<see cref="FigureFilter.Query"/>), for drill-down links.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Query { get; init; } = "";
 }
 
 /// <summary>
 /// Composes the dashboard from each module's figure contract for one <see cref="FigureFilter"/>. Counts only: no
 /// personal data leaves here, so reading it is not audited (the lists behind the figures are).
 /// </summary>
-public sealed class DashboardHandler(ICertificateFigures certificates, ICaseTaskFigures tasks, IBookingFigures memorial, DistrictDirectory districts, TimeProvider clock)
+public sealed class DashboardHandler(ICertificateFigures certificates, ICaseTaskFigures tasks, IBookingFigures memorial, IFuneralPriceFigures funeralPrices, DistrictDirectory districts, TimeProvider clock)
 {
     public async Task<DashboardFigures> HandleAsync(Actor actor, string? from, string? to, string? district, CancellationToken ct)
     {
@@ -34,6 +39,10 @@ public sealed class DashboardHandler(ICertificateFigures certificates, ICaseTask
         var certificateFigures = await certificates.ForAsync(filter, ct);
         var taskFigures = await tasks.ForAsync(filter, ct);
         var bookingFigures = await memorial.ForAsync(filter, ct);
-        return new DashboardFigures(filter.From.ToString(), filter.To.ToString(), chosen, all, certificateFigures, taskFigures, bookingFigures);
+        var priceFigures = await funeralPrices.ForAsync(filter, ct);
+        return new DashboardFigures(filter.From.ToString(), filter.To.ToString(), chosen, all, certificateFigures, taskFigures, bookingFigures, priceFigures)
+        {
+            Query = filter.Query,
+        };
     }
 }
