@@ -266,8 +266,9 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"dashboard-{seeded.Year}-01-{seeded.Year}-03-{seeded.District}.xlsx", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName);
         var rows = XlsxRows.Read(await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(["月份", "签发证明", "死亡 1 天内出具", "5 个工作日内上报", "疑似重复已审核", "有数据质量提示", "部门任务", "按时签收", "已办结"], rows[0]);
-        Assert.Equal([$"{seeded.Year}-02", "2", "1", "1", "0", "2", "0", "0", "0"], rows[2]);
+        // The certificates' and tasks' columns; the other areas' follow (their own tests).
+        Assert.Equal(["月份", "签发证明", "死亡 1 天内出具", "5 个工作日内上报", "疑似重复已审核", "有数据质量提示", "部门任务", "按时签收", "已办结"], rows[0].Take(9));
+        Assert.Equal([$"{seeded.Year}-02", "2", "1", "1", "0", "2", "0", "0", "0"], rows[2].Take(9));
         Assert.Equal("4", rows[4][1]);
         Assert.StartsWith("合计", rows[4][0]);
     }

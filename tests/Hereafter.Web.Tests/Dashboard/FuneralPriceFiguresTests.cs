@@ -209,6 +209,25 @@ public sealed class FuneralPriceFiguresTests(HereafterFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Export_HasTheFuneralPriceColumns_PerMonth_AndTheTotal()
+    {
+        var seeded = await SeedAsync();
+        var supervisor = await SignedIn.AsAsync(factory, "supervisor.zhou");
+
+        var response = await supervisor.GetAsync($"/api/v1/supervision/dashboard.xlsx?{seeded.Query}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = XlsxRows.Read(await response.Content.ReadAsByteArrayAsync());
+        var at = rows[0].IndexOf("结算的丧事（例）");
+        Assert.True(at > 0);
+        Assert.Equal(["结算的丧事（例）", "每例平均费用（元）", "每例费用中位数（元）", "新增价格预警"], rows[0].Skip(at).Take(4));
+        Assert.Equal([4m, 2425m, 2100m, 1m], rows[1].Skip(at).Take(4).Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([3m, 3200m, 2600m, 1m], rows[2].Skip(at).Take(4).Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.StartsWith("合计", rows[3][0]);
+        Assert.Equal([7m, 2757.14m, 2600m, 2m], rows[3].Skip(at).Take(4).Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Fact]
     public async Task Others_ThanCivilAffairs_GetNoFiguresAndNoLists()
     {
         var seeded = await SeedAsync();
