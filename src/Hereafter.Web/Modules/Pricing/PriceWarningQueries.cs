@@ -2,17 +2,19 @@ using Hereafter.Domain.Messages;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
+using Hereafter.Web.Modules.Pricing.Features.ReportFigures;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Figures;
 using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Modules.Pricing;
 
 /// <summary>Price warnings with their evidence: the bureau sees all, an institution's staff their own.</summary>
-public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
+public sealed class PriceWarningQueries(HereafterDbContext db, FuneralPriceFiguresReader figures, AuditLog audit)
 {
     /// <param name="status">open | closed | null for both.</param>
     public async Task<IReadOnlyList<PriceWarningDto>> ListAsync(Actor actor, string? status, Guid? institutionId, int take, CancellationToken ct)
@@ -30,6 +32,35 @@ public sealed class PriceWarningQueries(HereafterDbContext db, AuditLog audit)
         await audit.RecordAsync(actor, "price-warning.list", "price-warnings", "price-regulation", $"{ids.Count} warnings", ct);
         return await ReadManyAsync(ids, ct);
     }
+
+    /// <summary>
+    /// The bureau's list behind a warnings figure of the funeral prices (<see cref="FuneralPriceFigures"/>): the warnings
+    /// of the filter's district raised in its period, closed in it, or open at its end; newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<PriceWarningDto>> ListForFigureAsync(Actor actor, FigureFilter filter, WarningFigure figure, int take, CancellationToken ct)
+    {
+        if (!PricingAccess.Supervises(actor)) throw ProblemException.Forbidden(new Message("pricing.warnings.forbidden"));
+        var ids = await figures.Warnings(filter, figure).OrderByDescending(w => w.RaisedAt).Take(Math.Clamp(take, 1, 1000)).Select(w => w.Id).ToListAsync(ct);
+        await audit.RecordAsync(actor, "price-warning.list", "price-warnings", "price-regulation", $"{filter.Query}&figure={FigureCode(figure)}: {ids.Count} warnings", ct);
+        return await ReadManyAsync(ids, ct);
+    }
+
+    /// <summary>raised | closed | open-at-end, as the lists' <c>figure</c> parameter gives it.</summary>
+    public static string FigureCode(WarningFigure figure) => figure switch
+    {
+        WarningFigure.Raised => "raised",
+        WarningFigure.Closed => "closed",
+        _ => "open-at-end",
+    };
+
+    /// <summary>Reads a <c>figure</c> parameter (raised when empty); 400 for anything else.</summary>
+    public static WarningFigure ParseFigure(string? code) => string.IsNullOrWhiteSpace(code) ? WarningFigure.Raised : code.Trim() switch
+    {
+        "raised" => WarningFigure.Raised,
+        "closed" => WarningFigure.Closed,
+        "open-at-end" => WarningFigure.OpenAtEnd,
+        _ => throw new FieldValidationException("figure", new Message("pricing.warnings.figure-invalid")),
+    };
 
     public async Task<PriceWarningDto> GetAsync(Actor actor, Guid id, CancellationToken ct)
     {

@@ -8,11 +8,14 @@ using Hereafter.Web.Modules.Pricing.Features.ProposePriceChange;
 using Hereafter.Web.Modules.Pricing.Features.ReadBills;
 using Hereafter.Web.Modules.Pricing.Features.ReadPricingSettings;
 using Hereafter.Web.Modules.Pricing.Features.RejectPriceChange;
+using Hereafter.Web.Modules.Pricing.Features.ReportFigures;
 using Hereafter.Web.Modules.Pricing.Features.ReportStatistics;
 using Hereafter.Web.Modules.Pricing.Features.ReviewPriceChanges;
 using Hereafter.Web.Modules.Pricing.Features.ReviewPriceWarnings;
 using Hereafter.Web.Modules.Pricing.Features.ScanPriceWarnings;
 using Hereafter.Web.Platform.Navigation;
+using Hereafter.Web.Platform.Organisations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hereafter.Web.Modules.Pricing;
 
@@ -36,6 +39,10 @@ public static class PricingModule
         services.AddScoped<Contracts.ICaseBills, Features.ShowFamilyBill.CaseBills>();
         services.AddScoped<Contracts.IPublishedPrices, PublishedPrices>();
         services.AddScoped<ReportStatisticsHandler>();
+        services.TryAddScoped<DistrictDirectory>();
+        services.AddScoped<FuneralPriceFiguresReader>();
+        services.AddScoped<Contracts.IFuneralPriceFigures>(sp => sp.GetRequiredService<FuneralPriceFiguresReader>());
+        services.AddScoped<FuneralPriceLists>();
         services.AddScoped<ReadPricingSettingsHandler>();
         services.AddScoped<ChangePricingSettingsHandler>();
         return services;
@@ -62,6 +69,7 @@ public static class PricingModule
         api.MapIssueBill();
         api.MapReadBills();
         api.MapReportStatistics();
+        api.MapFuneralPriceLists();
         api.MapExportStatistics();
 
         return app;

@@ -139,7 +139,9 @@ public sealed record BillDto(
 public sealed record FamilyBillView(BillDto Bill, string DecedentNameMasked, string ComplaintPhone);
 
 /// <summary>Statistics query: months yyyy-MM inclusive, optionally one institution.</summary>
-public sealed record StatisticsQuery(string? From, string? To, Guid? InstitutionId);
+/// <param name="District">A district's six-digit region code: then <c>from</c>/<c>to</c> are read as the dashboard reads them and only bills of
+/// the district's institutions count.</param>
+public sealed record StatisticsQuery(string? From, string? To, Guid? InstitutionId, string? District = null);
 
 /// <summary>
 /// Bill statistics for one group. A funeral is a case; its cost is the sum of its bills' totals in the group.
@@ -152,4 +154,4 @@ public sealed record StatisticsRow(
 
 public sealed record StatisticsDto(
     string From, string To, Guid? InstitutionId, decimal BaselineAveragePerFuneral, string BaselineLabel,
-    StatisticsRow Overall, IReadOnlyList<StatisticsRow> ByInstitution, IReadOnlyList<StatisticsRow> ByMonth);
+    StatisticsRow Overall, IReadOnlyList<StatisticsRow> ByInstitution, IReadOnlyList<StatisticsRow> ByMonth, string? District = null);

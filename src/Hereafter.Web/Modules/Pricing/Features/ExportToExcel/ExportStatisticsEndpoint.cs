@@ -8,9 +8,9 @@ public static class ExportStatisticsEndpoint
 {
     public static RouteGroupBuilder MapExportStatistics(this RouteGroupBuilder api)
     {
-        api.MapGet("/pricing/statistics/export.xlsx", async (string? from, string? to, Guid? institutionId, HttpContext http, ReportStatisticsHandler handler, CancellationToken ct) =>
+        api.MapGet("/pricing/statistics/export.xlsx", async (string? from, string? to, Guid? institutionId, string? district, HttpContext http, ReportStatisticsHandler handler, CancellationToken ct) =>
             {
-                var stats = await handler.HandleAsync(Actor.Require(http), new StatisticsQuery(from, to, institutionId), ct);
+                var stats = await handler.HandleAsync(Actor.Require(http), new StatisticsQuery(from, to, institutionId, district), ct);
                 return TypedResults.File(PricingExcel.Statistics(stats), PricingExcel.ContentType, $"funeral-costs-{stats.From}-{stats.To}.xlsx");
             })
             .WithSummary("Civil affairs: the statistics as an Excel workbook")

@@ -4,10 +4,12 @@ using System.Globalization;
 using Hereafter.Domain.Pricing;
 using Hereafter.Web.Modules.Pricing.Contracts;
 using Hereafter.Web.Modules.Pricing.Data;
+using Hereafter.Web.Modules.Pricing.Features.ReportFigures;
 using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Figures;
 using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,22 +20,34 @@ namespace Hereafter.Web.Modules.Pricing.Features.ReportStatistics;
 /// its cost the sum of its bills), the basic vs non-basic share, by institution and by service month, against
 /// the configurable baseline. Months are yyyy-MM, inclusive; the last 12 months by default.
 /// </summary>
-public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ReportStatisticsHandler(HereafterDbContext db, FuneralPriceFiguresReader reader, FuneralPriceLists lists, AuditLog audit, TimeProvider clock)
 {
     public async Task<StatisticsDto> HandleAsync(Actor actor, StatisticsQuery query, CancellationToken ct)
     {
         if (!PricingAccess.Supervises(actor))
             throw ProblemException.Forbidden(new Message("pricing.statistics.forbidden"));
-        var today = ChinaTime.Today(clock);
-        var errors = new FieldErrors();
-        var to = ParseMonth(query.To, "to", new DateOnly(today.Year, today.Month, 1), errors);
-        var from = ParseMonth(query.From, "from", to.AddMonths(-11), errors);
-        if (errors.Count == 0 && from > to) errors.Add("from", new Message("pricing.statistics.from-after-to"));
-        if (errors.Count == 0 && from < to.AddMonths(-119)) errors.Add("from", new Message("pricing.statistics.too-many-months").With("max", 120));
-        errors.ThrowIfAny();
-        var end = to.AddMonths(1);
-
-        var bills = db.Set<Bill>().AsNoTracking().Where(b => b.ServiceDate >= from && b.ServiceDate < end);
+        DateOnly from, to;
+        IQueryable<Bill> bills;
+        FigureFilter? filter = null;
+        if (!string.IsNullOrWhiteSpace(query.District))
+        {
+            // The dashboard's filter: its months (defaults, limits, errors) and the district of the institution that billed.
+            filter = await lists.FilterAsync(query.From, query.To, query.District, ct);
+            (from, to) = (filter.FirstDate, new DateOnly(filter.To.Year, filter.To.Month, 1));
+            bills = reader.Bills(filter);
+        }
+        else
+        {
+            var today = ChinaTime.Today(clock);
+            var errors = new FieldErrors();
+            to = ParseMonth(query.To, "to", new DateOnly(today.Year, today.Month, 1), errors);
+            from = ParseMonth(query.From, "from", to.AddMonths(-11), errors);
+            if (errors.Count == 0 && from > to) errors.Add("from", new Message("pricing.statistics.from-after-to"));
+            if (errors.Count == 0 && from < to.AddMonths(-119)) errors.Add("from", new Message("pricing.statistics.too-many-months").With("max", 120));
+            errors.ThrowIfAny();
+            var end = to.AddMonths(1);
+            bills = db.Set<Bill>().AsNoTracking().Where(b => b.ServiceDate >= from && b.ServiceDate < end);
+        }
         if (query.InstitutionId is { } only) bills = bills.Where(b => b.InstitutionId == only);
         var rows = await bills.Select(b => new { b.Id, b.CaseId, b.InstitutionId, b.ServiceDate, b.Total, b.Subsidy, b.Payable }).ToListAsync(ct);
         var ids = rows.Select(b => b.Id).ToList();
@@ -70,9 +84,9 @@ public sealed class ReportStatisticsHandler(HereafterDbContext db, AuditLog audi
         }
         var overall = Row("all", "全部", figures, baseline);
         await audit.RecordAsync(actor, "pricing.statistics", "bills", "supervision",
-            $"{FuneralStatistics.Month(from)}..{FuneralStatistics.Month(to)}: {overall.Funerals} funerals", ct);
+            $"{FuneralStatistics.Month(from)}..{FuneralStatistics.Month(to)}{(filter?.District is { } code ? " district " + code : "")}: {overall.Funerals} funerals", ct);
         return new StatisticsDto(FuneralStatistics.Month(from), FuneralStatistics.Month(to), query.InstitutionId, baseline, settings.BaselineLabel,
-            overall, byInstitution, byMonth);
+            overall, byInstitution, byMonth, filter?.District);
     }
 
     private static StatisticsRow Row(string key, string label, IReadOnlyCollection<BillFigures> bills, decimal baseline)
