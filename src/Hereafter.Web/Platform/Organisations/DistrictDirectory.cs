@@ -1,4 +1,7 @@
+using Hereafter.Domain.Messages;
 using Hereafter.Web.Platform.Data;
+using Hereafter.Web.Platform.Errors;
+using Hereafter.Web.Platform.Figures;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hereafter.Web.Platform.Organisations;
@@ -20,5 +23,16 @@ public sealed class DistrictDirectory(HereafterDbContext db)
             .Select(o => new { o.RegionCode, o.District }).Distinct().ToListAsync(ct);
         return [.. rows.GroupBy(r => r.RegionCode).Select(g => new District(g.Key, g.Select(r => r.District).Min(StringComparer.Ordinal) ?? g.Key))
             .OrderBy(d => d.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// The district a filter names (null for the whole city), for the lists behind the figures: 400 with the field error
+    /// <c>figures.district-unknown</c> when the code is no district with organisations.
+    /// </summary>
+    public async Task<District?> OfAsync(FigureFilter filter, CancellationToken ct)
+    {
+        if (filter.District is not { } code) return null;
+        return (await ListAsync(ct)).FirstOrDefault(d => d.Code == code)
+            ?? throw new FieldValidationException("district", new Message("figures.district-unknown").With("code", code));
     }
 }

@@ -13,6 +13,9 @@ namespace Hereafter.Web.Modules.Dashboard.Features.ReadDashboard;
 public sealed record DashboardFigures(string From, string To, District? District, IReadOnlyList<District> Districts, CertificateFigures Certificates, CaseTaskFigures Tasks, BookingFigures Memorial)
 {
     public IReadOnlyList<string> Months => Certificates.Months.Select(m => m.Month).ToList();
+
+    /// <summary>The filter as understood, for the links from each figure to the list behind it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public FigureFilter Filter { get; init; } = null!;
 }
 
 /// <summary>
@@ -34,6 +37,6 @@ public sealed class DashboardHandler(ICertificateFigures certificates, ICaseTask
         var certificateFigures = await certificates.ForAsync(filter, ct);
         var taskFigures = await tasks.ForAsync(filter, ct);
         var bookingFigures = await memorial.ForAsync(filter, ct);
-        return new DashboardFigures(filter.From.ToString(), filter.To.ToString(), chosen, all, certificateFigures, taskFigures, bookingFigures);
+        return new DashboardFigures(filter.From.ToString(), filter.To.ToString(), chosen, all, certificateFigures, taskFigures, bookingFigures) { Filter = filter };
     }
 }
