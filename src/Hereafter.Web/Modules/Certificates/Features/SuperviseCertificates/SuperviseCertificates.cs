@@ -61,7 +61,7 @@ public sealed class SuperviseCertificatesHandler(HereafterDbContext db, AuditLog
     public sealed record FigureSelection(string List, string From, string To, District? District, string? Warning, string? IssuerType, CertificateFigures Figures)
     {
         /// <summary>The filter, for the page's links.</summary>
-        [System.Text.Json.Serialization.JsonIgnore] public required FigureFilter Filter { get; init; }
+        [System.Text.Json.Serialization.JsonIgnore] public FigureFilter Filter { get; init; } = null!;
     }
     public sealed record SupervisionCounts(int Issued, int PendingReview, int Revoked, int CertifiedLate, int ReportedLate, int WithWarnings);
 

@@ -32,7 +32,7 @@ public sealed record TaskFigureList(string Figure, string From, string To, Distr
     IReadOnlyList<CaseRow> Cases, CaseTaskFigures Figures)
 {
     /// <summary>The filter, for the page's links.</summary>
-    [System.Text.Json.Serialization.JsonIgnore] public required FigureFilter Filter { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore] public FigureFilter Filter { get; init; } = null!;
 }
 
 /// <summary>The supervisor's list behind one of the dashboard's department-task figures. Names and ID numbers masked; audited.</summary>
