@@ -145,7 +145,7 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
         var supervisor = await SignedIn.AsAsync(factory, "supervisor.zhou");
         var html = Plain(await supervisor.GetStringAsync($"{DashboardPages.Home}?from={year}-01&to={year}-02&district={district}"));
         Assert.Contains("<h2 id=\"tasks-title\">部门办理</h2>", html);
-        Assert.Matches("<tr data-key=\"medical-insurance\"><th scope=\"row\">医保</th>\\s*<td data-figure=\"tasks\">1</td>", html);
+        Assert.Matches("<tr data-key=\"medical-insurance\"><th scope=\"row\">医保</th>\\s*<td data-figure=\"tasks\"><a class=\"figure-link\" href=\"[^\"]+\">1</a></td>", html);
         Assert.Contains("共 4 项任务，按时签收 1 项，当前超期未签收 2 项。", html);
     }
 
@@ -223,9 +223,9 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
         var html = Plain(await supervisor.GetStringAsync($"{DashboardPages.Home}?{seeded.Query}"));
 
         Assert.Contains("<h1>监管驾驶舱</h1>", html);
-        Assert.Matches($"data-figure=\"issued\"><span class=\"tile-value\">4</span>", html);
+        Assert.Matches($"data-figure=\"issued\"><a class=\"tile-link\" href=\"[^\"]+\"><span class=\"tile-value\">4</span>", html);
         Assert.Contains("<span class=\"tile-value\">75.0%</span>", html);
-        Assert.Matches($"<tr data-month=\"{seeded.Year}-02\"><th scope=\"row\">{seeded.Year}-02</th>\\s*<td data-figure=\"issued\">2</td>", html);
+        Assert.Matches($"<tr data-month=\"{seeded.Year}-02\"><th scope=\"row\">{seeded.Year}-02</th>\\s*<td data-figure=\"issued\"><a class=\"figure-link\" href=\"[^\"]+\">2</a></td>", html);
         Assert.Contains($"<option value=\"{seeded.District}\" selected", html);
         Assert.Contains("根本死因编码不明确", html);
         // Each chart is an image with its title and description, and its table beside it.

@@ -38,6 +38,7 @@ public static class SharingModule
         services.AddScoped<IIntegrationEventHandler, Features.RecordBenefitStop.BenefitStopHandler>();
         services.AddScoped<ReadDeathCaseHandler>();
         services.AddScoped<ListDeathCasesHandler>();
+        services.AddScoped<ListFigureTasksHandler>();
         services.AddScoped<ReadWorklistHandler>();
         services.AddScoped<IDeathCaseDirectory, DeathCaseDirectory>();
         services.AddScoped<ICaseDecedents, CaseDecedentNames>();

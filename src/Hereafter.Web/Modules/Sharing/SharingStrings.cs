@@ -79,6 +79,13 @@ internal static class SharingStrings
         // Supervision.
         ["身后事档案"] = "After-death cases",
         ["身后事档案仅限民政部门使用。"] = "After-death cases are for civil affairs only.",
+        ["期间建立的部门任务"] = "Department tasks created in the period",
+        ["按时签收的部门任务"] = "Department tasks acknowledged in time",
+        ["已办结的部门任务"] = "Department tasks done",
+        ["当前超期未签收的部门任务"] = "Department tasks overdue now",
+        ["共 {0} 项任务"] = "{0} tasks",
+        ["没有符合条件的任务。"] = "No tasks in this list.",
+        ["第 {0} 页，共 {1} 页（{2} 项任务）"] = "Page {0} of {1} ({2} tasks)",
         ["{0} 个跨部门事件处理失败（其中 {1} 个已失败 5 次以上），相关证明的后续事件正在等待：请联系平台运维。"] =
             "{0} integration events failed ({1} of them 5 times or more); the later events of those certificates are waiting: contact the platform's operators.",
         ["每份证明出具后建立档案，各部门在平台登记办理结果。超时未接收的事项以红色标出。"] =

@@ -49,10 +49,17 @@ public sealed class DistrictDirectory(HereafterDbContext db)
     {
         var filter = FigureFilter.Parse(from, to, district, clock);
         var all = await ListAsync(ct);
-        District? chosen = null;
-        if (filter.District is { } code)
-            chosen = all.FirstOrDefault(d => d.Code == code)
-                ?? throw new FieldValidationException("district", new Message("figures.district-unknown").With("code", code));
-        return (filter, chosen, all);
+        return (filter, Known(all, filter.District), all);
     }
+
+    /// <summary>
+    /// The district a parsed filter names (null for the whole city), for the lists behind the figures: 400 with the field
+    /// error <c>figures.district-unknown</c> when the code is no district with organisations.
+    /// </summary>
+    public async Task<District?> OfAsync(FigureFilter filter, CancellationToken ct) =>
+        filter.District is null ? null : Known(await ListAsync(ct), filter.District);
+
+    private static District? Known(IReadOnlyList<District> all, string? code) =>
+        code is null ? null : all.FirstOrDefault(d => d.Code == code)
+            ?? throw new FieldValidationException("district", new Message("figures.district-unknown").With("code", code));
 }

@@ -26,6 +26,8 @@ public static class MemorialPages
 
     // civil affairs
     public const string Supervision = "/supervision/memorial";
+    /// <summary>The bookings and visits per site and day behind the dashboard's memorial figures, for its months and district.</summary>
+    public static string SupervisionFor(Hereafter.Web.Platform.Figures.FigureFilter filter) => $"{Supervision}?{filter.Query}";
     public const string EditStandards = "/standards/manage";
     public const string NewStandard = "/standards/manage/new";
     public static string EditStandard(string slug) => $"/standards/manage/{Uri.EscapeDataString(slug)}";

@@ -62,6 +62,14 @@ internal static class SuperviseCertificatesStrings
         ["警示：出具时系统发现的数据质量问题条数（如死因顺序不合逻辑、年龄与死因不符），证明仍然有效，供核查出具质量。"] = "Warnings: how many data-quality problems the system found at issue (such as causes in an illogical order, or an age that does not fit the cause). The certificate is still valid; they help check the quality of certification.",
         ["出具超时：死亡后超过1天才出具证明。"] = "Certified late: the certificate was issued more than 1 day after the death.",
         ["报送超时：死亡后超过5个工作日才报送（审核中的证明计至审核通过）。"] = "Reported late: reported more than 5 working days after the death (a certificate under review counts until it is approved).",
+        ["签发的证明"] = "Certificates issued",
+        ["死亡 1 天内出具的证明"] = "Certificates certified within a day of the death",
+        ["5 个工作日内上报的证明"] = "Certificates reported within five working days",
+        ["疑似重复已审核的证明"] = "Possible duplicates reviewed",
+        ["疑似重复待审核的证明"] = "Possible duplicates still held",
+        ["有数据质量提示的证明"] = "Certificates with data-quality warnings",
+        ["：提示类型"] = ": warning",
+        ["：出具机构类型"] = ": issuer type",
         ["疑似与证明 {0} 为同一人（姓名、出生日期相同，死亡日期相差5天以内）"] = "Possibly the same person as certificate {0} (same name and date of birth, deaths within 5 days)",
     };
 }

@@ -14,7 +14,7 @@ public sealed class BookingFiguresReader(HereafterDbContext db) : IBookingFigure
     public async Task<BookingFigures> ForAsync(FigureFilter filter, CancellationToken ct)
     {
         var (first, last) = (filter.FirstDate, filter.LastDate);
-        var sites = db.Set<Organisation>().AsNoTracking().Where(o => filter.District == null || o.RegionCode == filter.District);
+        var sites = SitesIn(db, filter.District);
         var days = await (
             from b in db.Set<MemorialBooking>().AsNoTracking()
             join o in sites on b.InstitutionId equals o.Id
@@ -31,4 +31,8 @@ public sealed class BookingFiguresReader(HereafterDbContext db) : IBookingFigure
             : new BookingMonthFigures(m.ToString(), 0, 0, 0, 0)).ToList();
         return new BookingFigures(months.Sum(m => m.Bookings), months.Sum(m => m.People), months.Sum(m => m.Visits), months.Sum(m => m.Visitors), months);
     }
+
+    /// <summary>The sites (cemeteries, columbaria) whose bookings count for a district (all when null): the site's own region code.</summary>
+    public static IQueryable<Organisation> SitesIn(HereafterDbContext db, string? district) =>
+        db.Set<Organisation>().AsNoTracking().Where(o => district == null || o.RegionCode == district);
 }

@@ -10,19 +10,21 @@ public static class MemorialFiguresEndpoints
 {
     public static RouteGroupBuilder MapMemorialFigures(this RouteGroupBuilder api)
     {
-        api.MapGet("/figures", async (string? from, string? to, HttpContext http, MemorialFiguresHandler handler, CancellationToken ct) =>
-                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), from, to, ct)))
+        api.MapGet("/figures", async (string? from, string? to, string? district, HttpContext http, MemorialFiguresHandler handler, CancellationToken ct) =>
+                TypedResults.Ok(await handler.HandleAsync(Actor.Require(http), from, to, district, ct)))
             .RequireAuthorization()
             .WithSummary("Bookings and visits per site and China date (预约祭扫统计): ?from=YYYY-MM-DD&to=YYYY-MM-DD, default 14 days either side of today")
             .WithDescription("Civil affairs only. Each site-day with a published booking day: slots, people (capacity), booked (people), bookings (standing), "
-                + "cancelled, visits (passes checked in) and visitors (their party sizes); totals over the period. At most 366 days.")
+                + "cancelled, visits (passes checked in) and visitors (their party sizes); totals over the period. At most 366 days. The dashboard's filter works too: "
+                + "from=YYYY-MM&to=YYYY-MM (China months, at most 60) and district={six-digit code} (the sites' district); totals.bookings and totals.visits then "
+                + "equal GET /api/v1/supervision/dashboard's memorial bookings and visits.")
             .Produces<MemorialFigures>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
 
-        api.MapGet("/figures/export.xlsx", async (string? from, string? to, HttpContext http, MemorialFiguresHandler handler, Texts t, CancellationToken ct) =>
+        api.MapGet("/figures/export.xlsx", async (string? from, string? to, string? district, HttpContext http, MemorialFiguresHandler handler, Texts t, CancellationToken ct) =>
             {
-                var figures = await handler.HandleAsync(Actor.Require(http), from, to, ct);
+                var figures = await handler.HandleAsync(Actor.Require(http), from, to, district, ct);
                 var name = $"memorial-figures-{figures.From:yyyyMMdd}-{figures.To:yyyyMMdd}.xlsx";
                 return TypedResults.File(Workbook(figures, t), XlsxSheet.ContentType, name);
             })
