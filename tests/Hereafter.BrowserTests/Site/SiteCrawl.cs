@@ -258,7 +258,8 @@ public static class SiteCrawl
                         check(el, el.getAttribute(attr), `[${attr}] `);
             return {
                 scrollWidth: document.documentElement.scrollWidth,
-                links: [...document.querySelectorAll('a[href]')].map(a => ({ href: a.href, download: a.hasAttribute('download') })),
+                // An SVG link's href is an SVGAnimatedString, not a string: resolve its attribute against the page.
+                links: [...document.querySelectorAll('a[href]')].map(a => ({ href: new URL(a.getAttribute('href'), document.baseURI).href, download: a.hasAttribute('download') })),
                 foreign: [...new Set(found)],
             };
         }
