@@ -309,7 +309,7 @@ internal static class Booking
             .Select(s => s.GetProperty("id").GetGuid()).ToArray();
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try { return string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
         catch (IOException) { return "unknown"; }

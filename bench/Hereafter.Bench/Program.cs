@@ -8,10 +8,11 @@ using Hereafter.Web.Platform.Data;
 
 namespace Hereafter.Bench;
 
-// dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices|reconcile|booking [--seconds N] [--warmup N]
+// dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices|reconcile|booking|dashboard [--seconds N] [--warmup N]
 //   [--connections N] [--certificates N] [--clients N] [--postgres "<Npgsql connection string>"] [--load wrk|inprocess]
 //   reconcile [--deaths N (1000000)] [--rows N (10000000)]
 //   booking [--attempts N (20000)] [--places N (2000)] (PostgreSQL from HEREAFTER_TEST_POSTGRES, or --postgres)
+//   dashboard [--requests N (50)] (SQLite, or PostgreSQL with --postgres)
 // Each scenario measures against a named peer in the same run and prints the ratio on its last line.
 internal static class Entry
 {
@@ -47,22 +48,23 @@ internal static class Entry
             "reconcile" => Reconcile.Run(options),
             "prices" => await Prices.RunAsync(options),
             "booking" => await Booking.RunAsync(options),
+            "dashboard" => await Dashboard.RunAsync(options),
             _ => 2,
         };
     }
 }
 
 internal sealed record Options(string Scenario, double Seconds, bool SecondsGiven, double WarmUp, int Connections, int? Certificates, int Clients, string? Postgres,
-    string? Load, int? Deaths = null, long? Rows = null, int? Attempts = null, int? Places = null)
+    string? Load, int? Deaths = null, long? Rows = null, int? Attempts = null, int? Places = null, int? Requests = null)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices|reconcile|booking [--seconds N] [--warmup N] " +
+        "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices|reconcile|booking|dashboard [--seconds N] [--warmup N] " +
         "[--connections N] [--certificates N] [--clients N] [--postgres \"<connection string>\"] [--load wrk|inprocess] [--deaths N] [--rows N] " +
-        "[--attempts N] [--places N]";
+        "[--attempts N] [--places N] [--requests N]";
 
     public static Options Parse(string[] args)
     {
-        if (args.Length == 0 || args[0] is not ("verify" or "issue" or "dispatch" or "prices" or "reconcile" or "booking")) throw new ArgumentException("Name a scenario: verify, issue, dispatch, prices, reconcile or booking.");
+        if (args.Length == 0 || args[0] is not ("verify" or "issue" or "dispatch" or "prices" or "reconcile" or "booking" or "dashboard")) throw new ArgumentException("Name a scenario: verify, issue, dispatch, prices, reconcile, booking or dashboard.");
         var o = new Options(args[0], 10, false, 2, 64, null, 4, null, null);
         for (var i = 1; i < args.Length; i++)
         {
@@ -81,6 +83,7 @@ internal sealed record Options(string Scenario, double Seconds, bool SecondsGive
                 "--rows" => o with { Rows = (long)Positive(Value()) },
                 "--attempts" => o with { Attempts = (int)Positive(Value()) },
                 "--places" => o with { Places = (int)Positive(Value()) },
+                "--requests" => o with { Requests = (int)Positive(Value()) },
                 "--load" => o with { Load = Value() is var l && l is "wrk" or "inprocess" ? l : throw new ArgumentException($"--load: '{l}' is neither wrk nor inprocess.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };

@@ -230,13 +230,13 @@ public sealed class BenefitStopFiguresTests(HereafterFactory factory) : IClassFi
 
         var rows = XlsxRows.Read(await (await supervisor.GetAsync($"/api/v1/supervision/dashboard.xlsx?{seeded.Query}")).Content.ReadAsByteArrayAsync());
 
-        Assert.Equal(["发现应停", "已执行停发", "发现多发金额（元）", "已追回金额（元）", "每月止付金额（元）"], rows[0][9..]);
-        Assert.Equal([2m, 1m, 800.50m, 0m, 3000.00m], rows[2][9..].Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal([4m, 3m, 1800.50m, 600.00m, 3750.00m], rows[4][9..].Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(["发现应停", "已执行停发", "发现多发金额（元）", "已追回金额（元）", "每月止付金额（元）"], rows[0][9..14]);
+        Assert.Equal([2m, 1m, 800.50m, 0m, 3000.00m], rows[2][9..14].Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal([4m, 3m, 1800.50m, 600.00m, 3750.00m], rows[4][9..14].Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)));
 
         (await supervisor.GetAsync("/culture/en")).EnsureSuccessStatusCode();
         var english = XlsxRows.Read(await (await supervisor.GetAsync($"/api/v1/supervision/dashboard.xlsx?{seeded.Query}")).Content.ReadAsByteArrayAsync());
-        Assert.Equal(["Stops identified", "Stops executed", "Overpaid identified (yuan)", "Overpaid recovered (yuan)", "Monthly payments prevented (yuan)"], english[0][9..]);
+        Assert.Equal(["Stops identified", "Stops executed", "Overpaid identified (yuan)", "Overpaid recovered (yuan)", "Monthly payments prevented (yuan)"], english[0][9..14]);
     }
 
     /// <summary>The page without Blazor's CSS-isolation attributes (<c>b-xxxxxxxxxx</c>).</summary>

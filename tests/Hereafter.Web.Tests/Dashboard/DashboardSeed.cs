@@ -24,6 +24,16 @@ public static class DashboardSeed
         return ($"5299{n % 90 + 10:D2}", 2040 + n);
     }
 
+    /// <summary>
+    /// A fresh district and a year certainly in the past (2000–2024), for figures that compare with now (overdue):
+    /// the pair repeats only after 450 calls, whatever other tests have taken.
+    /// </summary>
+    public static (string District, int Year) FreshPast()
+    {
+        var n = Interlocked.Increment(ref _next);
+        return ($"5299{n % 90 + 10:D2}", 2000 + n % 25);
+    }
+
     public static async Task<Guid> OrganisationAsync(this HereafterFactory factory, string district, OrganisationType type, string name)
     {
         using var scope = factory.Services.CreateScope();

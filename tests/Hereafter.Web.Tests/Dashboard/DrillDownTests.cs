@@ -121,8 +121,8 @@ public sealed class DrillDownTests(HereafterFactory factory) : IClassFixture<Her
     /// <summary>The tasks of <see cref="DashboardTests"/>: four in the district (January and February of a past year), one elsewhere.</summary>
     private async Task<(string District, int Year)> SeedTasksAsync()
     {
-        var (district, fresh) = Fresh();
-        var year = fresh - 40;
+        var (district, fresh) = FreshPast();
+        var year = fresh; // in the past
         var hospital = await factory.OrganisationAsync(district, OrganisationType.Hospital, "测试医院");
         var (otherDistrict, _) = Fresh();
         var elsewhere = await factory.OrganisationAsync(otherDistrict, OrganisationType.Hospital, "别区医院");

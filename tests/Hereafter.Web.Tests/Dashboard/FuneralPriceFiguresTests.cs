@@ -40,8 +40,8 @@ public sealed class FuneralPriceFiguresTests(HereafterFactory factory) : IClassF
     /// </summary>
     private async Task<Seeded> SeedAsync()
     {
-        var (district, fresh) = Fresh();
-        var year = fresh - 40; // 2001 onwards: past, and no other test's year in this district
+        var (district, fresh) = FreshPast();
+        var year = fresh; // in the past
         var (other, _) = Fresh();
         var jan1 = new DateOnly(year, 1, 1);
         var (home, cremation) = await factory.PricedInstitutionAsync(district, OrganisationType.FuneralHome, "测试殡仪馆", jan1);

@@ -114,6 +114,8 @@ internal sealed class CertificateConfiguration :
         b.HasIndex(x => x.Number);
         b.HasIndex(x => new { x.NameKey, x.BirthDate });
         b.HasIndex(x => new { x.Status, x.CertifiedAt });
+        // The figures' period (dashboard): certificates by the instant they were certified.
+        b.HasIndex(x => x.CertifiedAt);
         b.HasIndex(x => x.IssuerOrganisationId);
         b.Property(x => x.NumberKind).HasMaxLength(16);
         b.Property(x => x.Status).HasMaxLength(16);
@@ -142,6 +144,8 @@ internal sealed class CertificateConfiguration :
         b.ToTable("certificate_actions");
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.CertificateId);
+        // The figures' review decisions of a period.
+        b.HasIndex(x => new { x.Action, x.At });
         b.Property(x => x.Action).HasMaxLength(32);
         b.Property(x => x.ActorName).HasMaxLength(64);
         b.Property(x => x.OrganisationName).HasMaxLength(128);

@@ -155,6 +155,8 @@ internal sealed class SharingConfiguration :
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.CaseId, x.Department, x.Item, x.OrganisationKey }).IsUnique();
         b.HasIndex(x => new { x.Department, x.Status });
+        // The figures' period (dashboard): tasks by the instant they were created.
+        b.HasIndex(x => x.CreatedAt);
         b.Property(x => x.Department).HasMaxLength(40);
         b.Property(x => x.Item).HasMaxLength(40);
         b.Property(x => x.OrganisationId).HasField("organisationId");
@@ -170,7 +172,9 @@ internal sealed class SharingConfiguration :
     {
         b.ToTable("sharing_case_task_entries");
         b.HasKey(x => x.Id);
-        b.HasIndex(x => x.TaskId);
+        // A task's history by its id; with status and time in the index, whether a task was answered by its deadline
+        // (the dashboard's figures, some 200,000 tasks a year) is answered from the index alone.
+        b.HasIndex(x => new { x.TaskId, x.Status, x.At });
         b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.ActorName).HasMaxLength(64);
         b.Property(x => x.OrganisationName).HasMaxLength(128);

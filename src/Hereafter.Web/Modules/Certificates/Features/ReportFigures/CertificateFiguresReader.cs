@@ -20,35 +20,39 @@ public sealed class CertificateFiguresReader(HereafterDbContext db) : ICertifica
 {
     public async Task<CertificateFigures> ForAsync(FigureFilter filter, CancellationToken ct)
     {
-        var certificates = await (
-            from c in Counted(db, filter, Issued)
-            join o in db.Set<Organisation>().AsNoTracking() on c.IssuerOrganisationId equals o.Id
-            select new { c.Id, c.CertifiedAt, o.Type }).ToListAsync(ct);
-        var withinDay = await Counted(db, filter, CertifiedWithinDay).Select(c => c.CertifiedAt).ToListAsync(ct);
-        var inTime = await Counted(db, filter, ReportedInTime).Select(c => c.CertifiedAt).ToListAsync(ct);
-        var warned = await Counted(db, filter, WithWarnings).Select(c => new { c.Id, c.CertifiedAt }).ToListAsync(ct);
+        // Counted by month in SQL (FigureMonths): a year of a city is some 40,000 certificates, none of them loaded.
+        var issued = await (
+                from c in Counted(db, filter, Issued)
+                join o in db.Set<Organisation>().AsNoTracking() on c.IssuerOrganisationId equals o.Id
+                select new { c.CertifiedAt, o.Type })
+            .SelectWithMonth(filter, c => c.CertifiedAt, (c, month) => new { Month = month, c.Type })
+            .GroupBy(c => new { c.Month, c.Type })
+            .Select(g => new { g.Key.Month, g.Key.Type, Count = g.Count() })
+            .ToListAsync(ct);
+        var withinDay = await Counted(db, filter, CertifiedWithinDay).CountPerMonthAsync(filter, c => c.CertifiedAt, ct);
+        var inTime = await Counted(db, filter, ReportedInTime).CountPerMonthAsync(filter, c => c.CertifiedAt, ct);
+        var warned = await Counted(db, filter, WithWarnings).CountPerMonthAsync(filter, c => c.CertifiedAt, ct);
+        var warnedIds = await Counted(db, filter, WithWarnings).Select(c => c.Id).ToListAsync(ct);
 
         // A possible duplicate is decided once (held → issued or rejected), so its decision is the one counted.
         var decisions = await (
-            from a in db.Set<CertificateAction>().AsNoTracking().Where(DecidedIn(filter))
-            join c in Counted(db, filter, DuplicatesReviewed) on a.CertificateId equals c.Id
-            select a.At).ToListAsync(ct);
+                from a in db.Set<CertificateAction>().AsNoTracking().Where(DecidedIn(filter))
+                join c in Counted(db, filter, DuplicatesReviewed) on a.CertificateId equals c.Id
+                select a)
+            .CountPerMonthAsync(filter, a => a.At, ct);
         var pending = await Counted(db, filter, DuplicatesPending).CountAsync(ct);
 
         var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var codes in (await WarningKindsAsync(db, [.. warned.Select(w => w.Id)], ct)).Values)
+        foreach (var codes in (await WarningKindsAsync(db, warnedIds, ct)).Values)
             foreach (var code in codes)
                 kinds[code] = kinds.GetValueOrDefault(code) + 1;
 
-        static Dictionary<YearMonth, int> PerMonth(IEnumerable<DateTimeOffset> at) => at.GroupBy(FigureFilter.MonthOf).ToDictionary(g => g.Key, g => g.Count());
-        var (issuedBy, withinDayBy, inTimeBy, decidedBy, warnedBy) =
-            (PerMonth(certificates.Select(c => c.CertifiedAt)), PerMonth(withinDay), PerMonth(inTime), PerMonth(decisions), PerMonth(warned.Select(w => w.CertifiedAt)));
-        var months = filter.Months.Select(m => new CertificateMonthFigures(m.ToString(), issuedBy.GetValueOrDefault(m), withinDayBy.GetValueOrDefault(m),
-            inTimeBy.GetValueOrDefault(m), decidedBy.GetValueOrDefault(m), warnedBy.GetValueOrDefault(m))).ToList();
+        var months = filter.Months.Select((m, i) => new CertificateMonthFigures(m.ToString(), issued.Where(g => g.Month == i).Sum(g => g.Count),
+            withinDay.GetValueOrDefault(i), inTime.GetValueOrDefault(i), decisions.GetValueOrDefault(i), warned.GetValueOrDefault(i))).ToList();
 
         return new CertificateFigures(
-            certificates.Count, withinDay.Count, inTime.Count, decisions.Count, pending, warned.Count,
-            [.. certificates.GroupBy(c => c.Type).Select(g => new KeyedCount(EnumCodes<OrganisationType>.Code(g.Key), g.Count())).OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)],
+            issued.Sum(g => g.Count), withinDay.Values.Sum(), inTime.Values.Sum(), decisions.Values.Sum(), pending, warned.Values.Sum(),
+            [.. issued.GroupBy(g => g.Type).Select(g => new KeyedCount(EnumCodes<OrganisationType>.Code(g.Key), g.Sum(x => x.Count))).OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)],
             [.. kinds.Select(k => new KeyedCount(k.Key, k.Value)).OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)],
             months);
     }

@@ -118,6 +118,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ActiveNumber")
                         .IsUnique();
 
+                    b.HasIndex("CertifiedAt");
+
                     b.HasIndex("IssuerOrganisationId");
 
                     b.HasIndex("Number");
@@ -171,6 +173,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CertificateId");
+
+                    b.HasIndex("Action", "At");
 
                     b.ToTable("certificate_actions", (string)null);
                 });
@@ -2606,6 +2610,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Department", "Status");
 
                     b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
@@ -2689,7 +2695,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId", "Status", "At");
 
                     b.ToTable("sharing_case_task_entries", (string)null);
                 });

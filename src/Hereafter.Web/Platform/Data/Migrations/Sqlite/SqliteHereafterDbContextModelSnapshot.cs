@@ -113,6 +113,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ActiveNumber")
                         .IsUnique();
 
+                    b.HasIndex("CertifiedAt");
+
                     b.HasIndex("IssuerOrganisationId");
 
                     b.HasIndex("Number");
@@ -164,6 +166,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CertificateId");
+
+                    b.HasIndex("Action", "At");
 
                     b.ToTable("certificate_actions", (string)null);
                 });
@@ -2579,6 +2583,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Department", "Status");
 
                     b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
@@ -2658,7 +2664,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId", "Status", "At");
 
                     b.ToTable("sharing_case_task_entries", (string)null);
                 });

@@ -1652,6 +1652,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 column: "Subject");
 
             migrationBuilder.CreateIndex(
+                name: "IX_certificate_actions_Action_At",
+                table: "certificate_actions",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_certificate_actions_CertificateId",
                 table: "certificate_actions",
                 column: "CertificateId");
@@ -1677,6 +1682,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 table: "certificates",
                 column: "ActiveNumber",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_certificates_CertifiedAt",
+                table: "certificates",
+                column: "CertifiedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_certificates_IssuerOrganisationId",
@@ -2129,15 +2139,20 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_task_entries_TaskId",
+                name: "IX_sharing_case_task_entries_TaskId_Status_At",
                 table: "sharing_case_task_entries",
-                column: "TaskId");
+                columns: new[] { "TaskId", "Status", "At" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sharing_case_tasks_CaseId_Department_Item_OrganisationKey",
                 table: "sharing_case_tasks",
                 columns: new[] { "CaseId", "Department", "Item", "OrganisationKey" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_sharing_case_tasks_CreatedAt",
+                table: "sharing_case_tasks",
+                column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_sharing_case_tasks_Department_Status",

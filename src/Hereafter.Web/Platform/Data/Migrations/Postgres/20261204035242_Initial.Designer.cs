@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHereafterDbContext))]
-    [Migration("20261204031535_Initial")]
+    [Migration("20261204035242_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -121,6 +121,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ActiveNumber")
                         .IsUnique();
 
+                    b.HasIndex("CertifiedAt");
+
                     b.HasIndex("IssuerOrganisationId");
 
                     b.HasIndex("Number");
@@ -174,6 +176,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CertificateId");
+
+                    b.HasIndex("Action", "At");
 
                     b.ToTable("certificate_actions", (string)null);
                 });
@@ -2609,6 +2613,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Department", "Status");
 
                     b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
@@ -2692,7 +2698,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId", "Status", "At");
 
                     b.ToTable("sharing_case_task_entries", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHereafterDbContext))]
-    [Migration("20261204031223_Initial")]
+    [Migration("20261204035210_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -116,6 +116,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ActiveNumber")
                         .IsUnique();
 
+                    b.HasIndex("CertifiedAt");
+
                     b.HasIndex("IssuerOrganisationId");
 
                     b.HasIndex("Number");
@@ -167,6 +169,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CertificateId");
+
+                    b.HasIndex("Action", "At");
 
                     b.ToTable("certificate_actions", (string)null);
                 });
@@ -2582,6 +2586,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("Department", "Status");
 
                     b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
@@ -2661,7 +2667,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("TaskId");
+                    b.HasIndex("TaskId", "Status", "At");
 
                     b.ToTable("sharing_case_task_entries", (string)null);
                 });
