@@ -26,22 +26,7 @@ public sealed class DistrictDirectory(HereafterDbContext db)
     }
 
     /// <summary>
-    /// The district a filter names, or null for the whole city (no code); a field error on <c>district</c> for a code
-    /// that is not six digits (<c>figures.district-invalid</c>) or not one of <see cref="ListAsync"/>
-    /// (<c>figures.district-unknown</c>), so a list never silently shows nothing for a mistyped district.
-    /// </summary>
-    public async Task<District?> FindAsync(string? code, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(code)) return null;
-        var trimmed = code.Trim();
-        if (trimmed.Length != 6 || !trimmed.All(char.IsAsciiDigit))
-            throw new FieldValidationException("district", new Message("figures.district-invalid"));
-        return (await ListAsync(ct)).FirstOrDefault(d => d.Code == trimmed)
-            ?? throw new FieldValidationException("district", new Message("figures.district-unknown").With("code", trimmed));
-    }
-
-    /// <summary>
-    /// <see cref="FigureFilter.Parse"/> and then <see cref="FindAsync"/>: the filter of a figure or of the list behind it,
+    /// <see cref="FigureFilter.Parse"/> and then the check of <see cref="OfAsync"/>: the filter of a figure or of the list behind it,
     /// with the district it names (null for the whole city) and every district to choose from.
     /// </summary>
     public async Task<(FigureFilter Filter, District? District, IReadOnlyList<District> Districts)> ParseAsync(

@@ -32,8 +32,7 @@ public sealed class FuneralPriceLists(HereafterDbContext db, FuneralPriceFigures
     public async Task<FigureFilter> FilterAsync(string? from, string? to, string? district, CancellationToken ct)
     {
         var filter = FigureFilter.Parse(from, to, district, clock);
-        if (filter.District is { } code && !(await districts.ListAsync(ct)).Any(d => d.Code == code))
-            throw new FieldValidationException("district", new Message("figures.district-unknown").With("code", code));
+        await districts.OfAsync(filter, ct);
         return filter;
     }
 

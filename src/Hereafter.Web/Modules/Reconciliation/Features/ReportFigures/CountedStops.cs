@@ -132,8 +132,7 @@ public sealed class StopFigureFilter(DistrictDirectory districts, TimeProvider c
         var filter = string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to) && string.IsNullOrWhiteSpace(district)
             ? null
             : FigureFilter.Parse(from, to, district, clock);
-        if (filter?.District is { } d && !(await districts.ListAsync(ct)).Any(x => x.Code == d))
-            throw new FieldValidationException("district", new Message("figures.district-unknown").With("code", d));
+        if (filter is not null) await districts.OfAsync(filter, ct);
         return (filter, code);
     }
 }
