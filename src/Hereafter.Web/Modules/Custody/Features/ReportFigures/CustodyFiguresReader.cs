@@ -10,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace Hereafter.Web.Modules.Custody.Features.ReportFigures;
 
 /// <summary>
-/// Reads <see cref="CustodyFigures"/>: the steps' times in the period (counted into China months here: a grouped month of
-/// a stored instant is not portable between the providers, ADR 0036) and a count per overdue reason with the
-/// supervision list's own predicate (<see cref="CustodyOverdueQuery.OverdueFor"/>), so a figure and its list agree.
+/// Reads <see cref="CustodyFigures"/>: the steps in the period, counted per China month in SQL (<see cref="FigureMonths"/>,
+/// no row loaded), and a count per overdue reason with the supervision list's own predicate
+/// (<see cref="CustodyOverdueQuery.OverdueFor"/>), so a figure and its list agree.
 /// </summary>
 public sealed class CustodyFiguresReader(HereafterDbContext db, IOptions<CustodyOptions> options, TimeProvider clock) : ICustodyFigures
 {
@@ -25,9 +25,12 @@ public sealed class CustodyFiguresReader(HereafterDbContext db, IOptions<Custody
             records = records.Where(r => homes.Contains(r.FuneralHomeId));
         }
         var (start, end) = (filter.StartUtc, filter.EndUtc);
-        var pickedUp = await records.Where(r => r.PickedUpAt >= start && r.PickedUpAt < end).Select(r => r.PickedUpAt).ToListAsync(ct);
-        var cremated = await records.Where(r => r.CrematedAt != null && r.CrematedAt >= start && r.CrematedAt < end).Select(r => r.CrematedAt!.Value).ToListAsync(ct);
-        var placed = await records.Where(r => r.PlacedAt != null && r.PlacedAt >= start && r.PlacedAt < end).Select(r => r.PlacedAt!.Value).ToListAsync(ct);
+        var pickedUp = await records.Where(r => r.PickedUpAt >= start && r.PickedUpAt < end)
+            .CountPerMonthAsync(filter, r => r.PickedUpAt, ct);
+        var cremated = await records.Where(r => r.CrematedAt != null && r.CrematedAt >= start && r.CrematedAt < end)
+            .CountPerMonthAsync(filter, r => r.CrematedAt!.Value, ct);
+        var placed = await records.Where(r => r.PlacedAt != null && r.PlacedAt >= start && r.PlacedAt < end)
+            .CountPerMonthAsync(filter, r => r.PlacedAt!.Value, ct);
 
         var now = clock.GetUtcNow();
         var periods = CustodyOverdueQuery.Periods(options.Value);
@@ -35,11 +38,8 @@ public sealed class CustodyFiguresReader(HereafterDbContext db, IOptions<Custody
         var placementOverdue = await records.CountAsync(CustodyOverdueQuery.OverdueFor(CustodyOverdue.PlacementOverdue, now, periods), ct);
         var unclaimed = await records.CountAsync(CustodyOverdueQuery.OverdueFor(CustodyOverdue.Unclaimed, now, periods), ct);
 
-        var (p, c, b) = (PerMonth(pickedUp), PerMonth(cremated), PerMonth(placed));
-        var months = filter.Months.Select(m => new CustodyMonthFigures(m.ToString(), p.GetValueOrDefault(m), c.GetValueOrDefault(m), b.GetValueOrDefault(m))).ToList();
-        return new CustodyFigures(pickedUp.Count, cremated.Count, placed.Count, overStorage, placementOverdue, unclaimed, months);
+        var months = filter.Months.Select((m, i) => new CustodyMonthFigures(m.ToString(),
+            pickedUp.GetValueOrDefault(i), cremated.GetValueOrDefault(i), placed.GetValueOrDefault(i))).ToList();
+        return new CustodyFigures(pickedUp.Values.Sum(), cremated.Values.Sum(), placed.Values.Sum(), overStorage, placementOverdue, unclaimed, months);
     }
-
-    private static Dictionary<Domain.Reconciliation.YearMonth, int> PerMonth(List<DateTimeOffset> times) =>
-        times.GroupBy(FigureFilter.MonthOf).ToDictionary(g => g.Key, g => g.Count());
 }

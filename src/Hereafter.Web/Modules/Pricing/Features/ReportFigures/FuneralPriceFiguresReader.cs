@@ -25,7 +25,7 @@ public enum WarningFigure
 /// module's own lists (statistics, funerals, institutions, warnings) open exactly the rows behind a figure.
 /// The disclosure rate is two counts in SQL; funerals are grouped in SQL (one row per case: its total and first service
 /// date) and the average and median are computed here by <see cref="FuneralStatistics"/>, as the module's statistics do,
-/// since SQLite has no percentile function; months of a stored instant (warnings) are counted here too.
+/// since SQLite has no percentile function; warnings raised are counted per China month in SQL (<see cref="FigureMonths"/>).
 /// </summary>
 public sealed class FuneralPriceFiguresReader(HereafterDbContext db) : IFuneralPriceFigures
 {
@@ -39,21 +39,20 @@ public sealed class FuneralPriceFiguresReader(HereafterDbContext db) : IFuneralP
         var baseline = settings.BaselineAveragePerFuneral;
         var overall = FuneralStatistics.Compute(funerals, baseline);
 
-        var raised = await Warnings(filter, WarningFigure.Raised).Select(w => w.RaisedAt).ToListAsync(ct);
+        var raised = await Warnings(filter, WarningFigure.Raised).CountPerMonthAsync(filter, w => w.RaisedAt, ct);
         var closed = await Warnings(filter, WarningFigure.Closed).CountAsync(ct);
         var open = await Warnings(filter, WarningFigure.OpenAtEnd).CountAsync(ct);
 
         var funeralsByMonth = funerals.ToLookup(f => YearMonth.Of(f.ServiceDate));
-        var raisedByMonth = raised.GroupBy(FigureFilter.MonthOf).ToDictionary(g => g.Key, g => g.Count());
-        var months = filter.Months.Select(m =>
+        var months = filter.Months.Select((m, i) =>
         {
             var month = FuneralStatistics.Compute([.. funeralsByMonth[m]], baseline);
-            return new FuneralPriceMonthFigures(m.ToString(), month.Funerals, month.AveragePerFuneral, month.MedianPerFuneral, raisedByMonth.GetValueOrDefault(m));
+            return new FuneralPriceMonthFigures(m.ToString(), month.Funerals, month.AveragePerFuneral, month.MedianPerFuneral, raised.GetValueOrDefault(i));
         }).ToList();
 
         return new FuneralPriceFigures(institutions, published,
             overall.Funerals, overall.AveragePerFuneral, overall.MedianPerFuneral, baseline, settings.BaselineLabel, overall.ChangeVsBaselinePercent,
-            raised.Count, closed, open, months);
+            raised.Values.Sum(), closed, open, months);
     }
 
     /// <summary>
