@@ -1,6 +1,4 @@
 using Hereafter.Web.Platform.Navigation;
-using Hereafter.Web.Platform.Organisations;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hereafter.Web.Modules.Dashboard;
 
@@ -12,7 +10,6 @@ public static class DashboardModule
 {
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
-        services.TryAddScoped<DistrictDirectory>();
         services.AddScoped<Features.ReadDashboard.DashboardHandler>();
         services.AddStaffLinks(StaffLinks.Groups.Dashboard, Features.ReadDashboard.DashboardLinks.For);
         // The dashboard is the bureau's home: its supervisors and clerks start there after signing in.

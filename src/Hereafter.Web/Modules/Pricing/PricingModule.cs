@@ -14,8 +14,6 @@ using Hereafter.Web.Modules.Pricing.Features.ReviewPriceChanges;
 using Hereafter.Web.Modules.Pricing.Features.ReviewPriceWarnings;
 using Hereafter.Web.Modules.Pricing.Features.ScanPriceWarnings;
 using Hereafter.Web.Platform.Navigation;
-using Hereafter.Web.Platform.Organisations;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hereafter.Web.Modules.Pricing;
 
@@ -39,7 +37,6 @@ public static class PricingModule
         services.AddScoped<Contracts.ICaseBills, Features.ShowFamilyBill.CaseBills>();
         services.AddScoped<Contracts.IPublishedPrices, PublishedPrices>();
         services.AddScoped<ReportStatisticsHandler>();
-        services.TryAddScoped<DistrictDirectory>();
         services.AddScoped<FuneralPriceFiguresReader>();
         services.AddScoped<Contracts.IFuneralPriceFigures>(sp => sp.GetRequiredService<FuneralPriceFiguresReader>());
         services.AddScoped<FuneralPriceLists>();

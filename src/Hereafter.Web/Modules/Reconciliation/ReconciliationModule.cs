@@ -20,8 +20,6 @@ using Hereafter.Web.Modules.Reconciliation.Features.ReportFigures;
 using Hereafter.Web.Modules.Reconciliation.Features.ReportStatistics;
 using Hereafter.Web.Modules.Reconciliation.Features.UploadRoll;
 using Hereafter.Web.Platform.Navigation;
-using Hereafter.Web.Platform.Organisations;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +50,6 @@ public static class ReconciliationModule
         services.AddScoped<ExecuteStopHandler>();
         services.AddScoped<RecoverOverpaymentHandler>();
         services.AddScoped<ReportStatisticsHandler>();
-        services.TryAddScoped<DistrictDirectory>();
         services.AddScoped<CountedStops>();
         services.AddScoped<StopFigureFilter>();
         services.AddScoped<IBenefitStopFigures, BenefitStopFiguresReader>();

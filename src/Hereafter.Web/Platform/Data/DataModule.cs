@@ -1,3 +1,4 @@
+using Hereafter.Web.Platform.Organisations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -37,6 +38,8 @@ public static class DataModule
         services.AddScoped<HereafterDbContext>(sp => sp.GetRequiredService<DatabaseOptions>().IsPostgres
             ? sp.GetRequiredService<PostgresHereafterDbContext>()
             : sp.GetRequiredService<SqliteHereafterDbContext>());
+        // The platform's own read of its organisations: every module that filters by district uses this one registration.
+        services.AddScoped<DistrictDirectory>();
         return services;
     }
 
