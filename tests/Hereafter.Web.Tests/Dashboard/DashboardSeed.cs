@@ -90,6 +90,29 @@ public static class DashboardSeed
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// The department tasks of the dashboard's hand-worked task figures, in a past year (so that "overdue now" holds
+    /// whatever today is): a case in the district whose tasks were created at 23:30 on 31 January (police answered in
+    /// time and done; social security answered after its deadline; medical insurance never answered) and one created at
+    /// 00:30 on 1 February (housing fund, never answered); a case in another district that January.
+    /// </summary>
+    public static async Task<(string District, int Year)> SeedTasksAsync(this HereafterFactory factory)
+    {
+        var (district, year) = FreshPast();
+        var hospital = await factory.OrganisationAsync(district, OrganisationType.Hospital, "测试医院");
+        var (otherDistrict, _) = Fresh();
+        var elsewhere = await factory.OrganisationAsync(otherDistrict, OrganisationType.Hospital, "别区医院");
+        var created = new DateTime(year, 1, 31, 23, 30, 0);
+        var by = new DateTime(year, 2, 3, 23, 59, 0);
+        await factory.CaseAsync(hospital,
+            new TaskRow(Department.Police, created, by, CaseTaskStatus.Done, new DateTime(year, 2, 1, 10, 0, 0)),
+            new TaskRow(Department.SocialSecurity, created, by, CaseTaskStatus.Received, new DateTime(year, 2, 5, 10, 0, 0)),
+            new TaskRow(Department.MedicalInsurance, created, by, CaseTaskStatus.Pending));
+        await factory.CaseAsync(hospital, new TaskRow(Department.HousingFund, new DateTime(year, 2, 1, 0, 30, 0), by, CaseTaskStatus.Pending));
+        await factory.CaseAsync(elsewhere, new TaskRow(Department.Police, created, by, CaseTaskStatus.Pending));
+        return (district, year);
+    }
+
     public static async Task<Guid[]> SeedAsync(this HereafterFactory factory, params Cert[] certificates)
     {
         var ids = new List<Guid>();

@@ -5,7 +5,6 @@ using Hereafter.Domain.Certificates;
 using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Certificates.Data;
 using Hereafter.Web.Modules.Dashboard.Contracts;
-using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Organisations;
 using Hereafter.Web.Tests.Infrastructure;
 using Hereafter.Web.Tests.Memorial;
@@ -104,28 +103,11 @@ public sealed class DashboardTests(HereafterFactory factory) : IClassFixture<Her
         Assert.False(april.GetProperty("certificates").TryGetProperty("certifiedWithinDayPercent", out _), "no share of nothing");
     }
 
-    /// <summary>
-    /// Tasks in a past year (so that "overdue now" holds whatever today is): a case in the district whose tasks were
-    /// created at 23:30 on 31 January (police answered in time and done; social security answered after its deadline;
-    /// medical insurance never answered) and one created at 00:30 on 1 February (housing fund, never answered); a case
-    /// in another district that January.
-    /// </summary>
+    /// <summary>The tasks of <see cref="DashboardSeed.SeedTasksAsync"/>: four in the district (January and February of a past year), one elsewhere.</summary>
     [Fact]
     public async Task Api_GivesTheDepartmentTasks_ByDepartment_AndMonth_AsWorkedOutByHand()
     {
-        var (district, fresh) = FreshPast();
-        var year = fresh; // in the past
-        var hospital = await factory.OrganisationAsync(district, OrganisationType.Hospital, "测试医院");
-        var (otherDistrict, _) = Fresh();
-        var elsewhere = await factory.OrganisationAsync(otherDistrict, OrganisationType.Hospital, "别区医院");
-        var created = new DateTime(year, 1, 31, 23, 30, 0);
-        var by = new DateTime(year, 2, 3, 23, 59, 0);
-        await factory.CaseAsync(hospital,
-            new TaskRow(Department.Police, created, by, CaseTaskStatus.Done, new DateTime(year, 2, 1, 10, 0, 0)),
-            new TaskRow(Department.SocialSecurity, created, by, CaseTaskStatus.Received, new DateTime(year, 2, 5, 10, 0, 0)),
-            new TaskRow(Department.MedicalInsurance, created, by, CaseTaskStatus.Pending));
-        await factory.CaseAsync(hospital, new TaskRow(Department.HousingFund, new DateTime(year, 2, 1, 0, 30, 0), by, CaseTaskStatus.Pending));
-        await factory.CaseAsync(elsewhere, new TaskRow(Department.Police, created, by, CaseTaskStatus.Pending));
+        var (district, year) = await factory.SeedTasksAsync();
         var bureau = await factory.ClientForAsync("demo-civil-affairs");
 
         var answer = await bureau.GetFromJsonAsync<JsonElement>($"/api/v1/supervision/dashboard?from={year}-01&to={year}-02&district={district}");

@@ -118,29 +118,10 @@ public sealed class DrillDownTests(HereafterFactory factory) : IClassFixture<Her
         }
     }
 
-    /// <summary>The tasks of <see cref="DashboardTests"/>: four in the district (January and February of a past year), one elsewhere.</summary>
-    private async Task<(string District, int Year)> SeedTasksAsync()
-    {
-        var (district, fresh) = FreshPast();
-        var year = fresh; // in the past
-        var hospital = await factory.OrganisationAsync(district, OrganisationType.Hospital, "测试医院");
-        var (otherDistrict, _) = Fresh();
-        var elsewhere = await factory.OrganisationAsync(otherDistrict, OrganisationType.Hospital, "别区医院");
-        var created = new DateTime(year, 1, 31, 23, 30, 0);
-        var by = new DateTime(year, 2, 3, 23, 59, 0);
-        await factory.CaseAsync(hospital,
-            new TaskRow(Department.Police, created, by, CaseTaskStatus.Done, new DateTime(year, 2, 1, 10, 0, 0)),
-            new TaskRow(Department.SocialSecurity, created, by, CaseTaskStatus.Received, new DateTime(year, 2, 5, 10, 0, 0)),
-            new TaskRow(Department.MedicalInsurance, created, by, CaseTaskStatus.Pending));
-        await factory.CaseAsync(hospital, new TaskRow(Department.HousingFund, new DateTime(year, 2, 1, 0, 30, 0), by, CaseTaskStatus.Pending));
-        await factory.CaseAsync(elsewhere, new TaskRow(Department.Police, created, by, CaseTaskStatus.Pending));
-        return (district, year);
-    }
-
     [Fact]
     public async Task EachTaskFigure_LinksToTheTasksItCounts_UnderTheirCases_Masked_AndAudited()
     {
-        var (district, year) = await SeedTasksAsync();
+        var (district, year) = await factory.SeedTasksAsync();
         var query = $"from={year}-01&to={year}-02&district={district}";
         var supervisor = await SignedIn.AsAsync(factory, "supervisor.zhou");
         var dashboard = await Get(supervisor, $"{DashboardPages.Home}?{query}");
@@ -180,7 +161,7 @@ public sealed class DrillDownTests(HereafterFactory factory) : IClassFixture<Her
     [Fact]
     public async Task TheCasesApi_WithTheFilter_GivesTheDashboardsNumbers()
     {
-        var (district, year) = await SeedTasksAsync();
+        var (district, year) = await factory.SeedTasksAsync();
         var query = $"from={year}-01&to={year}-02&district={district}";
         var bureau = await factory.ClientForAsync("demo-civil-affairs");
         var dashboard = await bureau.GetFromJsonAsync<JsonElement>($"/api/v1/supervision/dashboard?{query}");
@@ -288,7 +269,7 @@ public sealed class DrillDownTests(HereafterFactory factory) : IClassFixture<Her
     public async Task TheEnglishLists_HaveNoChineseOutsideNames()
     {
         var s = await SeedCertificatesAsync();
-        var (district, year) = await SeedTasksAsync();
+        var (district, year) = await factory.SeedTasksAsync();
         var supervisor = await SignedIn.AsAsync(factory, "supervisor.zhou");
         (await supervisor.GetAsync("/culture/en")).EnsureSuccessStatusCode();
 
