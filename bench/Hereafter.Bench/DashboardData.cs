@@ -161,7 +161,7 @@ internal static class DashboardData
                 var task = new CaseTask
                 {
                     Id = Guid.NewGuid(), CaseId = deathCase.Id, Department = caseDepartments[d], Status = taskStatus, CreatedAt = opened,
-                    UpdatedAt = answeredAt ?? opened, AcknowledgeBy = by,
+                    UpdatedAt = answeredAt ?? opened, AcknowledgeBy = by, FirstAnsweredAt = answeredAt,
                 };
                 tasks.Add(task);
                 entries.Add(new CaseTaskEntry { TaskId = task.Id, Status = CaseTaskStatus.Pending, At = opened, ActorName = "平台", OrganisationName = "平台" });

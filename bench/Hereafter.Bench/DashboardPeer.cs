@@ -15,7 +15,7 @@ namespace Hereafter.Bench;
 /// The dashboard's peer: what a skilled user would write by hand for the same certificate, task and booking figures of a
 /// year for the whole city, one grouped statement per table through ADO.NET on the app's own connection: certificates
 /// by month and issuer type, review decisions by month, still held, the warning codes of the warned ones, tasks by month
-/// and department with each task's first answer, bookings by date. Months are CASE ranges on the stored instant (China
+/// and department with each task's first answer (the column the task keeps), bookings by date. Months are CASE ranges on the stored instant (China
 /// midnight as UTC, bound as EF binds it), which both SQLite and PostgreSQL run. No HTTP, no JSON, no district list.
 /// </summary>
 internal sealed class DashboardPeer(HereafterDbContext db)
@@ -126,16 +126,13 @@ internal sealed class DashboardPeer(HereafterDbContext db)
             var at = C<CaseTask>("t", nameof(CaseTask.CreatedAt));
             var by = C<CaseTask>("t", nameof(CaseTask.AcknowledgeBy));
             var status = C<CaseTask>("t", nameof(CaseTask.Status));
-            var entryTask = Q(names.Column<CaseTaskEntry>(nameof(CaseTaskEntry.TaskId)));
-            var entryAt = Q(names.Column<CaseTaskEntry>(nameof(CaseTaskEntry.At)));
+            var first = C<CaseTask>("t", nameof(CaseTask.FirstAnsweredAt));
             cmd.CommandText = $"""
                 SELECT {Month(at)}, {C<CaseTask>("t", nameof(CaseTask.Department))}, COUNT(*),
-                       SUM(CASE WHEN f.first <= {by} THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN {first} <= {by} THEN 1 ELSE 0 END),
                        SUM(CASE WHEN {status} = @done THEN 1 ELSE 0 END),
                        SUM(CASE WHEN {status} = @pending AND {by} < @now THEN 1 ELSE 0 END)
                 FROM {T<CaseTask>()} t
-                LEFT JOIN (SELECT {entryTask} AS task, MIN({entryAt}) AS first FROM {T<CaseTaskEntry>()}
-                           WHERE {Q(names.Column<CaseTaskEntry>(nameof(CaseTaskEntry.Status)))} <> @pending GROUP BY {entryTask}) f ON f.task = t.{Q("Id")}
                 WHERE {at} >= @start AND {at} < @end
                 GROUP BY 1, 2
                 """;

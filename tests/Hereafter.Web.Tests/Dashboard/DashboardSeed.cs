@@ -77,6 +77,7 @@ public static class DashboardSeed
             {
                 Id = Guid.NewGuid(), CaseId = deathCase.Id, Department = t.Department, Status = t.Status, CreatedAt = at(t.CreatedAt),
                 UpdatedAt = at(t.AnsweredAt ?? t.CreatedAt), AcknowledgeBy = at(t.AcknowledgeBy),
+                FirstAnsweredAt = t.AnsweredAt is { } first ? at(first) : null,
             };
             db.Add(task);
             db.Add(new CaseTaskEntry { TaskId = task.Id, Status = CaseTaskStatus.Pending, At = task.CreatedAt, ActorName = "测试", OrganisationName = "测试" });

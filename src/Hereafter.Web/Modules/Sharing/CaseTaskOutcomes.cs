@@ -21,6 +21,7 @@ public sealed class CaseTaskOutcomes(HereafterDbContext db, SharingEvents events
         var now = clock.GetUtcNow();
         task.Status = status;
         task.UpdatedAt = now;
+        if (status != CaseTaskStatus.Pending) task.FirstAnsweredAt ??= now;
         task.EffectiveDate = effectiveDate is { Length: > 0 } date ? date : task.EffectiveDate;
         task.Note = note is { Length: > 0 } n ? n : task.Note;
         task.Amount = amount ?? task.Amount;

@@ -180,6 +180,12 @@ internal sealed class CustodyConfiguration :
         b.HasIndex(x => x.CaseId);
         b.HasIndex(x => new { x.FuneralHomeId, x.State });
         b.HasIndex(x => new { x.State, x.StorageUntil });
+        // The dashboard's figures: each step's month counts and the overdue counts, from the index alone.
+        b.HasIndex(x => new { x.PickedUpAt, x.FuneralHomeId });
+        b.HasIndex(x => new { x.CrematedAt, x.FuneralHomeId });
+        b.HasIndex(x => new { x.PlacedAt, x.FuneralHomeId });
+        b.HasIndex(x => new { x.State, x.AshesReleasedAt });
+        b.HasIndex(x => new { x.State, x.AshesStoredAt });
         b.Property(x => x.DecedentName).HasMaxLength(100);
         b.Property(x => x.Sex).HasMaxLength(10);
         b.Property(x => x.DecedentIdNumber).HasMaxLength(18);

@@ -48,6 +48,12 @@ public sealed class CaseTask
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Acknowledge by this time (configurable working days after the case opened).</summary>
     public DateTimeOffset AcknowledgeBy { get; set; }
+    /// <summary>
+    /// When the department first answered (received, done, refused or not applicable): the time of the task's first
+    /// answering history entry, kept on the task so that "answered in time" is a test of two columns of one row
+    /// (the dashboard counts some 200,000 tasks a year) rather than a probe into the history. Null while unanswered.
+    /// </summary>
+    public DateTimeOffset? FirstAnsweredAt { get; set; }
     public string? EffectiveDate { get; set; }
     public string? Note { get; set; }
     public decimal? Amount { get; set; }
@@ -155,8 +161,9 @@ internal sealed class SharingConfiguration :
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.CaseId, x.Department, x.Item, x.OrganisationKey }).IsUnique();
         b.HasIndex(x => new { x.Department, x.Status });
-        // The figures' period (dashboard): tasks by the instant they were created.
-        b.HasIndex(x => x.CreatedAt);
+        // The figures' period (dashboard): tasks by the instant they were created, with every column the task figures
+        // read, so a year of a city's tasks is counted from the index alone.
+        b.HasIndex(x => new { x.CreatedAt, x.CaseId, x.Department, x.Status, x.AcknowledgeBy, x.FirstAnsweredAt });
         b.Property(x => x.Department).HasMaxLength(40);
         b.Property(x => x.Item).HasMaxLength(40);
         b.Property(x => x.OrganisationId).HasField("organisationId");
@@ -172,8 +179,7 @@ internal sealed class SharingConfiguration :
     {
         b.ToTable("sharing_case_task_entries");
         b.HasKey(x => x.Id);
-        // A task's history by its id; with status and time in the index, whether a task was answered by its deadline
-        // (the dashboard's figures, some 200,000 tasks a year) is answered from the index alone.
+        // A task's history by its id, in order.
         b.HasIndex(x => new { x.TaskId, x.Status, x.At });
         b.Property(x => x.Status).HasMaxLength(16);
         b.Property(x => x.ActorName).HasMaxLength(64);

@@ -52,14 +52,21 @@ public static class CertificateFigureRules
         return figure switch
         {
             Issued => issued,
-            CertifiedWithinDay => issued.Where(c => !c.CertifiedLate),
-            ReportedInTime => issued.Where(c => !c.ReportedLate),
-            WithWarnings => issued.Where(c => c.WarningCount > 0),
+            CertifiedWithinDay or ReportedInTime or WithWarnings => issued.Where(OfIssued(figure)),
             DuplicatesReviewed => all.Where(c => db.Set<CertificateAction>().Where(DecidedIn(filter)).Any(a => a.CertificateId == c.Id)),
             DuplicatesPending => all.Where(c => c.Status == CertificateStatus.PendingReview && c.CertifiedAt < end),
             _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "not a certificate figure"),
         };
     }
+
+    /// <summary>Which of the issued certificates a figure counts: certified within a day, reported in time, or with warnings.</summary>
+    public static Expression<Func<Certificate, bool>> OfIssued(string figure) => figure switch
+    {
+        CertifiedWithinDay => c => !c.CertifiedLate,
+        ReportedInTime => c => !c.ReportedLate,
+        WithWarnings => c => c.WarningCount > 0,
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "not a figure of the issued certificates"),
+    };
 
     /// <summary>Of some certificates, those whose issuer is of the type.</summary>
     public static IQueryable<Certificate> IssuedBy(this IQueryable<Certificate> certificates, HereafterDbContext db, OrganisationType type) =>
@@ -84,7 +91,7 @@ public static class CertificateFigureRules
     }
 
     /// <summary>The codes of a version's stored warnings (<c>[{ "Code": …, … }]</c>).</summary>
-    private static List<string> WarningCodes(string json)
+    public static List<string> WarningCodes(string json)
     {
         using var doc = JsonDocument.Parse(string.IsNullOrWhiteSpace(json) ? "[]" : json);
         var codes = new List<string>();

@@ -13,46 +13,46 @@ namespace Hereafter.Web.Modules.Certificates.Features.ReportFigures;
 /// Reads <see cref="CertificateFigures"/> from the rows <see cref="CertificateFigureRules"/> says each figure counts (the
 /// lists behind the figures use the same rules): the issued certificates of the period with their issuer type and the
 /// two time limits, the review decisions taken in it, the held ones, and the warning kinds of the issued ones that carry
-/// warnings. Months are counted here, since a China-time month of a stored instant is not portable SQL across SQLite
-/// and PostgreSQL.
+/// warnings. Months are counted in SQL as a CASE over the period's month boundaries (<see cref="FigureMonths"/>).
 /// </summary>
 public sealed class CertificateFiguresReader(HereafterDbContext db) : ICertificateFigures
 {
     public async Task<CertificateFigures> ForAsync(FigureFilter filter, CancellationToken ct)
     {
-        // Counted by month in SQL (FigureMonths): a year of a city is some 40,000 certificates, none of them loaded.
-        var issued = await (
-                from c in Counted(db, filter, Issued)
-                join o in db.Set<Organisation>().AsNoTracking() on c.IssuerOrganisationId equals o.Id
-                select new { c.CertifiedAt, o.Type })
-            .SelectWithMonth(filter, c => c.CertifiedAt, (c, month) => new { Month = month, c.Type })
-            .GroupBy(c => new { c.Month, c.Type })
-            .Select(g => new { g.Key.Month, g.Key.Type, Count = g.Count() })
-            .ToListAsync(ct);
-        var withinDay = await Counted(db, filter, CertifiedWithinDay).CountPerMonthAsync(filter, c => c.CertifiedAt, ct);
-        var inTime = await Counted(db, filter, ReportedInTime).CountPerMonthAsync(filter, c => c.CertifiedAt, ct);
-        var warned = await Counted(db, filter, WithWarnings).CountPerMonthAsync(filter, c => c.CertifiedAt, ct);
-        var warnedIds = await Counted(db, filter, WithWarnings).Select(c => c.Id).ToListAsync(ct);
+        // The issued certificates' figures by month and issuer in one grouped query (FigureMonths): a year of a city is
+        // some 40,000 certificates, scanned once and none of them loaded. The issuers' types are looked up after.
+        var issued = await Counted(db, filter, Issued).CountPerMonthAsync(filter, c => c.CertifiedAt, c => c.IssuerOrganisationId,
+            [OfIssued(CertifiedWithinDay), OfIssued(ReportedInTime), OfIssued(WithWarnings)], ct);
+        var issuerIds = issued.Select(g => g.Key).Distinct().ToList();
+        var typeOf = await db.Set<Organisation>().AsNoTracking().Where(o => issuerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Type, ct);
+        int InMonth(int month, int rule) => issued.Where(g => g.Month == month).Sum(g => rule < 0 ? g.Rows : g.Counted[rule]);
+        int All(int rule) => issued.Sum(g => rule < 0 ? g.Rows : g.Counted[rule]);
 
         // A possible duplicate is decided once (held → issued or rejected), so its decision is the one counted.
-        var decisions = await (
-                from a in db.Set<CertificateAction>().AsNoTracking().Where(DecidedIn(filter))
-                join c in Counted(db, filter, DuplicatesReviewed) on a.CertificateId equals c.Id
-                select a)
+        // Driven from the period's decisions (a few hundred, by the index on action and time), each of a certificate of the district.
+        var reviewed = Counted(db, filter, DuplicatesReviewed);
+        var decisions = await db.Set<CertificateAction>().AsNoTracking().Where(DecidedIn(filter))
+            .Where(a => reviewed.Any(c => c.Id == a.CertificateId))
             .CountPerMonthAsync(filter, a => a.At, ct);
         var pending = await Counted(db, filter, DuplicatesPending).CountAsync(ct);
 
+        // The warning kinds of the warned ones, from their current version's stored warnings (each kind once per certificate).
         var kinds = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var codes in (await WarningKindsAsync(db, warnedIds, ct)).Values)
-            foreach (var code in codes)
+        var warnings = await (
+                from c in Counted(db, filter, WithWarnings)
+                join v in db.Set<CertificateVersion>().AsNoTracking() on new { Id = c.Id, Version = c.CurrentVersion } equals new { Id = v.CertificateId, v.Version }
+                select v.WarningsJson)
+            .ToListAsync(ct);
+        foreach (var json in warnings)
+            foreach (var code in WarningCodes(json).Distinct(StringComparer.Ordinal))
                 kinds[code] = kinds.GetValueOrDefault(code) + 1;
 
-        var months = filter.Months.Select((m, i) => new CertificateMonthFigures(m.ToString(), issued.Where(g => g.Month == i).Sum(g => g.Count),
-            withinDay.GetValueOrDefault(i), inTime.GetValueOrDefault(i), decisions.GetValueOrDefault(i), warned.GetValueOrDefault(i))).ToList();
+        var months = filter.Months.Select((m, i) => new CertificateMonthFigures(m.ToString(), InMonth(i, -1), InMonth(i, 0), InMonth(i, 1),
+            decisions.GetValueOrDefault(i), InMonth(i, 2))).ToList();
 
         return new CertificateFigures(
-            issued.Sum(g => g.Count), withinDay.Values.Sum(), inTime.Values.Sum(), decisions.Values.Sum(), pending, warned.Values.Sum(),
-            [.. issued.GroupBy(g => g.Type).Select(g => new KeyedCount(EnumCodes<OrganisationType>.Code(g.Key), g.Sum(x => x.Count))).OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)],
+            All(-1), All(0), All(1), decisions.Values.Sum(), pending, All(2),
+            [.. issued.GroupBy(g => typeOf[g.Key]).Select(g => new KeyedCount(EnumCodes<OrganisationType>.Code(g.Key), g.Sum(x => x.Rows))).OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)],
             [.. kinds.Select(k => new KeyedCount(k.Key, k.Value)).OrderByDescending(k => k.Count).ThenBy(k => k.Key, StringComparer.Ordinal)],
             months);
     }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hereafter.Web.Modules.Certificates.Contracts;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Modules.Sharing.Data;
@@ -23,29 +24,36 @@ public static class CaseTaskFigureRules
 
     /// <summary>
     /// The tasks one figure counts: created in the period, of a case whose certificate's issuer is in the district (through
-    /// the certificates' contract), optionally of one department. Acknowledged in time: answered (received, done, refused or
-    /// not applicable) by the acknowledge-by deadline; done: done by now; overdue now: unanswered past the deadline at
-    /// <paramref name="now"/>.
+    /// the certificates' contract), optionally of one department, and of those the ones <see cref="Rule"/> says.
     /// </summary>
     public static IQueryable<CaseTask> Counted(HereafterDbContext db, ICertificateFigures certificates, FigureFilter filter, string figure,
-        DateTimeOffset now, Department? department = null)
+        DateTimeOffset now, Department? department = null) =>
+        InPeriod(db, certificates, filter, department).Where(Rule(figure, now));
+
+    /// <summary>The tasks created in the period, of a case in the district (every task has its case), optionally of one department.</summary>
+    public static IQueryable<CaseTask> InPeriod(HereafterDbContext db, ICertificateFigures certificates, FigureFilter filter, Department? department = null)
     {
         var (start, end) = (filter.StartUtc, filter.EndUtc);
-        var cases = db.Set<DeathCase>().AsNoTracking();
+        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.CreatedAt >= start && t.CreatedAt < end);
         if (filter.District is { } district)
         {
             var inDistrict = certificates.CertificateIdsIssuedIn(district);
-            cases = cases.Where(c => inDistrict.Contains(c.CertificateId));
+            tasks = tasks.Where(t => db.Set<DeathCase>().Any(c => c.Id == t.CaseId && inDistrict.Contains(c.CertificateId)));
         }
-        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.CreatedAt >= start && t.CreatedAt < end && cases.Any(c => c.Id == t.CaseId));
-        if (department is { } d) tasks = tasks.Where(t => t.Department == d);
-        return figure switch
-        {
-            Tasks => tasks,
-            AcknowledgedInTime => tasks.Where(t => db.Set<CaseTaskEntry>().Any(e => e.TaskId == t.Id && e.Status != CaseTaskStatus.Pending && e.At <= t.AcknowledgeBy)),
-            Done => tasks.Where(t => t.Status == CaseTaskStatus.Done),
-            OverdueNow => tasks.Where(t => t.Status == CaseTaskStatus.Pending && t.AcknowledgeBy < now),
-            _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "not a department-task figure"),
-        };
+        return department is { } d ? tasks.Where(t => t.Department == d) : tasks;
     }
+
+    /// <summary>
+    /// Which of the period's tasks one figure counts. Acknowledged in time: first answered (received, done, refused or not
+    /// applicable) by the acknowledge-by deadline; done: done by now; overdue now: unanswered past the deadline at
+    /// <paramref name="now"/>.
+    /// </summary>
+    public static Expression<Func<CaseTask, bool>> Rule(string figure, DateTimeOffset now) => figure switch
+    {
+        Tasks => t => true,
+        AcknowledgedInTime => t => t.FirstAnsweredAt != null && t.FirstAnsweredAt <= t.AcknowledgeBy,
+        Done => t => t.Status == CaseTaskStatus.Done,
+        OverdueNow => t => t.Status == CaseTaskStatus.Pending && t.AcknowledgeBy < now,
+        _ => throw new ArgumentOutOfRangeException(nameof(figure), figure, "not a department-task figure"),
+    };
 }

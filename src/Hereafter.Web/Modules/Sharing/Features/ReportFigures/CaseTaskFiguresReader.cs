@@ -18,18 +18,13 @@ public sealed class CaseTaskFiguresReader(HereafterDbContext db, ICertificateFig
     public async Task<CaseTaskFigures> ForAsync(FigureFilter filter, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        // Counted by department and month in SQL (FigureMonths): a year of a city is some 200,000 tasks, none loaded.
-        async Task<List<(Department Department, int Month, int Count)>> GroupsAsync(string figure) =>
-            [.. (await Counted(db, certificates, filter, figure, now)
-                    .SelectWithMonth(filter, t => t.CreatedAt, (t, month) => new { t.Department, Month = month })
-                    .GroupBy(t => new { t.Department, t.Month })
-                    .Select(g => new { g.Key.Department, g.Key.Month, Count = g.Count() })
-                    .ToListAsync(ct))
-                .Select(g => (g.Department, g.Month, g.Count))];
-        var tasks = await GroupsAsync(Tasks);
-        var inTime = await GroupsAsync(AcknowledgedInTime);
-        var done = await GroupsAsync(Done);
-        var overdue = await GroupsAsync(OverdueNow);
+        // Every figure of the period's tasks by department and month in one grouped query (FigureMonths): a year of a
+        // city is some 200,000 tasks, scanned once and none loaded.
+        var groups = await InPeriod(db, certificates, filter)
+            .CountPerMonthAsync(filter, t => t.CreatedAt, t => t.Department, [Rule(AcknowledgedInTime, now), Rule(Done, now), Rule(OverdueNow, now)], ct);
+        List<(Department Department, int Month, int Count)> Figure(int rule) =>
+            [.. groups.Select(g => (g.Key, g.Month, rule < 0 ? g.Rows : g.Counted[rule]))];
+        var (tasks, inTime, done, overdue) = (Figure(-1), Figure(0), Figure(1), Figure(2));
 
         static int Of(List<(Department Department, int Month, int Count)> groups, Func<(Department Department, int Month, int Count), bool> which) =>
             groups.Where(which).Sum(g => g.Count);

@@ -118,8 +118,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("ActiveNumber")
                         .IsUnique();
 
-                    b.HasIndex("CertifiedAt");
-
                     b.HasIndex("IssuerOrganisationId");
 
                     b.HasIndex("Number");
@@ -127,6 +125,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("NameKey", "BirthDate");
 
                     b.HasIndex("Status", "CertifiedAt");
+
+                    b.HasIndex("CertifiedAt", "ReportedAt", "IssuerOrganisationId", "CertifiedLate", "ReportedLate", "WarningCount");
 
                     b.ToTable("certificates", null, t =>
                         {
@@ -664,7 +664,17 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("PersonKey");
 
+                    b.HasIndex("CrematedAt", "FuneralHomeId");
+
                     b.HasIndex("FuneralHomeId", "State");
+
+                    b.HasIndex("PickedUpAt", "FuneralHomeId");
+
+                    b.HasIndex("PlacedAt", "FuneralHomeId");
+
+                    b.HasIndex("State", "AshesReleasedAt");
+
+                    b.HasIndex("State", "AshesStoredAt");
 
                     b.HasIndex("State", "StorageUntil");
 
@@ -1679,9 +1689,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ServiceDate");
-
                     b.HasIndex("InstitutionId", "ServiceDate");
+
+                    b.HasIndex("ServiceDate", "InstitutionId", "CaseId", "Total");
 
                     b.ToTable("pricing_bills", (string)null);
                 });
@@ -2582,6 +2592,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<DateTimeOffset?>("FirstAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Item")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2610,12 +2623,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Department", "Status");
 
                     b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "CaseId", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt");
 
                     b.ToTable("sharing_case_tasks", (string)null);
                 });

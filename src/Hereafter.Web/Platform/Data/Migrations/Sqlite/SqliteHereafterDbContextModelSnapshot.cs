@@ -113,8 +113,6 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("ActiveNumber")
                         .IsUnique();
 
-                    b.HasIndex("CertifiedAt");
-
                     b.HasIndex("IssuerOrganisationId");
 
                     b.HasIndex("Number");
@@ -122,6 +120,8 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("NameKey", "BirthDate");
 
                     b.HasIndex("Status", "CertifiedAt");
+
+                    b.HasIndex("CertifiedAt", "ReportedAt", "IssuerOrganisationId", "CertifiedLate", "ReportedLate", "WarningCount");
 
                     b.ToTable("certificates", null, t =>
                         {
@@ -655,7 +655,17 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonKey");
 
+                    b.HasIndex("CrematedAt", "FuneralHomeId");
+
                     b.HasIndex("FuneralHomeId", "State");
+
+                    b.HasIndex("PickedUpAt", "FuneralHomeId");
+
+                    b.HasIndex("PlacedAt", "FuneralHomeId");
+
+                    b.HasIndex("State", "AshesReleasedAt");
+
+                    b.HasIndex("State", "AshesStoredAt");
 
                     b.HasIndex("State", "StorageUntil");
 
@@ -1662,9 +1672,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ServiceDate");
-
                     b.HasIndex("InstitutionId", "ServiceDate");
+
+                    b.HasIndex("ServiceDate", "InstitutionId", "CaseId", "Total");
 
                     b.ToTable("pricing_bills", (string)null);
                 });
@@ -2555,6 +2565,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FirstAnsweredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Item")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2583,12 +2596,12 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Department", "Status");
 
                     b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
                         .IsUnique();
+
+                    b.HasIndex("CreatedAt", "CaseId", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt");
 
                     b.ToTable("sharing_case_tasks", (string)null);
                 });

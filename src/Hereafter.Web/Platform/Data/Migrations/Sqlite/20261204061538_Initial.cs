@@ -1109,6 +1109,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    FirstAnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
                     EffectiveDate = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Amount = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true)
@@ -1684,9 +1685,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_certificates_CertifiedAt",
+                name: "IX_certificates_CertifiedAt_ReportedAt_IssuerOrganisationId_CertifiedLate_ReportedLate_WarningCount",
                 table: "certificates",
-                column: "CertifiedAt");
+                columns: new[] { "CertifiedAt", "ReportedAt", "IssuerOrganisationId", "CertifiedLate", "ReportedLate", "WarningCount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_certificates_IssuerOrganisationId",
@@ -1769,6 +1770,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 column: "CertificateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_custody_records_CrematedAt_FuneralHomeId",
+                table: "custody_records",
+                columns: new[] { "CrematedAt", "FuneralHomeId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_custody_records_FuneralHomeId_State",
                 table: "custody_records",
                 columns: new[] { "FuneralHomeId", "State" });
@@ -1783,6 +1789,26 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 name: "IX_custody_records_PersonKey",
                 table: "custody_records",
                 column: "PersonKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_PickedUpAt_FuneralHomeId",
+                table: "custody_records",
+                columns: new[] { "PickedUpAt", "FuneralHomeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_PlacedAt_FuneralHomeId",
+                table: "custody_records",
+                columns: new[] { "PlacedAt", "FuneralHomeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_State_AshesReleasedAt",
+                table: "custody_records",
+                columns: new[] { "State", "AshesReleasedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_State_AshesStoredAt",
+                table: "custody_records",
+                columns: new[] { "State", "AshesStoredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_custody_records_State_StorageUntil",
@@ -2033,9 +2059,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_pricing_bills_ServiceDate",
+                name: "IX_pricing_bills_ServiceDate_InstitutionId_CaseId_Total",
                 table: "pricing_bills",
-                column: "ServiceDate");
+                columns: new[] { "ServiceDate", "InstitutionId", "CaseId", "Total" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pricing_institutions_Type",
@@ -2150,9 +2176,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CreatedAt",
+                name: "IX_sharing_case_tasks_CreatedAt_CaseId_Department_Status_AcknowledgeBy_FirstAnsweredAt",
                 table: "sharing_case_tasks",
-                column: "CreatedAt");
+                columns: new[] { "CreatedAt", "CaseId", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sharing_case_tasks_Department_Status",

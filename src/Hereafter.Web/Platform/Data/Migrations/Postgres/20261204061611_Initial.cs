@@ -1110,6 +1110,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AcknowledgeBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FirstAnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     EffectiveDate = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Amount = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true)
@@ -1685,9 +1686,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_certificates_CertifiedAt",
+                name: "IX_certificates_CertifiedAt_ReportedAt_IssuerOrganisationId_Ce~",
                 table: "certificates",
-                column: "CertifiedAt");
+                columns: new[] { "CertifiedAt", "ReportedAt", "IssuerOrganisationId", "CertifiedLate", "ReportedLate", "WarningCount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_certificates_IssuerOrganisationId",
@@ -1770,6 +1771,11 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 column: "CertificateId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_custody_records_CrematedAt_FuneralHomeId",
+                table: "custody_records",
+                columns: new[] { "CrematedAt", "FuneralHomeId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_custody_records_FuneralHomeId_State",
                 table: "custody_records",
                 columns: new[] { "FuneralHomeId", "State" });
@@ -1784,6 +1790,26 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 name: "IX_custody_records_PersonKey",
                 table: "custody_records",
                 column: "PersonKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_PickedUpAt_FuneralHomeId",
+                table: "custody_records",
+                columns: new[] { "PickedUpAt", "FuneralHomeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_PlacedAt_FuneralHomeId",
+                table: "custody_records",
+                columns: new[] { "PlacedAt", "FuneralHomeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_State_AshesReleasedAt",
+                table: "custody_records",
+                columns: new[] { "State", "AshesReleasedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_custody_records_State_AshesStoredAt",
+                table: "custody_records",
+                columns: new[] { "State", "AshesStoredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_custody_records_State_StorageUntil",
@@ -2034,9 +2060,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_pricing_bills_ServiceDate",
+                name: "IX_pricing_bills_ServiceDate_InstitutionId_CaseId_Total",
                 table: "pricing_bills",
-                column: "ServiceDate");
+                columns: new[] { "ServiceDate", "InstitutionId", "CaseId", "Total" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_pricing_institutions_Type",
@@ -2151,9 +2177,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CreatedAt",
+                name: "IX_sharing_case_tasks_CreatedAt_CaseId_Department_Status_Ackno~",
                 table: "sharing_case_tasks",
-                column: "CreatedAt");
+                columns: new[] { "CreatedAt", "CaseId", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sharing_case_tasks_Department_Status",
