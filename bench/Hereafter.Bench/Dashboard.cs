@@ -44,7 +44,7 @@ internal static class Dashboard
         var baseUrl = host.BaseUrl;
         Console.WriteLine($"host: {baseUrl}, {host.DatabaseDescription}, Development (demo data seeded), logging Warning");
 
-        using var client = await ClientAsync(baseUrl);
+        using var client = await Issuing.ClientAsync(baseUrl, ClientId, TimeSpan.FromMinutes(5));
         var year = DashboardData.Year;
         var cityYear = $"/api/v1/supervision/dashboard?from={year}-01&to={year}-12";
         var before = (await GetAsync(client, cityYear)).GetProperty("certificates").GetProperty("issued").GetInt32();
@@ -137,19 +137,5 @@ internal static class Dashboard
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"GET {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static async Task<HttpClient> ClientAsync(string baseUrl)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
-        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials", ["client_id"] = ClientId, ["client_secret"] = DemoData.Secret,
-        }));
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"POST /connect/token answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 }

@@ -46,13 +46,14 @@ public static class Issuing
     public const string ClientId = "demo-hospital";
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    /// <summary>A client with its own connection and its own bearer token from <c>POST /connect/token</c>.</summary>
-    public static async Task<HttpClient> ClientAsync(string baseUrl)
+    /// <summary>A client with its own connection and its own bearer token from <c>POST /connect/token</c> (the hospital's by default).</summary>
+    public static async Task<HttpClient> ClientAsync(string baseUrl, string clientId = ClientId, TimeSpan? timeout = null)
     {
         var client = new HttpClient(new SocketsHttpHandler { UseCookies = false, UseProxy = false }) { BaseAddress = new Uri(baseUrl) };
+        if (timeout is { } t) client.Timeout = t;
         using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = ClientId, ["client_secret"] = DemoData.Secret,
+            ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = DemoData.Secret,
         }));
         if (response.StatusCode != HttpStatusCode.OK)
             throw new InvalidOperationException($"POST /connect/token answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
