@@ -123,20 +123,23 @@ internal sealed class DashboardPeer(HereafterDbContext db)
         var (tasks, inTime, done, overdue) = (0, 0, 0, 0);
         await using (var cmd = conn.CreateCommand())
         {
-            var at = C<CaseTask>("t", nameof(CaseTask.CreatedAt));
+            // The tasks keep their China month (yyyyMM) beside the instant, indexed with the department: a skilled user
+            // groups by that column too.
+            var month = C<CaseTask>("t", nameof(CaseTask.CreatedMonth));
             var by = C<CaseTask>("t", nameof(CaseTask.AcknowledgeBy));
             var status = C<CaseTask>("t", nameof(CaseTask.Status));
             var first = C<CaseTask>("t", nameof(CaseTask.FirstAnsweredAt));
             cmd.CommandText = $"""
-                SELECT {Month(at)}, {C<CaseTask>("t", nameof(CaseTask.Department))}, COUNT(*),
+                SELECT {month}, {C<CaseTask>("t", nameof(CaseTask.Department))}, COUNT(*),
                        SUM(CASE WHEN {first} <= {by} THEN 1 ELSE 0 END),
                        SUM(CASE WHEN {status} = @done THEN 1 ELSE 0 END),
                        SUM(CASE WHEN {status} = @pending AND {by} < @now THEN 1 ELSE 0 END)
                 FROM {T<CaseTask>()} t
-                WHERE {at} >= @start AND {at} < @end
+                WHERE {month} >= @first AND {month} <= @last
                 GROUP BY 1, 2
                 """;
-            Bounds<CaseTask>(cmd, nameof(CaseTask.CreatedAt));
+            cmd.Parameters.Add(names.Parameter<CaseTask>(cmd, "@first", nameof(CaseTask.CreatedMonth), year * 100 + 1));
+            cmd.Parameters.Add(names.Parameter<CaseTask>(cmd, "@last", nameof(CaseTask.CreatedMonth), year * 100 + 12));
             cmd.Parameters.Add(names.Parameter<CaseTask>(cmd, "@done", nameof(CaseTask.Status), CaseTaskStatus.Done));
             cmd.Parameters.Add(names.Parameter<CaseTask>(cmd, "@pending", nameof(CaseTask.Status), CaseTaskStatus.Pending));
             cmd.Parameters.Add(names.Parameter<CaseTask>(cmd, "@now", nameof(CaseTask.AcknowledgeBy), DateTimeOffset.UtcNow));

@@ -50,4 +50,11 @@ public static class ChinaTime
 
     /// <summary>yyyy-MM, the China month.</summary>
     public static string Month(DateTimeOffset at) => ToChina(at).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The China month as the number yyyyMM (202501 for January 2025): a month a database can index and group by.</summary>
+    public static int MonthNumber(DateTimeOffset at)
+    {
+        var china = ToChina(at);
+        return china.Year * 100 + china.Month;
+    }
 }

@@ -31,6 +31,17 @@ public class ChinaTimeTests
     }
 
     [Fact]
+    public void MonthNumber_IsTheChinaMonth_OnEitherSideOfTheMonthsLastMidnight()
+    {
+        Assert.Equal(202611, ChinaTime.MonthNumber(At2330China));
+        // 00:30 on 1 December in China is still 30 November in UTC.
+        Assert.Equal(202612, ChinaTime.MonthNumber(At0030China));
+        Assert.Equal(202612, ChinaTime.MonthNumber(At0030China.ToOffset(TimeSpan.FromHours(-5))));
+        // The year turns with the China date too: 00:30 on 1 January 2027 in China is 31 December 2026 in UTC.
+        Assert.Equal(202701, ChinaTime.MonthNumber(new DateTimeOffset(2026, 12, 31, 16, 30, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void StartOfDayUtc_IsSixteenHundredUtcTheDayBefore() =>
         Assert.Equal(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero), ChinaTime.StartOfDayUtc(new DateOnly(2026, 12, 1)));
 

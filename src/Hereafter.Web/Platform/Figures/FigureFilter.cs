@@ -24,6 +24,10 @@ public sealed record FigureFilter(YearMonth From, YearMonth To, string? District
     /// <summary>The first instant after <see cref="To"/> in China time, as UTC (exclusive end).</summary>
     public DateTimeOffset EndUtc => ChinaTime.StartOfDayUtc(FirstDay(To.AddMonths(1)));
 
+    /// <summary>The first month and the last (inclusive) as yyyyMM numbers, for rows that keep their China month (<see cref="ChinaTime.MonthNumber"/>).</summary>
+    public int FirstMonthNumber => From.Year * 100 + From.Month;
+    public int LastMonthNumber => To.Year * 100 + To.Month;
+
     /// <summary>The first China date of the period and the last (inclusive), for tables keyed by date.</summary>
     public DateOnly FirstDate => FirstDay(From);
     public DateOnly LastDate => FirstDay(To.AddMonths(1)).AddDays(-1);

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Hereafter.Domain.Reconciliation;
 using Hereafter.Domain.Time;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,23 +36,34 @@ public static class FigureMonths
     /// rows there are and how many of them each rule counts (<c>SUM(CASE WHEN rule THEN 1 ELSE 0 END)</c>), so a reader
     /// scans its rows once instead of once per figure. At most <see cref="FigureGroup{TKey}.MaxRules"/> rules.
     /// </summary>
-    public static async Task<IReadOnlyList<FigureGroup<TKey>>> CountPerMonthAsync<T, TKey>(this IQueryable<T> query, FigureFilter filter,
-        Expression<Func<T, DateTimeOffset>> instant, Expression<Func<T, TKey>> key, IReadOnlyList<Expression<Func<T, bool>>> rules, CancellationToken ct)
+    public static Task<IReadOnlyList<FigureGroup<TKey>>> CountPerMonthAsync<T, TKey>(this IQueryable<T> query, FigureFilter filter,
+        Expression<Func<T, DateTimeOffset>> instant, Expression<Func<T, TKey>> key, IReadOnlyList<Expression<Func<T, bool>>> rules, CancellationToken ct) =>
+        GroupAsync(query, instant.Parameters[0], MonthOf(filter, instant.Body), month => month, key, rules, ct);
+
+    /// <summary>
+    /// As the overload above, for rows that keep the China month of their instant as a yyyyMM number
+    /// (<see cref="ChinaTime.MonthNumber"/>): grouped by that column, so an index that starts with it and the key gives
+    /// the groups in order and SQLite does not sort the rows first. The query must already be limited to the period's
+    /// months (<see cref="FigureFilter.FirstMonthNumber"/> to <see cref="FigureFilter.LastMonthNumber"/>).
+    /// </summary>
+    public static Task<IReadOnlyList<FigureGroup<TKey>>> CountPerMonthAsync<T, TKey>(this IQueryable<T> query, FigureFilter filter,
+        Expression<Func<T, int>> monthNumber, Expression<Func<T, TKey>> key, IReadOnlyList<Expression<Func<T, bool>>> rules, CancellationToken ct) =>
+        GroupAsync(query, monthNumber.Parameters[0], monthNumber.Body, number => filter.From.MonthsUntil(new YearMonth(number / 100, number % 100)),
+            key, rules, ct);
+
+    /// <summary>
+    /// One grouped statement: by the month expression (on <paramref name="row"/>) and the key, the rows and each rule's
+    /// count; <paramref name="monthIndex"/> turns the month as grouped into its index in the period.
+    /// </summary>
+    private static async Task<IReadOnlyList<FigureGroup<TKey>>> GroupAsync<T, TKey>(IQueryable<T> query, ParameterExpression row, Expression month,
+        Func<int, int> monthIndex, Expression<Func<T, TKey>> keyOf, IReadOnlyList<Expression<Func<T, bool>>> rules, CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(rules.Count, FigureGroup<TKey>.MaxRules, nameof(rules));
-        var row = instant.Parameters[0];
         Expression On(LambdaExpression e) => new Replace(e.Parameters[0], row, row, row).Visit(e.Body);
-        var counted = rules.Select(r => On(r)).ToList();
-        return [.. (await GroupAsync<T, TKey>(query, row, MonthOf(filter, instant.Body), On(key), counted, ct)).Select(g => g with { Counted = [.. g.Counted.Take(rules.Count)] })];
-    }
-
-    /// <summary>One grouped statement: by the month and key expressions (on <paramref name="row"/>), the rows and each rule's count.</summary>
-    private static async Task<List<FigureGroup<TKey>>> GroupAsync<T, TKey>(IQueryable<T> query, ParameterExpression row, Expression month, Expression key,
-        IReadOnlyList<Expression> rules, CancellationToken ct)
-    {
+        var key = On(keyOf);
         var counted = new Expression[FigureGroup<TKey>.MaxRules];
         for (var i = 0; i < counted.Length; i++)
-            counted[i] = i < rules.Count ? Expression.Condition(rules[i], Expression.Constant(1), Expression.Constant(0)) : Expression.Constant(0);
+            counted[i] = i < rules.Count ? Expression.Condition(On(rules[i]), Expression.Constant(1), Expression.Constant(0)) : Expression.Constant(0);
         var type = typeof(FigureRow<TKey>);
         var projection = Expression.Lambda<Func<T, FigureRow<TKey>>>(Expression.MemberInit(Expression.New(type),
             Expression.Bind(type.GetProperty(nameof(FigureRow<TKey>.Month))!, month),
@@ -64,7 +76,7 @@ public static class FigureMonths
             .GroupBy(r => new { r.Month, r.Key })
             .Select(g => new { g.Key.Month, g.Key.Key, Rows = g.Count(), R0 = g.Sum(r => r.R0), R1 = g.Sum(r => r.R1), R2 = g.Sum(r => r.R2), R3 = g.Sum(r => r.R3) })
             .ToListAsync(ct);
-        return [.. groups.Select(g => new FigureGroup<TKey>(g.Month, g.Key, g.Rows, [g.R0, g.R1, g.R2, g.R3]))];
+        return [.. groups.Select(g => new FigureGroup<TKey>(monthIndex(g.Month), g.Key, g.Rows, new[] { g.R0, g.R1, g.R2, g.R3 }[..rules.Count]))];
     }
 
     /// <summary>The month index of an instant as a CASE over the period's month boundaries (China midnights as UTC instants).</summary>

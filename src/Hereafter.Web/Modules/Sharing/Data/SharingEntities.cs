@@ -1,3 +1,4 @@
+using Hereafter.Domain.Time;
 using Hereafter.Web.Modules.Sharing.Contracts;
 using Hereafter.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class DeathCase
 public sealed class CaseTask
 {
     private Guid? organisationId;
+    private DateTimeOffset createdAt;
 
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
@@ -44,7 +46,17 @@ public sealed class CaseTask
     /// <summary>A bank's answer to a deposit query: whether it offers small-deposit release (null until it answers).</summary>
     public bool? ReleaseOffered { get; set; }
     public CaseTaskStatus Status { get; set; } = CaseTaskStatus.Pending;
-    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset CreatedAt
+    {
+        get => createdAt;
+        set { createdAt = value; CreatedMonth = ChinaTime.MonthNumber(value); }
+    }
+    /// <summary>
+    /// The China month of <see cref="CreatedAt"/> as yyyyMM, kept with it: the figures' period is whole China months, and
+    /// a year of a city's tasks (some 200,000) is counted by month and department in the order of an index on this column
+    /// rather than sorted first (SQLite groups by sorting).
+    /// </summary>
+    public int CreatedMonth { get; private set; }
     public DateTimeOffset UpdatedAt { get; set; }
     /// <summary>Acknowledge by this time (configurable working days after the case opened).</summary>
     public DateTimeOffset AcknowledgeBy { get; set; }
@@ -161,9 +173,11 @@ internal sealed class SharingConfiguration :
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.CaseId, x.Department, x.Item, x.OrganisationKey }).IsUnique();
         b.HasIndex(x => new { x.Department, x.Status });
-        // The figures' period (dashboard): tasks by the instant they were created, with every column the task figures
-        // read, so a year of a city's tasks is counted from the index alone.
-        b.HasIndex(x => new { x.CreatedAt, x.CaseId, x.Department, x.Status, x.AcknowledgeBy, x.FirstAnsweredAt });
+        // The figures' period (dashboard): tasks by the China month they were created in and their department, in the
+        // order the figures group them, with every other column the task figures read, so a year of a city's tasks is
+        // counted from the index alone and without a sort.
+        b.HasIndex(x => new { x.CreatedMonth, x.Department, x.Status, x.AcknowledgeBy, x.FirstAnsweredAt, x.CaseId });
+        b.Property(x => x.CreatedAt).HasField("createdAt");
         b.Property(x => x.Department).HasMaxLength(40);
         b.Property(x => x.Item).HasMaxLength(40);
         b.Property(x => x.OrganisationId).HasField("organisationId");

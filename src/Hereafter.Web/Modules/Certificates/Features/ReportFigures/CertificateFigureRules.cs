@@ -27,8 +27,8 @@ public static class CertificateFigureRules
     /// <summary>Issued in the period: certified in it and reported (a held one once its review issued it; a rejected one never).</summary>
     public static Expression<Func<Certificate, bool>> IssuedIn(FigureFilter filter)
     {
-        var (start, end) = (filter.StartUtc, filter.EndUtc);
-        return c => c.CertifiedAt >= start && c.CertifiedAt < end && c.ReportedAt != null;
+        var (first, last) = (filter.FirstMonthNumber, filter.LastMonthNumber);
+        return c => c.CertifiedMonth >= first && c.CertifiedMonth <= last && c.ReportedAt != null;
     }
 
     /// <summary>A review decision on a possible duplicate (issued or rejected) taken in the period.</summary>

@@ -33,12 +33,17 @@ public static class CaseTaskFigureRules
     /// <summary>The tasks created in the period, of a case in the district (every task has its case), optionally of one department.</summary>
     public static IQueryable<CaseTask> InPeriod(HereafterDbContext db, ICertificateFigures certificates, FigureFilter filter, Department? department = null)
     {
-        var (start, end) = (filter.StartUtc, filter.EndUtc);
-        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.CreatedAt >= start && t.CreatedAt < end);
+        var (first, last) = (filter.FirstMonthNumber, filter.LastMonthNumber);
+        var tasks = db.Set<CaseTask>().AsNoTracking().Where(t => t.CreatedMonth >= first && t.CreatedMonth <= last);
         if (filter.District is { } district)
         {
+            // A join rather than EXISTS: each task has one case, so nothing doubles, and SQLite can start from the
+            // district's cases and reach their tasks by case instead of probing a case for each of the city's tasks.
             var inDistrict = certificates.CertificateIdsIssuedIn(district);
-            tasks = tasks.Where(t => db.Set<DeathCase>().Any(c => c.Id == t.CaseId && inDistrict.Contains(c.CertificateId)));
+            tasks = from t in tasks
+                    join c in db.Set<DeathCase>() on t.CaseId equals c.Id
+                    where inDistrict.Contains(c.CertificateId)
+                    select t;
         }
         return department is { } d ? tasks.Where(t => t.Department == d) : tasks;
     }

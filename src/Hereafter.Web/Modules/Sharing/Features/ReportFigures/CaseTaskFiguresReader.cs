@@ -18,10 +18,10 @@ public sealed class CaseTaskFiguresReader(HereafterDbContext db, ICertificateFig
     public async Task<CaseTaskFigures> ForAsync(FigureFilter filter, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        // Every figure of the period's tasks by department and month in one grouped query (FigureMonths): a year of a
-        // city is some 200,000 tasks, scanned once and none loaded.
+        // Every figure of the period's tasks by China month and department in one grouped query (FigureMonths), in the
+        // order of the index on the two: a year of a city is some 200,000 tasks, scanned once, none loaded or sorted.
         var groups = await InPeriod(db, certificates, filter)
-            .CountPerMonthAsync(filter, t => t.CreatedAt, t => t.Department, [Rule(AcknowledgedInTime, now), Rule(Done, now), Rule(OverdueNow, now)], ct);
+            .CountPerMonthAsync(filter, t => t.CreatedMonth, t => t.Department, [Rule(AcknowledgedInTime, now), Rule(Done, now), Rule(OverdueNow, now)], ct);
         List<(Department Department, int Month, int Count)> Figure(int rule) =>
             [.. groups.Select(g => (g.Key, g.Month, rule < 0 ? g.Rows : g.Counted[rule]))];
         var (tasks, inTime, done, overdue) = (Figure(-1), Figure(0), Figure(1), Figure(2));

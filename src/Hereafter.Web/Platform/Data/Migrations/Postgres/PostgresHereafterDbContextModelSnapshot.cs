@@ -41,6 +41,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.Property<bool>("CertifiedLate")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("CertifiedMonth")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Corrected")
                         .HasColumnType("boolean");
 
@@ -126,7 +129,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "CertifiedAt");
 
-                    b.HasIndex("CertifiedAt", "ReportedAt", "IssuerOrganisationId", "CertifiedLate", "ReportedLate", "WarningCount");
+                    b.HasIndex("CertifiedMonth", "IssuerOrganisationId", "ReportedAt", "CertifiedLate", "ReportedLate", "WarningCount");
 
                     b.ToTable("certificates", null, t =>
                         {
@@ -2579,6 +2582,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("CreatedMonth")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2628,7 +2634,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt", "CaseId", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt");
+                    b.HasIndex("CreatedMonth", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt", "CaseId");
 
                     b.ToTable("sharing_case_tasks", (string)null);
                 });

@@ -36,6 +36,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("CertifiedLate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CertifiedMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Corrected")
                         .HasColumnType("INTEGER");
 
@@ -121,7 +124,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "CertifiedAt");
 
-                    b.HasIndex("CertifiedAt", "ReportedAt", "IssuerOrganisationId", "CertifiedLate", "ReportedLate", "WarningCount");
+                    b.HasIndex("CertifiedMonth", "IssuerOrganisationId", "ReportedAt", "CertifiedLate", "ReportedLate", "WarningCount");
 
                     b.ToTable("certificates", null, t =>
                         {
@@ -2552,6 +2555,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CreatedMonth")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Department")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2601,7 +2607,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "Department", "Item", "OrganisationKey")
                         .IsUnique();
 
-                    b.HasIndex("CreatedAt", "CaseId", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt");
+                    b.HasIndex("CreatedMonth", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt", "CaseId");
 
                     b.ToTable("sharing_case_tasks", (string)null);
                 });

@@ -816,6 +816,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     Sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     DeathAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     CertifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CertifiedMonth = table.Column<int>(type: "integer", nullable: false),
                     ReportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CertifiedLate = table.Column<bool>(type: "boolean", nullable: false),
                     ReportedLate = table.Column<bool>(type: "boolean", nullable: false),
@@ -1108,6 +1109,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                     ReleaseOffered = table.Column<bool>(type: "boolean", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedMonth = table.Column<int>(type: "integer", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AcknowledgeBy = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     FirstAnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -1686,9 +1688,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_certificates_CertifiedAt_ReportedAt_IssuerOrganisationId_Ce~",
+                name: "IX_certificates_CertifiedMonth_IssuerOrganisationId_ReportedAt~",
                 table: "certificates",
-                columns: new[] { "CertifiedAt", "ReportedAt", "IssuerOrganisationId", "CertifiedLate", "ReportedLate", "WarningCount" });
+                columns: new[] { "CertifiedMonth", "IssuerOrganisationId", "ReportedAt", "CertifiedLate", "ReportedLate", "WarningCount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_certificates_IssuerOrganisationId",
@@ -2177,9 +2179,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CreatedAt_CaseId_Department_Status_Ackno~",
+                name: "IX_sharing_case_tasks_CreatedMonth_Department_Status_Acknowled~",
                 table: "sharing_case_tasks",
-                columns: new[] { "CreatedAt", "CaseId", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt" });
+                columns: new[] { "CreatedMonth", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt", "CaseId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sharing_case_tasks_Department_Status",

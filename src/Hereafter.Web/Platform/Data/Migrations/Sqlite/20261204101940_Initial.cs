@@ -815,6 +815,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     Sex = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
                     DeathAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CertifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CertifiedMonth = table.Column<int>(type: "INTEGER", nullable: false),
                     ReportedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CertifiedLate = table.Column<bool>(type: "INTEGER", nullable: false),
                     ReportedLate = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -1107,6 +1108,7 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                     ReleaseOffered = table.Column<bool>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedMonth = table.Column<int>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: false),
                     FirstAnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -1685,9 +1687,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_certificates_CertifiedAt_ReportedAt_IssuerOrganisationId_CertifiedLate_ReportedLate_WarningCount",
+                name: "IX_certificates_CertifiedMonth_IssuerOrganisationId_ReportedAt_CertifiedLate_ReportedLate_WarningCount",
                 table: "certificates",
-                columns: new[] { "CertifiedAt", "ReportedAt", "IssuerOrganisationId", "CertifiedLate", "ReportedLate", "WarningCount" });
+                columns: new[] { "CertifiedMonth", "IssuerOrganisationId", "ReportedAt", "CertifiedLate", "ReportedLate", "WarningCount" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_certificates_IssuerOrganisationId",
@@ -2176,9 +2178,9 @@ namespace Hereafter.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_sharing_case_tasks_CreatedAt_CaseId_Department_Status_AcknowledgeBy_FirstAnsweredAt",
+                name: "IX_sharing_case_tasks_CreatedMonth_Department_Status_AcknowledgeBy_FirstAnsweredAt_CaseId",
                 table: "sharing_case_tasks",
-                columns: new[] { "CreatedAt", "CaseId", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt" });
+                columns: new[] { "CreatedMonth", "Department", "Status", "AcknowledgeBy", "FirstAnsweredAt", "CaseId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_sharing_case_tasks_Department_Status",
