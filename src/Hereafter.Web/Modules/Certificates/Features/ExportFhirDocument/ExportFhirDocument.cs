@@ -28,7 +28,7 @@ public sealed class ExportFhirDocumentHandler(CertificateFinder finder, Certific
         await audit.RecordAsync(actor, "certificate.read-fhir", $"certificate:{certificate.Number}", CertificateAccess.ReadPurpose(actor), copy.ToCode(), ct);
         var bundle = FhirDocumentBuilder.Build(new FhirDocumentSource(
             certificate.Number, certificate.CurrentVersion, certificate.Status, certificate.CertifiedAt,
-            issuer.Name, issuer.CreditCode, CertificateJson.Deserialize<CertificateData>(version.DataJson), clock.GetUtcNow()));
+            issuer.Name, issuer.CreditCode, CertificateJson.Deserialize<CertificateData>(version.DataJson), clock.GetUtcNow()) { IssuerType = issuer.Type });
         return new FhirJsonSerializer().SerializeToString(bundle);
     }
 }

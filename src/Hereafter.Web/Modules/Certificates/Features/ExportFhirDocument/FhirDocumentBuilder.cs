@@ -1,7 +1,9 @@
 using Hereafter.Domain.Time;
 using System.Globalization;
 using Hereafter.Domain.Certificates;
+using Hereafter.Domain.Identity;
 using Hereafter.Web.Modules.Certificates.Data;
+using Hereafter.Web.Platform.Organisations;
 using Hl7.Fhir.Model;
 
 namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
@@ -9,14 +11,20 @@ namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 /// <summary>What the FHIR document is built from: the certificate's current version and its issuer.</summary>
 public sealed record FhirDocumentSource(
     string Number, int Version, CertificateStatus Status, DateTimeOffset CertifiedAt,
-    string IssuerName, string? IssuerCreditCode, CertificateData Data, DateTimeOffset Now);
+    string IssuerName, string? IssuerCreditCode, CertificateData Data, DateTimeOffset Now)
+{
+    /// <summary>The issuer's type: a police station's forensic doctor certifies as a medical examiner, others as physicians.</summary>
+    public OrganisationType IssuerType { get; init; } = OrganisationType.Hospital;
+}
 
 /// <summary>
-/// Builds a FHIR R4 document Bundle shaped after the VRDR (Vital Records Death Reporting) profiles on
-/// plain Firely 6 resources: Composition first, then the decedent Patient, the certifier Practitioner,
-/// the issuing Organization and one Observation per VRDR observation (cause of death part 1 per line,
-/// part 2 per condition, date of death, manner of death, underlying cause). Entries are <c>urn:uuid:</c>
-/// full URLs and reference each other by them.
+/// Builds a FHIR R4 document Bundle shaped after the VRDR (Vital Records Death Reporting, STU3) profiles on
+/// plain Firely 6 resources: Composition first (its event the death certification), then the decedent Patient, the
+/// certifier Practitioner, the issuing Organization, the DeathCertification Procedure and one Observation per VRDR
+/// observation (cause of death part 1 per line, part 2 as one observation, date of death, manner of death, underlying
+/// cause). Each resource but the Organization (VRDR has no profile for an issuer) names its VRDR profile in
+/// <c>meta.profile</c>. Entries are <c>urn:uuid:</c> full URLs and reference each other by them. docs/fhir.md describes
+/// the document for the systems that take it.
 /// </summary>
 public static class FhirDocumentBuilder
 {
@@ -26,6 +34,28 @@ public static class FhirDocumentBuilder
     public const string Ucum = "http://unitsofmeasure.org";
     public const string V2IdentifierType = "http://terminology.hl7.org/CodeSystem/v2-0203";
     public const string VrdrSections = "http://hl7.org/fhir/us/vrdr/CodeSystem/vrdr-document-section-cs";
+    /// <summary>VRDR's own component codes (the cause-of-death line number).</summary>
+    public const string VrdrComponents = "http://hl7.org/fhir/us/vrdr/CodeSystem/vrdr-component-cs";
+    public const string DataAbsentReason = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+    public const string DataAbsentReasonCodes = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
+    /// <summary>Marks the Practitioner that is the death certifier (VRDR extension, <c>valueCode</c> certifier).</summary>
+    public const string CertifierRoleExtension = "http://hl7.org/fhir/us/vrdr/StructureDefinition/practitioner-role-death-certifier";
+
+    /// <summary>The VRDR profiles the resources declare in <c>meta.profile</c>.</summary>
+    public static class Profiles
+    {
+        public const string Base = "http://hl7.org/fhir/us/vrdr/StructureDefinition/";
+        public const string DeathCertificateDocument = Base + "vrdr-death-certificate-document";
+        public const string DeathCertificate = Base + "vrdr-death-certificate";
+        public const string Decedent = Base + "vrdr-decedent";
+        public const string Certifier = Base + "vrdr-certifier";
+        public const string DeathCertification = Base + "vrdr-death-certification";
+        public const string CauseOfDeathPart1 = Base + "vrdr-cause-of-death-part1";
+        public const string CauseOfDeathPart2 = Base + "vrdr-cause-of-death-part2";
+        public const string DeathDate = Base + "vrdr-death-date";
+        public const string MannerOfDeath = Base + "vrdr-manner-of-death";
+        public const string AutomatedUnderlyingCauseOfDeath = Base + "vrdr-automated-underlying-cause-of-death";
+    }
 
     /// <summary>居民身份证号码 (GB 11643), the national OID for the citizen ID number.</summary>
     public const string CitizenIdSystem = "urn:oid:2.16.156.10011.1.3";
@@ -45,12 +75,19 @@ public static class FhirDocumentBuilder
     {
         public const string DeathCertificate = "64297-5";
         public const string CauseOfDeathPart1 = "69453-9";
-        public const string LineNumber = "69444-4";
+        /// <summary>In <see cref="VrdrComponents"/>, not LOINC.</summary>
+        public const string LineNumber = "lineNumber";
         public const string Interval = "69440-6";
         public const string CauseOfDeathPart2 = "69441-4";
         public const string DateOfDeath = "81956-5";
         public const string MannerOfDeath = "69449-7";
         public const string UnderlyingCause = "80358-5";
+
+        // SNOMED CT.
+        public const string DeathCertification = "308646001";
+        public const string DiagnosticProcedure = "103693007";
+        public const string CertifiedByPhysician = "434651000124107";
+        public const string CertifiedByExaminer = "455381000124109";
     }
 
     /// <summary>The form's manner codes → SNOMED CT (VRDR value set ValueSet-vrdr-manner-of-death-vs).</summary>
@@ -75,37 +112,47 @@ public static class FhirDocumentBuilder
     {
         var data = source.Data;
         var certifiedAt = FhirTime(ChinaTime.ToChina(source.CertifiedAt));
+        var status = ObservationStatusOf(source.Status);
 
-        var patient = Entry(NewPatient(source));
-        var practitioner = Entry(new Practitioner
-        {
-            Name = Text(data.Certifier.Name) is { } certifier ? [new HumanName { Text = certifier }] : [],
-            Identifier = Text(data.Certifier.LicenseNumber) is { } license
-                ? [new Identifier(PractitionerLicenseSystem, license)]
-                : [],
-        });
+        var patient = Entry(NewPatient(source), Profiles.Decedent);
+        var practitioner = Entry(NewCertifier(data.Certifier), Profiles.Certifier);
         var organization = Entry(new Organization
         {
             Name = source.IssuerName,
             Identifier = string.IsNullOrEmpty(source.IssuerCreditCode) ? [] : [new Identifier(CreditCodeSystem, source.IssuerCreditCode)],
-        });
+        }, profile: null);
+        var certification = Entry(new Procedure
+        {
+            Status = status == ObservationStatus.EnteredInError ? EventStatus.EnteredInError : EventStatus.Completed,
+            Category = Coded(Snomed, Codes.DiagnosticProcedure, "Diagnostic procedure"),
+            Code = Coded(Snomed, Codes.DeathCertification, "Death certification"),
+            Subject = patient.Reference,
+            Performed = new FhirDateTime(certifiedAt),
+            Performer = [new Procedure.PerformerComponent { Function = CertifierType(source.IssuerType), Actor = practitioner.Reference }],
+        }, Profiles.DeathCertification);
 
+        EntryRef Observed(string code, string display, string profile, Action<Observation> fill) =>
+            Entry(NewObservation(code, display, status, patient, practitioner, fill), profile);
         var partI = data.Causes.PartI
-            .Select(line => Entry(NewObservation(Codes.CauseOfDeathPart1, "Cause of death part 1", patient, practitioner, PartI(line))))
+            .Select(line => Observed(Codes.CauseOfDeathPart1, "Cause of death part 1", Profiles.CauseOfDeathPart1, PartI(line)))
             .ToList();
-        var partII = data.Causes.PartII
-            .Select(condition => Entry(NewObservation(Codes.CauseOfDeathPart2, "Contributing cause of death", patient, practitioner,
-                o => o.Value = Cause(condition.Text, condition.Icd10))))
-            .ToList();
+        // VRDR has one part 2 observation: the conditions' texts in one, and each known ICD-10 code.
+        var conditions = data.Causes.PartII.Where(c => Text(c.Text) is not null || Text(c.Icd10) is not null).ToList();
+        var partII = conditions.Count == 0 ? null
+            : Observed(Codes.CauseOfDeathPart2, "Contributing cause of death", Profiles.CauseOfDeathPart2, o => o.Value = new CodeableConcept
+            {
+                Text = string.Join("；", conditions.Select(c => Text(c.Text) ?? Text(c.Icd10))),
+                Coding = [.. conditions.Select(c => Text(c.Icd10)).OfType<string>().Select(code => new Coding(Icd10, code))],
+            });
         var deathDate = DeathTime(data.Death.DateTime) is { } deathTime
-            ? Entry(NewObservation(Codes.DateOfDeath, "Date and time of death", patient, practitioner, o => o.Value = new FhirDateTime(deathTime)))
+            ? Observed(Codes.DateOfDeath, "Date and time of death", Profiles.DeathDate, o => o.Value = new FhirDateTime(deathTime))
             : null;
         var manner = Text(data.Causes.Manner) is { } mannerCode
-            ? Entry(NewObservation(Codes.MannerOfDeath, "Manner of death", patient, practitioner, o => o.Value = Manner(mannerCode)))
+            ? Observed(Codes.MannerOfDeath, "Manner of death", Profiles.MannerOfDeath, o => o.Value = Manner(mannerCode))
             : null;
         var underlying = Text(data.Causes.UnderlyingCauseIcd10) is { } underlyingCode
-            ? Entry(NewObservation(Codes.UnderlyingCause, "Underlying cause of death", patient, practitioner,
-                o => o.Value = Cause(data.Causes.PartI.FirstOrDefault(l => l.Icd10 == underlyingCode)?.Text, underlyingCode)))
+            ? Observed(Codes.UnderlyingCause, "Underlying cause of death", Profiles.AutomatedUnderlyingCauseOfDeath,
+                o => o.Value = Cause(data.Causes.PartI.FirstOrDefault(l => l.Icd10 == underlyingCode)?.Text, underlyingCode))
             : null;
 
         var composition = Entry(new Composition
@@ -125,24 +172,34 @@ public static class FhirDocumentBuilder
                 },
             ],
             Custodian = organization.Reference,
+            // The documented event is the death certification (VRDR: exactly one, its detail the procedure).
+            Event =
+            [
+                new Composition.EventComponent
+                {
+                    Code = [Coded(Snomed, Codes.DiagnosticProcedure, "Diagnostic procedure")],
+                    Detail = [certification.Reference],
+                },
+            ],
             Section =
             [
                 Section("DecedentDemographics", "Decedent demographics", "死者基本信息", [patient]),
                 Section("DeathInvestigation", "Death investigation", "死亡情况", Present(deathDate)),
                 Section("DeathCertification", "Death certification", "死亡原因",
-                    [.. partI, .. partII, .. Present(manner)]),
+                    [practitioner, certification, .. Present(manner), .. partI, .. Present(partII)]),
                 Section("CodedContent", "Coded content", "根本死亡原因", Present(underlying)),
             ],
-        });
+        }, Profiles.DeathCertificate);
         ((Composition)composition.Resource).Section.RemoveAll(s => s.Entry.Count == 0);
 
         IEnumerable<EntryRef> entries =
         [
-            composition, patient, practitioner, organization, .. partI, .. partII,
+            composition, patient, practitioner, organization, certification, .. partI, .. Present(partII),
             .. Present(deathDate), .. Present(manner), .. Present(underlying),
         ];
         return new Bundle
         {
+            Meta = new Meta { Profile = [Profiles.DeathCertificateDocument] },
             Type = Bundle.BundleType.Document,
             Identifier = new Identifier("urn:ietf:rfc:3986", $"urn:uuid:{Guid.NewGuid()}"),
             // An instant to the second, in China time like every other time in the document.
@@ -156,7 +213,11 @@ public static class FhirDocumentBuilder
         public ResourceReference Reference => new(FullUrl);
     }
 
-    private static EntryRef Entry(Resource resource) => new($"urn:uuid:{Guid.NewGuid()}", resource);
+    private static EntryRef Entry(Resource resource, string? profile)
+    {
+        if (profile is not null) resource.Meta = new Meta { Profile = [profile] };
+        return new($"urn:uuid:{Guid.NewGuid()}", resource);
+    }
 
     private static List<EntryRef> Present(EntryRef? entry) => entry is null ? [] : [entry];
 
@@ -166,6 +227,22 @@ public static class FhirDocumentBuilder
         Code = Coded(VrdrSections, code, display),
         Entry = entries.Select(e => e.Reference).ToList(),
     };
+
+    /// <summary>
+    /// The observations' and procedure's status: final while the certificate stands, preliminary while it is held for
+    /// review, entered in error once it is revoked or rejected (as the Composition is).
+    /// </summary>
+    private static ObservationStatus ObservationStatusOf(CertificateStatus status) => status switch
+    {
+        CertificateStatus.Issued => ObservationStatus.Final,
+        CertificateStatus.PendingReview => ObservationStatus.Preliminary,
+        _ => ObservationStatus.EnteredInError,
+    };
+
+    /// <summary>VRDR's certifier types (SNOMED CT): a police station's forensic doctor as medical examiner, others as physicians.</summary>
+    private static CodeableConcept CertifierType(OrganisationType issuer) => issuer == OrganisationType.Police
+        ? Coded(Snomed, Codes.CertifiedByExaminer, "Death certification by medical examiner or coroner (procedure)")
+        : Coded(Snomed, Codes.CertifiedByPhysician, "Death certification by physician (procedure)");
 
     private static CompositionStatus StatusOf(FhirDocumentSource source) => source.Status switch
     {
@@ -189,13 +266,32 @@ public static class FhirDocumentBuilder
                 _ => null,
             },
             BirthDate = Text(d.BirthDate),
-            Deceased = DeathTime(source.Data.Death.DateTime) is { } died ? new FhirDateTime(died) : new FhirBoolean(true),
+            // VRDR fixes deceasedBoolean; the time of death is in the DeathDate observation.
+            Deceased = new FhirBoolean(true),
+            // 无 is how the form names an unidentified body: a name that says it is unknown rather than a false one.
+            Name = [Name(Text(d.Name) is { } name && name != "无" ? name : null)],
         };
-        // 无 is how the form names an unidentified body: no name at all rather than a false one.
-        if (Text(d.Name) is { } name && name != "无") patient.Name = [new HumanName { Text = name, Use = HumanName.NameUse.Official }];
         if (Text(d.HouseholdAddress) is { } household)
             patient.Address = [new Address { Text = household, Use = Address.AddressUse.Home, Country = "CN" }];
         return patient;
+    }
+
+    private static Practitioner NewCertifier(CertifierData certifier) => new()
+    {
+        Extension = [new Extension(CertifierRoleExtension, new Code("certifier"))],
+        Name = [Name(Text(certifier.Name))],
+        Identifier = Text(certifier.LicenseNumber) is { } license ? [new Identifier(PractitionerLicenseSystem, license)] : [],
+    };
+
+    /// <summary>
+    /// A name as FHIR wants it: the written form as text, family and given apart (<see cref="PersonName"/>: Chinese names
+    /// family first); an unknown name is a name with only a data-absent-reason.
+    /// </summary>
+    private static HumanName Name(string? written)
+    {
+        if (PersonName.Split(written) is not { } split)
+            return new HumanName { Extension = [new Extension(DataAbsentReason, new Code("unknown"))] };
+        return new HumanName { Use = HumanName.NameUse.Official, Text = written, Family = split.Family, Given = split.Given };
     }
 
     /// <summary>The certificate number as the decedent's identifier, in the system of the ID it is.</summary>
@@ -207,11 +303,12 @@ public static class FhirDocumentBuilder
         _ => new Identifier(CertificateNumberSystem, number),
     };
 
-    private static Observation NewObservation(string code, string display, EntryRef patient, EntryRef practitioner, Action<Observation> fill)
+    private static Observation NewObservation(string code, string display, ObservationStatus status, EntryRef patient, EntryRef practitioner,
+        Action<Observation> fill)
     {
         var observation = new Observation
         {
-            Status = ObservationStatus.Final,
+            Status = status,
             Code = Coded(Loinc, code, display),
             Subject = patient.Reference,
             Performer = [practitioner.Reference],
@@ -227,15 +324,17 @@ public static class FhirDocumentBuilder
         if (number is not null)
             o.Component.Add(new Observation.ComponentComponent
             {
-                Code = Coded(Loinc, Codes.LineNumber, "Line number"),
+                Code = Coded(VrdrComponents, Codes.LineNumber, "lineNumber"),
                 Value = new Integer(number),
             });
-        if (line.Interval is { Value: { } value, Unit: { } unit } && UnitToUcum.TryGetValue(unit, out var ucum))
-            o.Component.Add(new Observation.ComponentComponent
-            {
-                Code = Coded(Loinc, Codes.Interval, "Interval from onset to death"),
-                Value = new Quantity { Value = value, Unit = ucum, System = Ucum, Code = ucum },
-            });
+        // VRDR wants the interval on every line: unknown (data absent) when the form left it empty.
+        o.Component.Add(new Observation.ComponentComponent
+        {
+            Code = Coded(Loinc, Codes.Interval, "Interval from onset to death"),
+            Value = line.Interval is { Value: { } value, Unit: { } unit } && UnitToUcum.TryGetValue(unit, out var ucum)
+                ? new Quantity { Value = value, Unit = ucum, System = Ucum, Code = ucum }
+                : Coded(DataAbsentReasonCodes, "unknown", "Unknown"),
+        });
     };
 
     // CodeableConcept's three-argument constructor takes text, not display: build the coding explicitly.
