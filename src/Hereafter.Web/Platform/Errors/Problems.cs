@@ -37,6 +37,7 @@ public class ProblemException : Exception
     public static ProblemException Forbidden(Message why) => new(StatusCodes.Status403Forbidden, "Forbidden", why);
     public static ProblemException Conflict(Message why, string? type = null) => new(StatusCodes.Status409Conflict, "Conflict", why, type);
     public static ProblemException BadRequest(Message why) => new(StatusCodes.Status400BadRequest, "Bad request", why);
+    public static ProblemException NotAcceptable(Message why) => new(StatusCodes.Status406NotAcceptable, "Not acceptable", why);
 
     /// <summary>Sent as the <c>Retry-After</c> header (whole seconds, at least 1) when set.</summary>
     public TimeSpan? RetryAfter { get; init; }
@@ -126,7 +127,12 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems) :
         if (problem.RetryAfter is { } retryAfter)
             httpContext.Response.Headers.RetryAfter = Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var details = problem.ToProblemDetails();
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }))
+            return true;
+        // The writer declines when Accept names no JSON (a FHIR system asking for XML, a download asking for CSV):
+        // the refusal is still said, as problem JSON, rather than as an empty body.
+        await httpContext.Response.WriteAsJsonAsync(details, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 }
 

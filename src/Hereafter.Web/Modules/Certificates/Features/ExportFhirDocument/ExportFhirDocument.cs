@@ -4,7 +4,6 @@ using Hereafter.Web.Platform.Audit;
 using Hereafter.Web.Platform.Auth;
 using Hereafter.Web.Platform.Data;
 using Hereafter.Web.Platform.Errors;
-using Hl7.Fhir.Serialization;
 
 namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 
@@ -15,9 +14,7 @@ namespace Hereafter.Web.Modules.Certificates.Features.ExportFhirDocument;
 /// </summary>
 public sealed class ExportFhirDocumentHandler(CertificateFinder finder, CertificateVersions versions, AuditLog audit, TimeProvider clock, LookupCertificate.CertificateLookups lookups)
 {
-    public const string ContentType = "application/fhir+json";
-
-    public async Task<string> ExportAsync(Actor actor, string number, CancellationToken ct)
+    public async Task<string> ExportAsync(Actor actor, string number, FhirFormat format, CancellationToken ct)
     {
         var certificate = await lookups.FindAsync(actor, number, ct);
         var view = CertificateAccess.ViewFor(actor, certificate);
@@ -29,6 +26,6 @@ public sealed class ExportFhirDocumentHandler(CertificateFinder finder, Certific
         var bundle = FhirDocumentBuilder.Build(new FhirDocumentSource(
             certificate.Number, certificate.CurrentVersion, certificate.Status, certificate.CertifiedAt,
             issuer.Name, issuer.CreditCode, CertificateJson.Deserialize<CertificateData>(version.DataJson), clock.GetUtcNow()) { IssuerType = issuer.Type });
-        return new FhirJsonSerializer().SerializeToString(bundle);
+        return FhirFormats.Serialize(bundle, format);
     }
 }
