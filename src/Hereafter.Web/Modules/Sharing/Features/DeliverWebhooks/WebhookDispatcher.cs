@@ -139,48 +139,38 @@ public sealed class WebhookDispatcher : BackgroundService
 
     private sealed record Outcome(bool Delivered, int? Status, string? Error, int DurationMs);
 
-    /// <summary>Delivers a claimed subscription's events one at a time until it has none left, fails, or loses its lease.</summary>
+    /// <summary>
+    /// Delivers a claimed subscription's events one at a time until it has none left, fails, or loses its lease. The posts
+    /// are the critical path; the database work runs beside them on the thread pool: the next batch is read while this one
+    /// is posted, and what was delivered is saved (<see cref="WebhookOptions.SaveEveryEvents"/>, or
+    /// <see cref="WebhookOptions.SaveEveryMilliseconds"/>) while the next events are posted, one save at a time and in
+    /// order, so the cursor only moves forward over events actually accepted. A failure or the end waits for the save
+    /// under way before its own.
+    /// </summary>
     private async Task RunAsync(WebhookSubscription subscription, CancellationToken stop)
     {
+        Task<bool>? saving = null;
+        Task<List<(Next Event, long? Redelivery)>>? next = null;
         try
         {
             var secret = _protector.Unprotect(subscription.ProtectedSecret);
             var key = WebhookSignature.SigningKey(secret);
             var reader = await ReaderAsync(subscription, stop);
-            var types = subscription.Types;
             var cursor = subscription.DeliveredThrough;
             var delivered = new List<Attempted>();
             var redelivered = new List<long>();
+            // Redeliveries posted in this run: their rows are deleted by a save that may still be running.
+            var redeliveredInRun = new List<long>();
             var lastFlush = Stopwatch.GetTimestamp();
             while (!stop.IsCancellationRequested)
             {
-                List<(Next Event, long? Redelivery)> batch;
-                using (var scope = _scopes.CreateScope())
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
-                    var redelivery = await db.Set<WebhookRedelivery>().AsNoTracking()
-                        .Where(r => r.SubscriptionId == subscription.Id && !redelivered.Contains(r.Id))
-                        .OrderBy(r => r.Id).FirstOrDefaultAsync(stop);
-                    if (redelivery is not null)
-                    {
-                        var again = await db.Set<SharingEvent>().AsNoTracking().Where(e => e.Id == redelivery.EventId)
-                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, e.CertificateNumber, e.Json)).FirstAsync(stop);
-                        batch = [(again, redelivery.Id)];
-                    }
-                    else
-                    {
-                        // Every event of the department in order, the body only of those subscribed to: the cursor moves
-                        // past the others too, and only over rows actually read (a later query could see newer ones).
-                        var events = await db.Set<SharingEvent>().AsNoTracking()
-                            .Where(e => e.Department == subscription.Department && e.FeedPosition > cursor)
-                            .OrderBy(e => e.FeedPosition).Take(_options.BatchSize)
-                            .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, e.CertificateNumber,
-                                types.Contains(e.Type) && (e.OrganisationId == null || e.OrganisationId == subscription.OrganisationId) ? e.Json : null))
-                            .ToListAsync(stop);
-                        if (events.Count == 0) break;
-                        batch = events.Select(e => (e, (long?)null)).ToList();
-                    }
-                }
+                var batch = await (next ?? ReadAsync(subscription, cursor, [.. redeliveredInRun], stop));
+                next = null;
+                if (batch.Count == 0) break;
+                // Events after this batch are read while it is posted: they are the next batch once all of it is
+                // delivered (the cursor is then its last position); a failure returns and drops them.
+                if (batch[^1].Redelivery is null)
+                    next = ReadAsync(subscription, batch[^1].Event.Position, [.. redeliveredInRun], stop);
 
                 foreach (var (e, redelivery) in batch)
                 {
@@ -203,24 +193,39 @@ public sealed class WebhookDispatcher : BackgroundService
                     {
                         subscription.Attempts = 0;
                         delivered.Add(new Attempted(row, e.CertificateNumber));
-                        if (redelivery is { } r) redelivered.Add(r);
-                        else cursor = e.Position;
-                        if (delivered.Count >= 50 || Stopwatch.GetElapsedTime(lastFlush) > TimeSpan.FromMilliseconds(200))
+                        if (redelivery is { } r)
                         {
-                            if (!await SaveAsync(subscription, reader, cursor, delivered, redelivered, failure: null, release: false)) return;
+                            redelivered.Add(r);
+                            redeliveredInRun.Add(r);
+                        }
+                        else cursor = e.Position;
+                        if ((delivered.Count >= _options.SaveEveryEvents || Stopwatch.GetElapsedTime(lastFlush).TotalMilliseconds > _options.SaveEveryMilliseconds)
+                            && saving is not { IsCompleted: false })
+                        {
+                            // The previous save has finished: stop if it found the lease gone, else hand it the next events.
+                            if (saving is not null && !await saving) return;
+                            // On its own thread: SQLite's provider completes "async" calls synchronously, which would stall the posts.
+                            var (through, rows, removed) = (cursor, delivered.ToList(), redelivered.ToList());
+                            saving = Task.Run(() => SaveAsync(subscription, reader, through, 0, rows, removed, failure: null, release: false), CancellationToken.None);
+                            delivered.Clear();
+                            redelivered.Clear();
                             lastFlush = Stopwatch.GetTimestamp();
                         }
                         continue;
                     }
+                    if (saving is not null && !await saving) return;
+                    saving = null;
                     subscription.Attempts = attempt;
                     row.NextRetryAt = _clock.GetUtcNow() + _options.RetryDelay(attempt);
                     _logger.LogInformation("Webhook {Subscription} event {Event} attempt {Attempt} failed: {Error}; next at {Next}",
                         subscription.Id, e.Id, attempt, outcome.Error, row.NextRetryAt);
-                    await SaveAsync(subscription, reader, cursor, delivered, redelivered, failure: new Attempted(row, e.CertificateNumber), release: true);
+                    await SaveAsync(subscription, reader, cursor, attempt, delivered, redelivered, failure: new Attempted(row, e.CertificateNumber), release: true);
                     return;
                 }
             }
-            await SaveAsync(subscription, reader, cursor, delivered, redelivered, failure: null, release: true);
+            if (saving is not null && !await saving) return;
+            saving = null;
+            await SaveAsync(subscription, reader, cursor, subscription.Attempts, delivered, redelivered, failure: null, release: true);
         }
         catch (Exception e) when (!stop.IsCancellationRequested)
         {
@@ -228,9 +233,47 @@ public sealed class WebhookDispatcher : BackgroundService
         }
         finally
         {
+            // Stopping mid-run: the save already under way still completes (it never observes the stop); a batch read
+            // ahead and no longer wanted is dropped, its failure (e.g. the stop) observed.
+            _ = next?.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            if (saving is not null)
+            {
+                try { await saving; }
+                catch (Exception e) { _logger.LogError(e, "Webhook delivery for subscription {Subscription} failed", subscription.Id); }
+            }
             _wake.Notify();
         }
     }
+
+    /// <summary>
+    /// The next thing to post for a subscription: its oldest redelivery not yet posted in this run, else up to a batch of
+    /// the department's events after <paramref name="after"/>, in order, with the body only of those it subscribes to
+    /// (the cursor moves past the others too, and only over rows actually read: a later query could see newer ones).
+    /// Empty when there is nothing. On the thread pool: SQLite's provider completes "async" reads synchronously.
+    /// </summary>
+    private Task<List<(Next Event, long? Redelivery)>> ReadAsync(WebhookSubscription subscription, long after, List<long> skip, CancellationToken stop) =>
+        Task.Run(async () =>
+        {
+            using var scope = _scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<HereafterDbContext>();
+            var redelivery = await db.Set<WebhookRedelivery>().AsNoTracking()
+                .Where(r => r.SubscriptionId == subscription.Id && !skip.Contains(r.Id))
+                .OrderBy(r => r.Id).FirstOrDefaultAsync(stop);
+            if (redelivery is not null)
+            {
+                var again = await db.Set<SharingEvent>().AsNoTracking().Where(e => e.Id == redelivery.EventId)
+                    .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, e.CertificateNumber, e.Json)).FirstAsync(stop);
+                return new List<(Next Event, long? Redelivery)> { (again, redelivery.Id) };
+            }
+            var types = subscription.Types;
+            var events = await db.Set<SharingEvent>().AsNoTracking()
+                .Where(e => e.Department == subscription.Department && e.FeedPosition > after)
+                .OrderBy(e => e.FeedPosition).Take(_options.BatchSize)
+                .Select(e => new Next(e.FeedPosition!.Value, e.Id, e.Type, e.CertificateNumber,
+                    types.Contains(e.Type) && (e.OrganisationId == null || e.OrganisationId == subscription.OrganisationId) ? e.Json : null))
+                .ToListAsync(stop);
+            return events.Select(e => (e, (long?)null)).ToList();
+        }, CancellationToken.None);
 
     /// <summary>The receiving organisation as the audit log names it: each delivery is a read of personal data by it.</summary>
     private async Task<Actor> ReaderAsync(WebhookSubscription s, CancellationToken ct)
@@ -246,7 +289,7 @@ public sealed class WebhookDispatcher : BackgroundService
     /// whether or not the receiver then accepted it) and moves the cursor in one transaction, only if this node still
     /// holds the lease (false when it does not: another node has taken the subscription over, or it was deleted).
     /// </summary>
-    private async Task<bool> SaveAsync(WebhookSubscription s, Actor reader, long cursor, List<Attempted> delivered, List<long> redelivered,
+    private async Task<bool> SaveAsync(WebhookSubscription s, Actor reader, long cursor, int attempts, List<Attempted> delivered, List<long> redelivered,
         Attempted? failure, bool release)
     {
         using var scope = _scopes.CreateScope();
@@ -259,7 +302,7 @@ public sealed class WebhookDispatcher : BackgroundService
         var updated = await db.Set<WebhookSubscription>().Where(x => x.Id == s.Id && x.LeaseOwner == NodeId).ExecuteUpdateAsync(u =>
         {
             u.SetProperty(x => x.DeliveredThrough, cursor)
-                .SetProperty(x => x.Attempts, s.Attempts)
+                .SetProperty(x => x.Attempts, attempts)
                 .SetProperty(x => x.NextAttemptAt, next)
                 .SetProperty(x => x.LeaseOwner, owner)
                 .SetProperty(x => x.LeaseUntil, leaseUntil);
@@ -270,10 +313,10 @@ public sealed class WebhookDispatcher : BackgroundService
             _logger.LogWarning("Webhook subscription {Subscription} is no longer leased by this node; its other node redelivers", s.Id);
             return false;
         }
-        var attempts = failure is null ? delivered : [.. delivered, failure];
-        db.AddRange(attempts.Select(a => a.Row));
+        var rows = failure is null ? delivered : [.. delivered, failure];
+        db.AddRange(rows.Select(a => a.Row));
         await db.SaveChangesAsync(CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordManyAsync(attempts.Select(a => new AuditLog.Record(reader, "webhook.deliver",
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().RecordManyAsync(rows.Select(a => new AuditLog.Record(reader, "webhook.deliver",
             $"certificate:{a.CertificateNumber}", $"death-notification:{s.Department.ToCode()}",
             $"{a.Row.EventType} event {a.Row.EventId} attempt {a.Row.Attempt} to subscription {s.Id}: " +
             (a.Row.Delivered ? $"delivered (HTTP {a.Row.HttpStatus})" : $"not accepted ({a.Row.Error})"))).ToList(), CancellationToken.None);

@@ -17,6 +17,13 @@ public sealed class WebhookOptions
     public int LeaseSeconds { get; set; } = 60;
     /// <summary>Events read at once for one subscription.</summary>
     public int BatchSize { get; set; } = 100;
+    /// <summary>
+    /// Deliveries recorded (cursor, attempt rows, audit entries) in one transaction once this many are accepted, or
+    /// <see cref="SaveEveryMilliseconds"/> after the last save, whichever comes first. A node that stops in between
+    /// delivers those events again (same ids), so this bounds the repeats, not what is lost.
+    /// </summary>
+    public int SaveEveryEvents { get; set; } = 500;
+    public int SaveEveryMilliseconds { get; set; } = 1000;
 
     public TimeSpan RetryDelay(int failedAttempts) =>
         TimeSpan.FromMilliseconds(Math.Min(RetryCapSeconds * 1000.0, RetryBaseMilliseconds * Math.Pow(2, Math.Min(30, failedAttempts - 1))));
