@@ -21,17 +21,19 @@ public sealed class ProcessCounters : IObserver<DiagnosticListener>, IObserver<K
     {
         using var process = Process.GetCurrentProcess();
         return new Snapshot(process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false),
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), Interlocked.Read(ref _commands));
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), Interlocked.Read(ref _commands), ThreadPool.ThreadCount);
     }
 
-    public readonly record struct Snapshot(TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, long DbCommands)
+    /// <summary><paramref name="PoolThreads"/>: thread-pool threads when taken (idle ones spin for work, which costs CPU on few cores).</summary>
+    public readonly record struct Snapshot(TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, long DbCommands, int PoolThreads)
     {
         public string Since(Snapshot before, long requests)
         {
             var n = Math.Max(1, requests);
             return $"CPU {(Cpu - before.Cpu).TotalMilliseconds * 1000 / n:F0} µs/req, allocated {(double)(Allocated - before.Allocated) / n / 1024:F1} KiB/req, " +
                    $"GCs gen0 {Gen0 - before.Gen0} gen1 {Gen1 - before.Gen1} gen2 {Gen2 - before.Gen2}, " +
-                   $"db commands {DbCommands - before.DbCommands} ({(double)(DbCommands - before.DbCommands) / n:F3}/req)";
+                   $"db commands {DbCommands - before.DbCommands} ({(double)(DbCommands - before.DbCommands) / n:F3}/req), " +
+                   $"pool threads {before.PoolThreads}→{PoolThreads}";
         }
     }
 
