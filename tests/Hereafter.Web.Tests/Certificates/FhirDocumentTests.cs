@@ -25,11 +25,8 @@ public sealed class FhirDocumentTests(HereafterFactory factory) : IClassFixture<
 
     private async Task<(string Number, CertificateData Data)> IssuedAsync(CertificateData? data = null)
     {
-        var hospital = await factory.ClientForAsync("demo-hospital");
         data ??= People.HospitalDeath(People.Next());
-        var response = await hospital.PostAsJsonAsync("/api/v1/certificates", data, Web);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return ((await response.JsonAsync()).GetProperty("number").GetString()!, data);
+        return (await factory.IssueAsync(data), data);
     }
 
     private static Bundle Parse(string json) => new FhirJsonDeserializer().Deserialize<Bundle>(json);

@@ -20,15 +20,7 @@ namespace Hereafter.Web.Tests.Certificates;
 /// </summary>
 public sealed class FhirFormatTests(HereafterFactory factory) : IClassFixture<HereafterFactory>
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-
-    private async Task<string> IssuedAsync()
-    {
-        var hospital = await factory.ClientForAsync("demo-hospital");
-        var response = await hospital.PostAsJsonAsync("/api/v1/certificates", People.HospitalDeath(People.Next()), Web);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.JsonAsync()).GetProperty("number").GetString()!;
-    }
+    private Task<string> IssuedAsync() => factory.IssueAsync(People.HospitalDeath(People.Next()));
 
     private async Task<HttpResponseMessage> FetchAsync(string number, string? accept, string query = "")
     {

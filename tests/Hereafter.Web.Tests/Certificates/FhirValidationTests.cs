@@ -20,13 +20,7 @@ public sealed class FhirValidationTests(HereafterFactory factory) : IClassFixtur
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    private async Task<string> IssueAsync(string clientId, CertificateData data)
-    {
-        var client = await factory.ClientForAsync(clientId);
-        var response = await client.PostAsJsonAsync("/api/v1/certificates", data, Web);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await response.JsonAsync()).GetProperty("number").GetString()!;
-    }
+    private Task<string> IssueAsync(string clientId, CertificateData data) => factory.IssueAsync(data, clientId);
 
     private async Task<Bundle> ExportAsync(string clientId, string number)
     {

@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Hereafter.Domain.Certificates;
 using Hereafter.Web.Platform.Demo;
 
 namespace Hereafter.Web.Tests.Infrastructure;
@@ -19,6 +21,17 @@ public static class ApiClients
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Issues <paramref name="data"/> through <c>POST /api/v1/certificates</c> as a demo client; its number.</summary>
+    public static async Task<string> IssueAsync(this HereafterFactory factory, CertificateData data, string clientId = "demo-hospital")
+    {
+        var client = await factory.ClientForAsync(clientId);
+        var response = await client.PostAsJsonAsync("/api/v1/certificates", data, Web);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("number").GetString()!;
     }
 
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
