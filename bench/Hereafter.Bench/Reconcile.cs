@@ -12,6 +12,10 @@ public sealed record RunResult(string Engine, double Seconds, long PeakKiB, long
     long Rejected, long Unmatched, long OverpaidMonths, decimal OverpaidAmount, long DeathsRejected)
 {
     public double PeakMiB => PeakKiB / 1024.0;
+
+    /// <summary>CPU seconds (user + system) of the child process at exit, start-up included: on a shared machine they move
+    /// less with the load than the wall time.</summary>
+    public double CpuSeconds { get; init; }
 }
 
 /// <summary>
@@ -47,7 +51,7 @@ internal static class Reconcile
             var r = Child(engine, data, outDir);
             if (r is null) return 1;
             results.Add(r);
-            Console.WriteLine($"{engine}: {r.Seconds:F2} s, peak {r.PeakMiB:F0} MiB; rows {r.Rows:N0}, exact {r.Exact:N0}, review a/b/c {r.ReviewA:N0}/{r.ReviewB:N0}/{r.ReviewC:N0}, " +
+            Console.WriteLine($"{engine}: {r.Seconds:F2} s (process cpu {r.CpuSeconds:F1} s), peak {r.PeakMiB:F0} MiB; rows {r.Rows:N0}, exact {r.Exact:N0}, review a/b/c {r.ReviewA:N0}/{r.ReviewB:N0}/{r.ReviewC:N0}, " +
                               $"rejected {r.Rejected:N0}, unmatched {r.Unmatched:N0}, overpaid {r.OverpaidMonths:N0} months {r.OverpaidAmount:F2} yuan, deaths rejected {r.DeathsRejected}");
         }
         var (ours, duck) = (results[0], results[1]);
@@ -174,7 +178,7 @@ internal static class Reconcile
                 "duckdb" => ReconcileDuckDb.Run(deaths, roll, outDir, Console.WriteLine),
                 _ => throw new ArgumentException($"unknown engine {engine}"),
             };
-            result = result with { PeakKiB = PeakKiB() };
+            result = result with { PeakKiB = PeakKiB(), CpuSeconds = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds };
             Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
             return 0;
         }

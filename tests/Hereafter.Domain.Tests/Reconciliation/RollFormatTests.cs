@@ -171,6 +171,58 @@ public class RollFormatTests
         Assert.Equal(40_000, result.Summary.Rows);
     }
 
+    /// <summary>
+    /// The shape on which DuckDB 1.5.6's parallel CSV reader returned a row twice (issue #16, bench/README.md): LF rows
+    /// with some CRLF rows, and a CRLF whose <c>\r</c> is the last byte of one read buffer and whose <c>\n</c> the first
+    /// byte of the next. Here the buffer is ours (1 MiB reads); each row must come out once, with its line number,
+    /// whether the pieces are classified on other threads or not.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void CrlfSplitByTheReadBuffer_GivesEveryRowOnce(bool parallel)
+    {
+        const int buffer = 1 << 20; // RollFile's read size
+        var utf8 = new UTF8Encoding(false);
+        var bytes = new List<byte>(utf8.GetBytes(RollHeader + "\n"));
+        var expected = new List<string>();
+        long line = 1, rows = 0;
+        void Add(string text)
+        {
+            bytes.AddRange(utf8.GetBytes(text));
+            line++;
+            rows++;
+        }
+
+        for (var k = 1; k <= 3; k++)
+        {
+            var boundary = k * buffer;
+            while (bytes.Count < boundary - 400)
+            {
+                Add($"{Id("44010119800101001")},Wang Wu,1980-01-01,100.00,2026-06,resident-pension,6222{rows:D10}{(rows % 10 == 3 ? "\r\n" : "\n")}");
+            }
+
+            // This row's "\r" is the last byte before the boundary, its "\n" the first byte after it.
+            var row = $"{LiId},李四,,12.5,2026-02,,acct-straddle-{k}";
+            var padding = boundary - 1 - bytes.Count - utf8.GetByteCount(row);
+            Add(row.Replace("李四", "李四" + new string(' ', padding), StringComparison.Ordinal) + "\r\n");
+            Assert.Equal((byte)'\r', bytes[boundary - 1]);
+            Assert.Equal((byte)'\n', bytes[boundary]);
+            expected.Add($"stop:{line}");
+            Add($"{ZhangId},张三,,1,2026-06,,acct-after-{k}\n"); // the row DuckDB read twice
+            expected.Add($"stop:{line}");
+        }
+
+        Add($"{Id("44010119800101001")},Wang Wu,1980-01-01,100.00,2026-06,resident-pension,last\n");
+
+        var result = Run(new MemoryStream([.. bytes]), options: new ReconciliationOptions(Pension) { Parallel = parallel });
+        Assert.Equal(expected, result.Log);
+        Assert.Equal(rows, result.Summary.Rows);
+        Assert.Equal(rows - expected.Count, result.Summary.Unmatched);
+        Assert.Equal(["acct-straddle-1", "acct-after-1", "acct-straddle-2", "acct-after-2", "acct-straddle-3", "acct-after-3"],
+            result.Stops.Select(s => s.Entry.Account));
+    }
+
     [Fact]
     public void GbkFile_LargerThanTheDetectionWindow_IsReadWhole()
     {
