@@ -16,14 +16,10 @@ namespace Hereafter.Web.Tests.Sharing;
 /// </summary>
 public sealed class WebhookSaveWhilePostingTests
 {
-    private sealed class SaveOftenFactory : HereafterFactory
+    private sealed class SaveOftenFactory : WebhookFactory
     {
-        protected override IDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>
+        protected override IDictionary<string, string?> ExtraSettings() => new Dictionary<string, string?>(base.ExtraSettings())
         {
-            ["Webhooks:PollMilliseconds"] = "50",
-            ["Webhooks:RetryBaseMilliseconds"] = "100",
-            ["Webhooks:RetryCapSeconds"] = "1",
-            ["Webhooks:TimeoutSeconds"] = "5",
             ["Webhooks:SaveEveryEvents"] = "2",
             ["Webhooks:SaveEveryMilliseconds"] = "1",
             ["Webhooks:BatchSize"] = "5",

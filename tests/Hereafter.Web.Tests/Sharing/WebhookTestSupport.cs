@@ -18,10 +18,10 @@ using StandardWebhooks.Diagnostics;
 namespace Hereafter.Web.Tests.Sharing;
 
 /// <summary>The platform with short webhook intervals; <see cref="Restarted"/> starts it again on the same storage.</summary>
-public sealed class WebhookFactory : HereafterFactory
+public class WebhookFactory : HereafterFactory
 {
     public WebhookFactory() { }
-    private WebhookFactory(HereafterFactory previous) : base(previous) { }
+    protected WebhookFactory(HereafterFactory previous) : base(previous) { }
 
     public static WebhookFactory Restarted(HereafterFactory previous) => new(previous);
 
