@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
 namespace Hereafter.Domain.Reconciliation;
 
 /// <summary>
@@ -6,10 +9,13 @@ namespace Hereafter.Domain.Reconciliation;
 /// valid record of each ID is used, later ones and invalid ones are listed in <see cref="Rejected"/>.
 /// </summary>
 /// <remarks>
-/// Rule 4(b) uses the pigeonhole principle instead of comparing a row with every death of the same name:
-/// two IDs that differ in one character, or by one swap of adjacent characters, agree on at least one of a
-/// few fixed sets of positions (see <see cref="NearFragments"/>). So a handful of exact lookups finds every
-/// candidate, which is then checked character by character.
+/// Rules 4(b) and 4(c) look only among the deaths of the row's name. Most names have a few deaths (on a register of a
+/// million, eleven on average weighted by how often rows carry them), kept side by side with their ID digits and birth
+/// dates, so a scan of them costs less than one random lookup. For a name with more than <see cref="ScanLimit"/> deaths,
+/// rule 4(b) uses the pigeonhole principle instead of comparing the row with every one of them: two IDs that differ in
+/// one character, or by one swap of adjacent characters, agree on at least one of a few fixed sets of positions (see
+/// <see cref="NearFragments"/>). So a handful of exact lookups finds every candidate, which is then checked character
+/// by character, and the work per row stays bounded however common a name is.
 /// </remarks>
 public sealed class DeathRegister
 {
@@ -38,6 +44,20 @@ public sealed class DeathRegister
         Positions(0, 11) | Positions(14, 17),
     ];
 
+    /// <summary>
+    /// Names with at most this many deaths are checked against rules 4(b) and 4(c) by scanning their deaths (a few
+    /// dozen bytes side by side); only the commoner names use the chain tables, which bound the work per row
+    /// however many deaths share a name.
+    /// </summary>
+    internal const int ScanLimit = 64;
+
+    // The deaths of each name in register order: those of name k are _byName[_nameStart[k] .. _nameStart[k + 1]],
+    // with their 18 ID digit values (stride 18) and birth dates beside them in the same order.
+    private readonly int[] _nameStart;
+    private readonly int[] _byName;
+    private readonly byte[] _byNameDigits;
+    private readonly int[] _byNameBirths;
+
     private readonly ChainHeads[] _near = new ChainHeads[NearFragments.Length];
     private readonly int[][] _nearNext = new int[NearFragments.Length][];
     private readonly ChainHeads _byBirth;
@@ -59,13 +79,54 @@ public sealed class DeathRegister
 
         var n = _ids.Length;
         Span<byte> digits = stackalloc byte[18];
+
+        // Group the deaths by name (a counting sort keeps register order within a name).
+        _nameStart = new int[_names.Length + 1];
+        for (var i = 0; i < n; i++)
+        {
+            if (_nameIds[i] >= 0)
+            {
+                _nameStart[_nameIds[i] + 1]++;
+            }
+        }
+
+        for (var k = 1; k < _nameStart.Length; k++)
+        {
+            _nameStart[k] += _nameStart[k - 1];
+        }
+
+        var named = _nameStart[^1];
+        _byName = new int[named];
+        _byNameDigits = new byte[named * 18];
+        _byNameBirths = new int[named];
+        var fill = _nameStart[..^1];
+        var common = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var name = _nameIds[i];
+            if (name < 0)
+            {
+                continue;
+            }
+
+            var at = fill[name]++;
+            _byName[at] = i;
+            IdKey.Digits(_ids[i], _byNameDigits.AsSpan(at * 18, 18));
+            _byNameBirths[at] = _births[i];
+            if (IsCommon(name))
+            {
+                common++;
+            }
+        }
+
+        // The chain tables hold only the deaths of common names.
         for (var k = 0; k < _near.Length; k++)
         {
-            _near[k] = new ChainHeads(n);
+            _near[k] = new ChainHeads(common);
             _nearNext[k] = new int[n];
         }
 
-        _byBirth = new ChainHeads(n);
+        _byBirth = new ChainHeads(common);
         _birthNext = new int[n];
         var kinds = _near.Length + 1; // the near-ID fragments, then name + birth date
         var hashes = new uint[kinds][];
@@ -77,7 +138,7 @@ public sealed class DeathRegister
         for (var i = 0; i < n; i++)
         {
             var name = _nameIds[i];
-            if (name < 0)
+            if (name < 0 || !IsCommon(name))
             {
                 continue;
             }
@@ -99,7 +160,9 @@ public sealed class DeathRegister
         {
             var heads = k < _near.Length ? _near[k] : _byBirth;
             var next = k < _near.Length ? _nearNext[k] : _birthNext;
-            var include = k < _near.Length ? (Func<int, bool>)(i => _nameIds[i] >= 0) : i => _nameIds[i] >= 0 && _births[i] != 0;
+            var include = k < _near.Length
+                ? (Func<int, bool>)(i => _nameIds[i] >= 0 && IsCommon(_nameIds[i]))
+                : i => _nameIds[i] >= 0 && IsCommon(_nameIds[i]) && _births[i] != 0;
             Array.Fill(next, -1);
             var count = heads.SortByRegion(hashes[k], include, order);
             // Inserted from the last record to the first (the sort keeps that order within a region), so every
@@ -199,6 +262,49 @@ public sealed class DeathRegister
 
     internal int DeathDate(int death) => _deathDates[death];
 
+    /// <summary>True when the name has more deaths than <see cref="ScanLimit"/>: rules 4(b) and 4(c) then use the chain tables.</summary>
+    private bool IsCommon(int nameId) => _nameStart[nameId + 1] - _nameStart[nameId] > ScanLimit;
+
+    /// <summary>
+    /// Rules 4(b), then 4(c), for a row whose ID matched nothing and whose name is in the register: the first death
+    /// (register order) with this name whose ID is one substitution or adjacent swap away (<paramref name="nearId"/>
+    /// true); else the first with this name and birth date (yyyymmdd, 0 = unknown); else -1.
+    /// </summary>
+    internal int FindSameName(int nameId, ReadOnlySpan<byte> digits, int birth, out bool nearId)
+    {
+        if (IsCommon(nameId))
+        {
+            Span<uint> hashes = stackalloc uint[CandidateKeys];
+            LocateCandidates(nameId, digits, birth, hashes);
+            var near = FindNear(nameId, digits, hashes);
+            nearId = near >= 0;
+            return near >= 0 ? near : birth != 0 ? FindByBirth(nameId, birth, hashes) : -1;
+        }
+
+        // A few deaths side by side: compare 16 digits at once, and check the rare close one digit by digit.
+        var row = Vector128.Create(digits[..16]);
+        var byBirth = -1;
+        for (var j = _nameStart[nameId]; j < _nameStart[nameId + 1]; j++)
+        {
+            var candidate = _byNameDigits.AsSpan(j * 18, 18);
+            var differences = BitOperations.PopCount((~Vector128.Equals(row, Vector128.Create(candidate[..16]))).ExtractMostSignificantBits())
+                + (digits[16] != candidate[16] ? 1 : 0) + (digits[17] != candidate[17] ? 1 : 0);
+            if (differences <= 2 && IdKey.IsNear(digits, candidate))
+            {
+                nearId = true;
+                return _byName[j];
+            }
+
+            if (byBirth < 0 && birth != 0 && _byNameBirths[j] == birth)
+            {
+                byBirth = _byName[j];
+            }
+        }
+
+        nearId = false;
+        return byBirth;
+    }
+
     /// <summary>The number of hashes <see cref="LocateCandidates"/> fills.</summary>
     internal const int CandidateKeys = 6;
 
@@ -206,7 +312,7 @@ public sealed class DeathRegister
     /// Computes the lookup keys of rules 4(b) and 4(c) and reads each key's table slot once, all before any
     /// result is needed: the independent loads overlap, instead of each lookup waiting for its own cache miss.
     /// </summary>
-    internal void LocateCandidates(int nameId, ReadOnlySpan<byte> digits, int birth, Span<uint> hashes)
+    private void LocateCandidates(int nameId, ReadOnlySpan<byte> digits, int birth, Span<uint> hashes)
     {
         long touched = 0;
         for (var k = 0; k < _near.Length; k++)
@@ -221,7 +327,7 @@ public sealed class DeathRegister
     }
 
     /// <summary>Rule 4(b): the first death (register order) with this name whose ID is one substitution or adjacent swap away.</summary>
-    internal int FindNear(int nameId, ReadOnlySpan<byte> digits, ReadOnlySpan<uint> hashes)
+    private int FindNear(int nameId, ReadOnlySpan<byte> digits, ReadOnlySpan<uint> hashes)
     {
         Span<byte> candidate = stackalloc byte[18];
         var best = -1;
@@ -248,7 +354,7 @@ public sealed class DeathRegister
     }
 
     /// <summary>Rule 4(c): the first death (register order) with this name and birth date (yyyymmdd).</summary>
-    internal int FindByBirth(int nameId, int birth, ReadOnlySpan<uint> hashes)
+    private int FindByBirth(int nameId, int birth, ReadOnlySpan<uint> hashes)
     {
         for (var i = _byBirth.Get(hashes[^1]); i >= 0; i = _birthNext[i])
         {

@@ -138,18 +138,10 @@ internal sealed class RowClassifier
             Span<byte> digits = stackalloc byte[18];
             IdKey.Digits(key, digits);
             var birth = _birthCol >= 0 && RollValues.TryParseDate(row.Field(_birthCol), out var b) ? b : RollValues.BirthFromId(id);
-            Span<uint> hashes = stackalloc uint[DeathRegister.CandidateKeys];
-            _deaths.LocateCandidates(nameId, digits, birth, hashes);
-            death = _deaths.FindNear(nameId, digits, hashes);
+            death = _deaths.FindSameName(nameId, digits, birth, out var nearId);
             if (death >= 0)
             {
-                Review(row, id, !checkOk, programme, fen, paidThrough, death, ReviewReason.IdNearMatch);
-                return;
-            }
-
-            if (birth != 0 && (death = _deaths.FindByBirth(nameId, birth, hashes)) >= 0)
-            {
-                Review(row, id, !checkOk, programme, fen, paidThrough, death, ReviewReason.NameAndBirthDate);
+                Review(row, id, !checkOk, programme, fen, paidThrough, death, nearId ? ReviewReason.IdNearMatch : ReviewReason.NameAndBirthDate);
                 return;
             }
         }
