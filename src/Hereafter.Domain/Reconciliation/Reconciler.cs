@@ -41,19 +41,21 @@ public static class Reconciler
 {
     private static readonly long ProgressInterval = System.Diagnostics.Stopwatch.Frequency / 4;
 
-    /// <summary>Pieces in flight at once: cut and delivered on the caller's thread, classified on pool threads.</summary>
+    /// <summary>Pieces in flight at once: cut and delivered on the caller's thread, classified on pool threads or by the caller.</summary>
     private const int InFlight = 4;
 
     /// <summary>
     /// The CSV is cut into pieces at record boundaries on this thread, the pieces are classified on pool
     /// threads, and their results are handed to the sink here, strictly in input order: the output is the
-    /// same as a sequential run, only sooner on a machine with more than one core.
+    /// same as a sequential run, only sooner on a machine with more than one core. While the oldest piece is
+    /// still being classified, this thread classifies a piece nobody has started instead of spinning, and
+    /// blocks only when every piece in flight is taken.
     /// </summary>
     private static void RunChunks(
         CsvRows csv, Func<RowClassifier> newPart, RowClassifier total, IReconciliationSink sink,
         ProgressTimer progressTimer, CancellationToken ct)
     {
-        var pending = new Queue<Task<(RowClassifier Part, char[] Chunk)>>();
+        var pending = new Queue<Piece>();
         try
         {
             while (true)
@@ -61,7 +63,7 @@ public static class Reconciler
                 ct.ThrowIfCancellationRequested();
                 if (pending.Count == InFlight)
                 {
-                    Deliver(pending.Dequeue(), total, sink);
+                    Deliver(pending, total, sink);
                     progressTimer.Tick(total.Rows, csv.BytesRead);
                 }
 
@@ -70,54 +72,145 @@ public static class Reconciler
                     break;
                 }
 
-                pending.Enqueue(Task.Run(() =>
-                {
-                    var part = newPart();
-                    using var rows = new CsvRows(chunk, length, linesBefore, csv.MaxRecordChars);
-                    var count = 0;
-                    while (rows.MoveNext())
-                    {
-                        part.Classify(rows);
-                        if ((++count & 0x1FFF) == 0)
-                        {
-                            ct.ThrowIfCancellationRequested();
-                        }
-                    }
-
-                    return (part, chunk);
-                }, ct));
+                var piece = new Piece(chunk, length, linesBefore, csv.MaxRecordChars, newPart, ct);
+                pending.Enqueue(piece);
+                ThreadPool.UnsafeQueueUserWorkItem(static p => p.TryRun(), piece, preferLocal: false);
             }
 
             while (pending.Count > 0)
             {
                 ct.ThrowIfCancellationRequested();
-                Deliver(pending.Dequeue(), total, sink);
+                Deliver(pending, total, sink);
                 progressTimer.Tick(total.Rows, csv.BytesRead);
             }
         }
         finally
         {
-            // never leave work running against the caller's data after returning or throwing
-            foreach (var task in pending)
+            // never leave work running against the caller's data after returning or throwing: pieces not started
+            // are claimed here and dropped, pieces under way are waited for (their results are discarded anyway)
+            foreach (var piece in pending)
             {
-                try
-                {
-                    task.Wait(CancellationToken.None);
-                }
-                catch (AggregateException)
-                {
-                    // a failure or cancellation of work whose results are discarded anyway
-                }
+                piece.Cancel();
+                piece.WaitDone();
             }
         }
     }
 
-    private static void Deliver(Task<(RowClassifier Part, char[] Chunk)> task, RowClassifier total, IReconciliationSink sink)
+    private static void Deliver(Queue<Piece> pending, RowClassifier total, IReconciliationSink sink)
     {
-        var (part, chunk) = task.GetAwaiter().GetResult();
-        System.Buffers.ArrayPool<char>.Shared.Return(chunk);
+        var oldest = pending.Peek();
+        while (!oldest.IsDone)
+        {
+            var ran = false;
+            foreach (var piece in pending)
+            {
+                if (piece.TryRun())
+                {
+                    ran = true;
+                    break;
+                }
+            }
+
+            if (!ran)
+            {
+                oldest.WaitDone();
+            }
+        }
+
+        pending.Dequeue();
+        var part = oldest.Result();
         ((BufferedSink)part.Sink).ReplayTo(sink);
         total.Absorb(part);
+    }
+
+    /// <summary>A piece of the CSV, classified once by whichever thread claims it first.</summary>
+    private sealed class Piece(char[] chunk, int length, long linesBefore, int maxRecordChars, Func<RowClassifier> newPart, CancellationToken ct)
+    {
+        private int _claimed;
+        private volatile bool _done;
+        private RowClassifier? _part;
+        private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _error;
+
+        public bool IsDone => _done;
+
+        /// <summary>Classifies the piece unless another thread has claimed it; true when this call did the work.</summary>
+        public bool TryRun()
+        {
+            if (Interlocked.Exchange(ref _claimed, 1) != 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                var part = newPart();
+                using var rows = new CsvRows(chunk, length, linesBefore, maxRecordChars);
+                var count = 0;
+                while (rows.MoveNext())
+                {
+                    part.Classify(rows);
+                    if ((++count & 0x1FFF) == 0)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                    }
+                }
+
+                _part = part;
+            }
+            catch (Exception e)
+            {
+                _error = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(chunk);
+                Finish();
+            }
+
+            return true;
+        }
+
+        /// <summary>Claims the piece so that nobody starts it (the text goes back to the pool).</summary>
+        public void Cancel()
+        {
+            if (Interlocked.Exchange(ref _claimed, 1) == 0)
+            {
+                System.Buffers.ArrayPool<char>.Shared.Return(chunk);
+                Finish();
+            }
+        }
+
+        /// <summary>Blocks, without spinning, until the piece is classified or dropped.</summary>
+        public void WaitDone()
+        {
+            if (_done)
+            {
+                return;
+            }
+
+            lock (this)
+            {
+                while (!_done)
+                {
+                    Monitor.Wait(this);
+                }
+            }
+        }
+
+        public RowClassifier Result()
+        {
+            _error?.Throw();
+            return _part!;
+        }
+
+        private void Finish()
+        {
+            lock (this)
+            {
+                _done = true;
+                Monitor.PulseAll(this);
+            }
+        }
     }
 
     private sealed class ProgressTimer(IProgress<ReconciliationProgress>? progress, long? totalBytes)
