@@ -187,11 +187,16 @@ public sealed class DeathRegister
     {
         ArgumentNullException.ThrowIfNull(deaths);
         var builder = new Builder(deaths.TryGetNonEnumeratedCount(out var count) ? count : 1024) { Records = [] };
+        var parsed = new ParsedDeaths();
         long position = 0;
         foreach (var death in deaths)
         {
             position++;
-            if (builder.Add(position, death.IdNumber, death.Name, death.BirthDate is { } b ? RollValues.FromDate(b) : 0, RollValues.FromDate(death.DeathDate)))
+            parsed.Add(position, death.IdNumber, death.Name, death.BirthDate is { } b ? RollValues.FromDate(b) : 0, RollValues.FromDate(death.DeathDate));
+            var before = builder.Ids.Count;
+            builder.Commit(parsed);
+            parsed.Clear();
+            if (builder.Ids.Count > before)
             {
                 builder.Records.Add(death with { IdNumber = IdKey.ToId(builder.Ids[^1]) });
             }
@@ -217,37 +222,179 @@ public sealed class DeathRegister
         }
 
         var map = Columns.Map(rows, Columns.Deaths);
-        int idCol = map[0], nameCol = map[1], birthCol = map[2], deathCol = map[3];
-        var needed = Math.Max(Math.Max(idCol, nameCol), deathCol) + 1;
+        var columns = new DeathColumns(map[0], map[1], map[2], map[3]);
         // ~60 bytes a record: sizing the ID index up front saves rehashing a million entries
         var builder = new Builder(csv.CanSeek ? (int)Math.Min(csv.Length / 60, 50_000_000) : 1024);
-        while (rows.MoveNext())
+        if (rows is CsvRows file && Environment.ProcessorCount > 1)
         {
-            if (rows.Count < needed)
+            ReadPieces(file, columns, builder);
+        }
+        else
+        {
+            var parsed = new ParsedDeaths();
+            while (rows.MoveNext())
             {
-                builder.Rejected.Add(new DeathRejection(rows.Row, rows.Field(idCol).Trim().ToString(),
-                    $"columns: the row has {rows.Count} column(s), {needed} needed"));
-                continue;
+                parsed.Parse(rows, columns);
+                builder.Commit(parsed);
+                parsed.Clear();
+            }
+        }
+
+        return new DeathRegister(builder);
+    }
+
+    /// <summary>
+    /// The deaths file in pieces: each piece is parsed and normalised on a pool thread, and the pieces are added to the
+    /// register here in file order, so the first valid record of an ID wins exactly as in a sequential read.
+    /// </summary>
+    private static void ReadPieces(CsvRows file, DeathColumns columns, Builder builder)
+    {
+        const int InFlight = 3;
+        var pending = new Queue<Task<ParsedDeaths>>();
+        try
+        {
+            while (file.NextChunk(out var chunk, out var length, out var linesBefore))
+            {
+                var maxRecordChars = file.MaxRecordChars;
+                pending.Enqueue(Task.Run(() =>
+                {
+                    try
+                    {
+                        var parsed = new ParsedDeaths();
+                        using var rows = new CsvRows(chunk, length, linesBefore, maxRecordChars);
+                        while (rows.MoveNext())
+                        {
+                            parsed.Parse(rows, columns);
+                        }
+
+                        return parsed;
+                    }
+                    finally
+                    {
+                        System.Buffers.ArrayPool<char>.Shared.Return(chunk);
+                    }
+                }));
+                if (pending.Count == InFlight)
+                {
+                    builder.Commit(pending.Dequeue().GetAwaiter().GetResult());
+                }
             }
 
-            var deathText = rows.Field(deathCol);
+            while (pending.Count > 0)
+            {
+                builder.Commit(pending.Dequeue().GetAwaiter().GetResult());
+            }
+        }
+        finally
+        {
+            foreach (var task in pending)
+            {
+                try
+                {
+                    task.Wait();
+                }
+                catch (AggregateException)
+                {
+                    // the read has failed already; this piece's result is discarded
+                }
+            }
+        }
+    }
+
+    private readonly record struct DeathColumns(int Id, int Name, int Birth, int Death)
+    {
+        public int Needed => Math.Max(Math.Max(Id, Name), Death) + 1;
+    }
+
+    /// <summary>Records of the deaths file parsed and normalised, not yet added: what can be done apart from the register.</summary>
+    private sealed class ParsedDeaths
+    {
+        public readonly List<Record> Records = [];
+        public char[] Names = new char[4096];
+        private int _namesLength;
+
+        /// <summary>A parsed record: a rejection (<see cref="Reason"/> set), or an ID key and names to add.</summary>
+        public readonly record struct Record(
+            long Row, long Key, string RawName, int NameStart, int NameLength, int GivenBirth, int Birth, int DeathDate,
+            string? IdText = null, string? Reason = null);
+
+        public ReadOnlySpan<char> Name(in Record record) => Names.AsSpan(record.NameStart, record.NameLength);
+
+        public void Clear()
+        {
+            Records.Clear();
+            _namesLength = 0;
+        }
+
+        public void Parse(RollRows rows, DeathColumns columns)
+        {
+            if (rows.Count < columns.Needed)
+            {
+                Reject(rows.Row, rows.Field(columns.Id).Trim().ToString(), $"columns: the row has {rows.Count} column(s), {columns.Needed} needed");
+                return;
+            }
+
+            var deathText = rows.Field(columns.Death);
             if (deathText.Trim().IsEmpty)
             {
-                builder.Reject(rows.Row, rows.Field(idCol), "death_date: missing");
-                continue;
+                Reject(rows.Row, rows.Field(columns.Id), "death_date: missing");
+                return;
             }
 
             if (!RollValues.TryParseDate(deathText, out var deathDate))
             {
-                builder.Reject(rows.Row, rows.Field(idCol), "death_date: not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)");
-                continue;
+                Reject(rows.Row, rows.Field(columns.Id), "death_date: not a date (YYYY-MM-DD, YYYY/MM/DD or YYYYMMDD)");
+                return;
             }
 
-            var birth = birthCol >= 0 && RollValues.TryParseDate(rows.Field(birthCol), out var b) ? b : 0;
-            builder.Add(rows.Row, rows.Field(idCol), rows.Field(nameCol), birth, deathDate);
+            var birth = columns.Birth >= 0 && RollValues.TryParseDate(rows.Field(columns.Birth), out var b) ? b : 0;
+            Add(rows.Row, rows.Field(columns.Id), rows.Field(columns.Name), birth, deathDate);
         }
 
-        return new DeathRegister(builder);
+        /// <summary>Normalises the ID and name; a record whose ID is missing, malformed or has a wrong check character is a rejection.</summary>
+        public void Add(long row, ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName, int givenBirth, int deathDate)
+        {
+            Span<char> id = stackalloc char[24];
+            var length = RollNormalisation.NormalizeId(rawId, id);
+            if (length == 0)
+            {
+                Reject(row, rawId, "id_number: missing");
+                return;
+            }
+
+            if (length < 0 || !RollNormalisation.IsWellFormedId(id[..length]))
+            {
+                Reject(row, rawId, "id_number: not 17 digits plus a digit or X");
+                return;
+            }
+
+            var key = IdKey.Pack(id, out var checkOk);
+            if (!checkOk)
+            {
+                Reject(row, rawId, "id_number: wrong check character");
+                return;
+            }
+
+            var trimmed = rawName.Trim();
+            if (Names.Length - _namesLength < trimmed.Length)
+            {
+                Array.Resize(ref Names, Math.Max(Names.Length * 2, _namesLength + trimmed.Length));
+            }
+
+            var start = _namesLength;
+            _namesLength += RollNormalisation.NormalizeName(trimmed, Names.AsSpan(start));
+            Records.Add(new Record(row, key, trimmed.ToString(), start, _namesLength - start, givenBirth,
+                givenBirth != 0 ? givenBirth : RollValues.BirthFromId(id[..18]), deathDate));
+        }
+
+        public void Reject(long row, string idText, string reason) => Records.Add(new Record(row, 0, "", 0, 0, 0, 0, 0, idText, reason));
+
+        private void Reject(long row, ReadOnlySpan<char> rawId, string reason)
+        {
+            Span<char> id = stackalloc char[24];
+            var length = RollNormalisation.NormalizeId(rawId, id);
+            Reject(row, length >= 0 ? new string(id[..length]) : rawId.Trim().ToString(), reason);
+        }
     }
 
     internal int FindById(long key) => _byId.Get(key);
@@ -412,70 +559,45 @@ public sealed class DeathRegister
         public readonly LongIntMap ById = new(capacity);
         public readonly List<DeathRejection> Rejected = [];
 
-        public void Reject(long row, ReadOnlySpan<char> rawId, string reason)
+        /// <summary>Adds the parsed records in order: a rejection is listed, an ID already present is rejected, the rest become deaths.</summary>
+        public void Commit(ParsedDeaths parsed)
         {
-            Span<char> id = stackalloc char[24];
-            var length = RollNormalisation.NormalizeId(rawId, id);
-            Rejected.Add(new DeathRejection(row, length >= 0 ? new string(id[..length]) : rawId.Trim().ToString(), reason));
-        }
-
-        /// <summary>Adds the record unless its ID is invalid or already present (then it is rejected). True when added.</summary>
-        public bool Add(long row, ReadOnlySpan<char> rawId, ReadOnlySpan<char> rawName, int givenBirth, int deathDate)
-        {
-            Span<char> id = stackalloc char[24];
-            var length = RollNormalisation.NormalizeId(rawId, id);
-            if (length == 0)
+            var lookup = NameIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var record in parsed.Records)
             {
-                Reject(row, rawId, "id_number: missing");
-                return false;
-            }
+                if (record.Reason is not null)
+                {
+                    Rejected.Add(new DeathRejection(record.Row, record.IdText!, record.Reason));
+                    continue;
+                }
 
-            if (length < 0 || !RollNormalisation.IsWellFormedId(id[..length]))
-            {
-                Reject(row, rawId, "id_number: not 17 digits plus a digit or X");
-                return false;
-            }
+                var index = Ids.Count;
+                var previous = ById.Set(record.Key, index);
+                if (previous >= 0)
+                {
+                    ById.Set(record.Key, previous);
+                    Rejected.Add(new DeathRejection(record.Row, IdKey.ToId(record.Key), $"id_number: repeated; the record on row {Rows[previous]} is used"));
+                    continue;
+                }
 
-            var key = IdKey.Pack(id, out var checkOk);
-            if (!checkOk)
-            {
-                Reject(row, rawId, "id_number: wrong check character");
-                return false;
-            }
-
-            var index = Ids.Count;
-            var previous = ById.Set(key, index);
-            if (previous >= 0)
-            {
-                ById.Set(key, previous);
-                Reject(row, rawId, $"id_number: repeated; the record on row {Rows[previous]} is used");
-                return false;
-            }
-
-            var trimmed = rawName.Trim();
-            var normalised = trimmed.Length <= 256 ? stackalloc char[trimmed.Length] : new char[trimmed.Length];
-            normalised = normalised[..RollNormalisation.NormalizeName(trimmed, normalised)];
-            var nameId = -1;
-            if (!normalised.IsEmpty)
-            {
-                var lookup = NameIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-                if (!lookup.TryGetValue(normalised, out nameId))
+                var normalised = parsed.Name(record);
+                var nameId = -1;
+                if (!normalised.IsEmpty && !lookup.TryGetValue(normalised, out nameId))
                 {
                     nameId = Names.Count;
                     var name = new string(normalised);
                     Names.Add(name);
                     NameIndex.Add(name, nameId);
                 }
-            }
 
-            Ids.Add(key);
-            NameIds.Add(nameId);
-            GivenBirths.Add(givenBirth);
-            Births.Add(givenBirth != 0 ? givenBirth : RollValues.BirthFromId(id[..18]));
-            DeathDates.Add(deathDate);
-            RawNames.Add(trimmed.ToString());
-            Rows.Add(row);
-            return true;
+                Ids.Add(record.Key);
+                NameIds.Add(nameId);
+                GivenBirths.Add(record.GivenBirth);
+                Births.Add(record.Birth);
+                DeathDates.Add(record.DeathDate);
+                RawNames.Add(record.RawName);
+                Rows.Add(record.Row);
+            }
         }
     }
 }

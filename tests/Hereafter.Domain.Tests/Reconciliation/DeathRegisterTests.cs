@@ -41,6 +41,45 @@ public class DeathRegisterTests
     }
 
     [Fact]
+    public void ABigDeathsFile_ReadInPieces_KeepsFileOrder()
+    {
+        // ~6 MB: the file is parsed in several pieces on other threads, then added in file order. Every 1,000th record
+        // repeats the ID of the record 40,000 rows earlier (in an earlier piece) with another death date, and every
+        // 997th has no death date: the rejections must come in file order and the earlier record must win.
+        const int Records = 150_000;
+        var builder = new System.Text.StringBuilder("id_number,name,birth_date,death_date\r\n");
+        var expected = new List<DeathRejection>();
+        string IdOf(int k) => Id($"52010{k:D6}000000");
+        for (var k = 0; k < Records; k++)
+        {
+            var row = k + 2;
+            if (k % 997 == 996)
+            {
+                builder.Append($"{IdOf(k)},缺日期{k},,\r\n");
+                expected.Add(new DeathRejection(row, IdOf(k), "death_date: missing"));
+            }
+            else if (k % 1000 == 999 && k >= 40_000 && (k - 40_000) % 997 != 996 && (k - 40_000) % 1000 != 999)
+            {
+                builder.Append($"{IdOf(k - 40_000)},重复{k},,2026-12-01\r\n");
+                expected.Add(new DeathRejection(row, IdOf(k - 40_000), $"id_number: repeated; the record on row {row - 40_000} is used"));
+            }
+            else
+            {
+                builder.Append($"{IdOf(k)},某人{k % 5000},,2025-{k % 12 + 1:D2}-01\r\n");
+            }
+        }
+
+        var deaths = DeathRegister.ReadCsv(Utf8(builder.ToString()));
+
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(builder.ToString()) > 4 * 1024 * 1024);
+        Assert.Equal(expected, deaths.Rejected);
+        Assert.Equal(Records - expected.Count, deaths.Count);
+        var repeated = IdOf(40_999 - 40_000);
+        var stop = Assert.Single(Run(Roll($"{repeated},某人{999 % 5000},,1,2026-06,,"), deaths).Stops);
+        Assert.Equal(new DateOnly(2025, 999 % 12 + 1, 1), stop.Death.DeathDate);
+    }
+
+    [Fact]
     public void DeathsFile_ChineseHeadersInAnyOrder_AreRead()
     {
         var deaths = DeathRegister.ReadCsv(Utf8($"死亡日期,姓名,身份证号\n2026-03-15,张三,{ZhangId}\n"));
