@@ -45,6 +45,7 @@ public sealed class AuditLog(HereafterDbContext db, TimeProvider clock)
             var now = clock.GetUtcNow();
             var sequence = last?.Sequence ?? 0;
             var previous = last?.Hash ?? "";
+            var entries = new List<AuditEntry>(records.Count);
             foreach (var (actor, action, subject, purpose, details) in records)
             {
                 var entry = new AuditEntry
@@ -64,9 +65,11 @@ public sealed class AuditLog(HereafterDbContext db, TimeProvider clock)
                 };
                 entry.Hash = ComputeHash(entry);
                 previous = entry.Hash;
-                db.Set<AuditEntry>().Add(entry);
+                entries.Add(entry);
             }
-            await db.SaveChangesAsync(ct);
+            // One multi-row INSERT (a webhook save writes hundreds); then whatever the caller has pending, as before.
+            await db.InsertAsync(entries, ct);
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
             if (own is not null) await own.CommitAsync(ct);
         }
         finally
