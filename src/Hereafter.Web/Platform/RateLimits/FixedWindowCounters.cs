@@ -97,7 +97,8 @@ public sealed class FixedWindowCounters<TKey> where TKey : notnull
                     number = current;
                     taken = 0;
                 }
-                if (taken + permits > limit)
+                // 0 permits asks whether one is left.
+                if (taken + Math.Max(permits, 1) > limit)
                 {
                     retryAfterTicks = Math.Max(1, started + (number + 1) * window - now);
                     return false;
