@@ -21,11 +21,16 @@ public sealed class ProcessCounters : IObserver<DiagnosticListener>, IObserver<K
     {
         using var process = Process.GetCurrentProcess();
         return new Snapshot(process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false),
-            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), Interlocked.Read(ref _commands), ThreadPool.ThreadCount);
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), Interlocked.Read(ref _commands), ThreadPool.ThreadCount,
+            System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
     }
 
-    /// <summary><paramref name="PoolThreads"/>: thread-pool threads when taken (idle ones spin for work, which costs CPU on few cores).</summary>
-    public readonly record struct Snapshot(TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, long DbCommands, int PoolThreads)
+    /// <summary><paramref name="PoolThreads"/>: thread-pool threads when taken (idle ones spin for work, which costs CPU on few cores).
+    /// <paramref name="JitMethods"/>, <paramref name="JitTime"/>: methods compiled and time spent compiling since start. The runtime
+    /// recompiles hot methods in the background (tier 0 → instrumented → optimised), and on 2 busy cores that takes tens of
+    /// seconds; whichever phase runs first pays for it, so a phase that still compiles is not yet measuring steady state.</summary>
+    public readonly record struct Snapshot(TimeSpan Cpu, long Allocated, int Gen0, int Gen1, int Gen2, long DbCommands, int PoolThreads,
+        long JitMethods, TimeSpan JitTime)
     {
         public string Since(Snapshot before, long requests)
         {
@@ -33,7 +38,8 @@ public sealed class ProcessCounters : IObserver<DiagnosticListener>, IObserver<K
             return $"CPU {(Cpu - before.Cpu).TotalMilliseconds * 1000 / n:F0} µs/req, allocated {(double)(Allocated - before.Allocated) / n / 1024:F1} KiB/req, " +
                    $"GCs gen0 {Gen0 - before.Gen0} gen1 {Gen1 - before.Gen1} gen2 {Gen2 - before.Gen2}, " +
                    $"db commands {DbCommands - before.DbCommands} ({(double)(DbCommands - before.DbCommands) / n:F3}/req), " +
-                   $"pool threads {before.PoolThreads}→{PoolThreads}";
+                   $"pool threads {before.PoolThreads}→{PoolThreads}, " +
+                   $"jit {JitMethods - before.JitMethods} methods in {(JitTime - before.JitTime).TotalMilliseconds:F0} ms";
         }
     }
 

@@ -55,12 +55,12 @@ internal static class Entry
 }
 
 internal sealed record Options(string Scenario, double Seconds, bool SecondsGiven, double WarmUp, int Connections, int? Certificates, int Clients, string? Postgres,
-    string? Load, int? Deaths = null, long? Rows = null, int? Attempts = null, int? Places = null, int? Requests = null)
+    string? Load, int? Deaths = null, long? Rows = null, int? Attempts = null, int? Places = null, int? Requests = null, bool Settle = true)
 {
     public const string Usage =
         "usage: dotnet run -c Release --project bench/Hereafter.Bench -- verify|issue|dispatch|prices|reconcile|booking|dashboard [--seconds N] [--warmup N] " +
         "[--connections N] [--certificates N] [--clients N] [--postgres \"<connection string>\"] [--load wrk|inprocess] [--deaths N] [--rows N] " +
-        "[--attempts N] [--places N] [--requests N]";
+        "[--attempts N] [--places N] [--requests N] [--no-settle]";
 
     public static Options Parse(string[] args)
     {
@@ -84,6 +84,7 @@ internal sealed record Options(string Scenario, double Seconds, bool SecondsGive
                 "--attempts" => o with { Attempts = (int)Positive(Value()) },
                 "--places" => o with { Places = (int)Positive(Value()) },
                 "--requests" => o with { Requests = (int)Positive(Value()) },
+                "--no-settle" => o with { Settle = false },
                 "--load" => o with { Load = Value() is var l && l is "wrk" or "inprocess" ? l : throw new ArgumentException($"--load: '{l}' is neither wrk nor inprocess.") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
@@ -150,6 +151,7 @@ internal static class Scenarios
             var whose = useWrk ? "server only; wrk is another process" : "server + load generator";
             Console.WriteLine($"load: {generator}, {o.Connections} connections, {o.WarmUp:F0} s warm-up then {o.Seconds:F0} s measured per endpoint; verify cycles through {issued.Tokens.Count} tokens");
             var verifyPaths = issued.Tokens.Select(t => $"/api/v1/verify/{Uri.EscapeDataString(t)}").ToArray();
+            if (o.Settle) await SettleAsync(useWrk, baseUrl, [verifyPaths, ["/health"]], o.Connections, counters);
             var verify = await LoadAsync(useWrk, "verify GET /api/v1/verify/{token}", baseUrl, verifyPaths, o.Connections, warmUp, duration, counters);
             Console.WriteLine(verify.Description);
             Console.WriteLine($"  process during verify ({whose}, measured window): {verify.Counters}");
@@ -234,6 +236,30 @@ internal static class Scenarios
         var elapsed = clock.Elapsed.TotalSeconds;
         GC.KeepAlive(sink);
         return (measured / elapsed, measured);
+    }
+
+    /// <summary>
+    /// Loads each endpoint in turn, unmeasured, until the runtime has stopped recompiling (fewer than 100 methods in a
+    /// round; at most 8 rounds). The runtime recompiles hot methods in the background (tier 0, then instrumented, then
+    /// optimised: thousands of methods here), and on 2 cores shared with wrk that takes tens of seconds, far longer than
+    /// a short warm-up: without this the first endpoint measured pays for compiling the code both share, and the
+    /// second runs optimised code (2026-12-04, bench/README.md). A node serving for hours compiles once.
+    /// </summary>
+    private static async Task SettleAsync(bool useWrk, string baseUrl, IReadOnlyList<IReadOnlyList<string>> pathSets, int connections, ProcessCounters counters)
+    {
+        var start = counters.Take();
+        for (var round = 1; round <= 8; round++)
+        {
+            var before = counters.Take();
+            foreach (var paths in pathSets)
+                await LoadAsync(useWrk, "settle", baseUrl, paths, connections, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3), counters);
+            var after = counters.Take();
+            var methods = after.JitMethods - before.JitMethods;
+            Console.WriteLine($"settle round {round}: jit {methods} methods in {(after.JitTime - before.JitTime).TotalMilliseconds:F0} ms");
+            if (methods < 100) break;
+        }
+        var end = counters.Take();
+        Console.WriteLine($"settled: {end.JitMethods - start.JitMethods} methods compiled under load before measuring (--no-settle skips this)");
     }
 
     internal static async Task<LoadSummary> LoadAsync(bool useWrk, string name, string baseUrl, IReadOnlyList<string> paths,

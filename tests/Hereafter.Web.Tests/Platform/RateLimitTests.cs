@@ -111,3 +111,27 @@ public sealed class RateLimitTests(TinyRateLimitsFactory factory) : IClassFixtur
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/prices")).StatusCode);
     }
 }
+
+/// <summary>Windows follow the platform's clock: on a fake one, a window ends exactly when the clock says.</summary>
+public sealed class RateLimitWindowTests
+{
+    [Fact]
+    public async Task Verify_RetryAfterIsTheTimeLeftInTheWindow_AndTheNextWindowAnswersAgain()
+    {
+        await using var factory = new FakeClockFactory(new DateTimeOffset(2026, 12, 4, 8, 0, 0, TimeSpan.Zero));
+        var client = factory.CreateClient();
+        for (var i = 0; i < 300; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/verify/not-a-token")).StatusCode);
+
+        var limited = await client.GetAsync("/api/v1/verify/not-a-token");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.InRange(limited.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(60) - limited.Headers.RetryAfter.Delta.Value + TimeSpan.FromSeconds(30));
+        var later = await client.GetAsync("/api/v1/verify/not-a-token");
+        Assert.Equal(HttpStatusCode.TooManyRequests, later.StatusCode);
+        Assert.InRange(later.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
+
+        factory.Clock.Advance(later.Headers.RetryAfter.Delta.Value);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/verify/not-a-token")).StatusCode);
+    }
+}

@@ -54,28 +54,24 @@ public sealed class RateLimitOptions
 
 /// <summary>
 /// Request limits on the endpoints that cost the platform most per anonymous request or invite guessing. One global
-/// limiter keyed on the path, so a limit applies whoever answers the path (an endpoint, a Blazor page or middleware
-/// such as an OAuth server). Over the limit: 429 with <c>Retry-After</c>, a ProblemDetails body for <c>/api</c> and
+/// limiter keyed on the path (<see cref="PathRateLimiter"/>), so a limit applies whoever answers the path (an endpoint, a
+/// Blazor page or middleware such as an OAuth server); it counts without locks, since the public verification it guards
+/// is the hottest path there is. Over the limit: 429 with <c>Retry-After</c>, a ProblemDetails body for <c>/api</c> and
 /// <c>/connect</c>, a short Chinese page otherwise.
 /// </summary>
 public static class RateLimitsModule
 {
-    private const string ClientIdItem = "Hereafter.RateLimits.ClientId";
-
     public static IServiceCollection AddPlatformRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>()
-            .Configure<IOptions<RateLimitOptions>>((o, limits) =>
+            .Configure<IOptions<RateLimitOptions>, TimeProvider>((o, limits, clock) =>
             {
                 var settings = limits.Value;
                 o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
                 o.OnRejected = RejectAsync;
                 if (!settings.Enabled) return;
-                o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                    PartitionedRateLimiter.Create<HttpContext, string>(http => ByPath(http, settings)),
-                    PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                        IsToken(http.Request) ? Window("token-address:" + Address(http), settings.TokenPerAddress) : NoLimit));
+                o.GlobalLimiter = new PathRateLimiter(settings, clock);
             });
         services.AddRateLimiter(_ => { });
         services.AddSingleton<CallerRateLimits>();
@@ -85,50 +81,18 @@ public static class RateLimitsModule
     /// <summary>After routing and forwarded headers, before authentication (an OAuth server answers the token path there).</summary>
     public static IApplicationBuilder UsePlatformRateLimits(this IApplicationBuilder app)
     {
-        // The limiter's partitioning is synchronous; the client id of a token request is in its form body, read here first
+        // The limiter is synchronous; the client id of a token request is in its form body, read here first
         // (ASP.NET Core keeps the parsed form, so the token endpoint does not read the body again).
         app.Use(async (http, next) =>
         {
             if (IsToken(http.Request) && HttpMethods.IsPost(http.Request.Method))
-                http.Items[ClientIdItem] = await ClientIdAsync(http.Request);
+                http.Items[PathRateLimiter.ClientIdItem] = await ClientIdAsync(http.Request);
             await next(http);
         });
         return app.UseRateLimiter();
     }
 
-    private static readonly RateLimitPartition<string> NoLimit = RateLimitPartition.GetNoLimiter("none");
-
-    private static RateLimitPartition<string> ByPath(HttpContext http, RateLimitOptions settings)
-    {
-        var request = http.Request;
-        var path = request.Path;
-        if (HttpMethods.IsPost(request.Method) && path.Equals("/signin", StringComparison.OrdinalIgnoreCase))
-            return Window("signin:" + Address(http), settings.SignIn);
-        if (IsToken(request))
-            return http.Items[ClientIdItem] is string { Length: > 0 } clientId
-                ? Window("token-client:" + clientId, settings.Token)
-                : Window("token-address:" + Address(http), settings.Token);
-        if (HttpMethods.IsPost(request.Method) && path.Equals("/verify", StringComparison.OrdinalIgnoreCase))
-            return Window("verify-lookup:" + Address(http), settings.VerifyLookup);
-        if (path.StartsWithSegments("/verify") || path.StartsWithSegments("/api/v1/verify"))
-            return Window("verify:" + Address(http), settings.Verify);
-        if (path.StartsWithSegments("/prices/calculator") || path.StartsWithSegments("/api/v1/price-calculations"))
-            return Window("calculator:" + Address(http), settings.PriceCalculator);
-        return NoLimit;
-    }
-
-    private static bool IsToken(HttpRequest request) => request.Path.Equals("/connect/token", StringComparison.OrdinalIgnoreCase);
-
-    private static string Address(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    private static RateLimitPartition<string> Window(string key, RateLimitRule rule) =>
-        !rule.Limits ? NoLimit : RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = rule.PermitLimit,
-            Window = TimeSpan.FromSeconds(rule.WindowSeconds),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+    internal static bool IsToken(HttpRequest request) => request.Path.Equals("/connect/token", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<string?> ClientIdAsync(HttpRequest request)
     {
@@ -157,7 +121,7 @@ public static class RateLimitsModule
         }
     }
 
-    // A partition key is held in memory while its window lasts: a made-up client id of any length must not be.
+    // A counter's key is held in memory while its window lasts: a made-up client id of any length must not be.
     private static string? Bounded(string clientId) => clientId.Length is > 0 and <= 100 ? clientId : null;
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken ct)
