@@ -41,15 +41,15 @@ public static class Reconciler
 {
     private static readonly long ProgressInterval = System.Diagnostics.Stopwatch.Frequency / 4;
 
-    /// <summary>Pieces in flight at once: cut and delivered on the caller's thread, classified on pool threads or by the caller.</summary>
+    /// <summary>Pieces in flight at once: cut and delivered on the caller's thread, classified on pool threads.</summary>
     private const int InFlight = 4;
 
     /// <summary>
     /// The CSV is cut into pieces at record boundaries on this thread, the pieces are classified on pool
     /// threads, and their results are handed to the sink here, strictly in input order: the output is the
     /// same as a sequential run, only sooner on a machine with more than one core. While the oldest piece is
-    /// still being classified, this thread classifies a piece nobody has started instead of spinning, and
-    /// blocks only when every piece in flight is taken.
+    /// still being classified, this thread blocks without spinning: on two cores a spinning waiter takes CPU from the
+    /// pool threads doing the work (and a waiter that classifies pieces itself leaves them without queued work).
     /// </summary>
     private static void RunChunks(
         CsvRows csv, Func<RowClassifier> newPart, RowClassifier total, IReconciliationSink sink,
@@ -98,32 +98,14 @@ public static class Reconciler
 
     private static void Deliver(Queue<Piece> pending, RowClassifier total, IReconciliationSink sink)
     {
-        var oldest = pending.Peek();
-        while (!oldest.IsDone)
-        {
-            var ran = false;
-            foreach (var piece in pending)
-            {
-                if (piece.TryRun())
-                {
-                    ran = true;
-                    break;
-                }
-            }
-
-            if (!ran)
-            {
-                oldest.WaitDone();
-            }
-        }
-
-        pending.Dequeue();
+        var oldest = pending.Dequeue();
+        oldest.WaitDone();
         var part = oldest.Result();
         ((BufferedSink)part.Sink).ReplayTo(sink);
         total.Absorb(part);
     }
 
-    /// <summary>A piece of the CSV, classified once by whichever thread claims it first.</summary>
+    /// <summary>A piece of the CSV, classified once by the pool thread that claims it, or dropped unstarted when the run ends early.</summary>
     private sealed class Piece(char[] chunk, int length, long linesBefore, int maxRecordChars, Func<RowClassifier> newPart, CancellationToken ct)
     {
         private int _claimed;
@@ -131,14 +113,12 @@ public static class Reconciler
         private RowClassifier? _part;
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _error;
 
-        public bool IsDone => _done;
-
-        /// <summary>Classifies the piece unless another thread has claimed it; true when this call did the work.</summary>
-        public bool TryRun()
+        /// <summary>Classifies the piece unless the run has already dropped it.</summary>
+        public void TryRun()
         {
             if (Interlocked.Exchange(ref _claimed, 1) != 0)
             {
-                return false;
+                return;
             }
 
             try
@@ -166,8 +146,6 @@ public static class Reconciler
                 System.Buffers.ArrayPool<char>.Shared.Return(chunk);
                 Finish();
             }
-
-            return true;
         }
 
         /// <summary>Claims the piece so that nobody starts it (the text goes back to the pool).</summary>
