@@ -128,14 +128,15 @@ public sealed class DeathRegister
 
         _byBirth = new ChainHeads(common);
         _birthNext = new int[n];
-        var kinds = _near.Length + 1; // the near-ID fragments, then name + birth date
-        var hashes = new uint[kinds][];
-        for (var k = 0; k < kinds; k++)
+        // The chain tables hold few deaths (those of common names) and fit in the CPU's caches: the deaths are pushed
+        // from the last to the first, so every chain lists them in register order.
+        foreach (var next in _nearNext)
         {
-            hashes[k] = new uint[n];
+            Array.Fill(next, -1);
         }
 
-        for (var i = 0; i < n; i++)
+        Array.Fill(_birthNext, -1);
+        for (var i = n - 1; i >= 0; i--)
         {
             var name = _nameIds[i];
             if (name < 0 || !IsCommon(name))
@@ -146,31 +147,12 @@ public sealed class DeathRegister
             IdKey.Digits(_ids[i], digits);
             for (var k = 0; k < _near.Length; k++)
             {
-                hashes[k][i] = NearKey(k, digits, name);
+                _nearNext[k][i] = _near[k].Push(NearKey(k, digits, name), i);
             }
 
             if (_births[i] != 0)
             {
-                hashes[^1][i] = BirthKey(name, _births[i]);
-            }
-        }
-
-        var order = new int[n];
-        for (var k = 0; k < kinds; k++)
-        {
-            var heads = k < _near.Length ? _near[k] : _byBirth;
-            var next = k < _near.Length ? _nearNext[k] : _birthNext;
-            var include = k < _near.Length
-                ? (Func<int, bool>)(i => _nameIds[i] >= 0 && IsCommon(_nameIds[i]))
-                : i => _nameIds[i] >= 0 && IsCommon(_nameIds[i]) && _births[i] != 0;
-            Array.Fill(next, -1);
-            var count = heads.SortByRegion(hashes[k], include, order);
-            // Inserted from the last record to the first (the sort keeps that order within a region), so every
-            // chain lists deaths in register order; region by region, so the writes stay close together.
-            for (var j = 0; j < count; j++)
-            {
-                var i = order[j];
-                next[i] = heads.Push(hashes[k][i], i);
+                _birthNext[i] = _byBirth.Push(BirthKey(name, _births[i]), i);
             }
         }
     }
@@ -276,13 +258,13 @@ public sealed class DeathRegister
                 }));
                 if (pending.Count == InFlight)
                 {
-                    builder.Commit(pending.Dequeue().GetAwaiter().GetResult());
+                    builder.Commit(Result(pending.Dequeue()));
                 }
             }
 
             while (pending.Count > 0)
             {
-                builder.Commit(pending.Dequeue().GetAwaiter().GetResult());
+                builder.Commit(Result(pending.Dequeue()));
             }
         }
         finally
@@ -299,6 +281,17 @@ public sealed class DeathRegister
                 }
             }
         }
+    }
+
+    /// <summary>Blocks without spinning (a spinning waiter takes a core from the pool threads parsing the next pieces).</summary>
+    private static ParsedDeaths Result(Task<ParsedDeaths> task)
+    {
+        if (!task.IsCompleted)
+        {
+            ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
+        }
+
+        return task.GetAwaiter().GetResult();
     }
 
     private readonly record struct DeathColumns(int Id, int Name, int Birth, int Death)

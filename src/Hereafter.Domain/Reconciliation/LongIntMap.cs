@@ -153,43 +153,6 @@ internal sealed class ChainHeads
         }
     }
 
-    /// <summary>
-    /// Writes into <paramref name="order"/> the indexes (from the last to the first) for which
-    /// <paramref name="include"/> holds, grouped by the table region their hash lands in; returns how many.
-    /// Inserting in this order touches the table region by region instead of at random, which matters
-    /// when the table is far larger than the CPU's caches.
-    /// </summary>
-    public int SortByRegion(uint[] hashes, Func<int, bool> include, int[] order)
-    {
-        const int RegionBits = 12;
-        var bits = 32 - _shift;
-        var regionShift = Math.Max(0, bits - RegionBits);
-        var starts = new int[(1 << RegionBits) + 1];
-        for (var i = hashes.Length - 1; i >= 0; i--)
-        {
-            if (include(i))
-            {
-                starts[(HomeSlot(hashes[i]) >> regionShift) + 1]++;
-            }
-        }
-
-        for (var r = 1; r < starts.Length; r++)
-        {
-            starts[r] += starts[r - 1];
-        }
-
-        var total = starts[^1];
-        for (var i = hashes.Length - 1; i >= 0; i--)
-        {
-            if (include(i))
-            {
-                order[starts[HomeSlot(hashes[i]) >> regionShift]++] = i;
-            }
-        }
-
-        return total;
-    }
-
     /// <summary>Reads the hash's home slot, to bring it into cache before it is needed.</summary>
     public long Touch(uint hash) => _slots[HomeSlot(hash)];
 
