@@ -253,7 +253,7 @@ public sealed class DeathRegister
                     }
                     finally
                     {
-                        System.Buffers.ArrayPool<char>.Shared.Return(chunk);
+                        file.ReturnChunk(chunk);
                     }
                 }));
                 if (pending.Count == InFlight)

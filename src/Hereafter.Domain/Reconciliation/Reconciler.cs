@@ -72,7 +72,7 @@ public static class Reconciler
                     break;
                 }
 
-                var piece = new Piece(chunk, length, linesBefore, csv.MaxRecordChars, newPart, ct);
+                var piece = new Piece(csv, chunk, length, linesBefore, newPart, ct);
                 pending.Enqueue(piece);
                 ThreadPool.UnsafeQueueUserWorkItem(static p => p.TryRun(), piece, preferLocal: false);
             }
@@ -106,7 +106,7 @@ public static class Reconciler
     }
 
     /// <summary>A piece of the CSV, classified once by the pool thread that claims it, or dropped unstarted when the run ends early.</summary>
-    private sealed class Piece(char[] chunk, int length, long linesBefore, int maxRecordChars, Func<RowClassifier> newPart, CancellationToken ct)
+    private sealed class Piece(CsvRows file, char[] chunk, int length, long linesBefore, Func<RowClassifier> newPart, CancellationToken ct)
     {
         private int _claimed;
         private volatile bool _done;
@@ -124,7 +124,7 @@ public static class Reconciler
             try
             {
                 var part = newPart();
-                using var rows = new CsvRows(chunk, length, linesBefore, maxRecordChars);
+                using var rows = new CsvRows(chunk, length, linesBefore, file.MaxRecordChars);
                 var count = 0;
                 while (rows.MoveNext())
                 {
@@ -143,17 +143,17 @@ public static class Reconciler
             }
             finally
             {
-                System.Buffers.ArrayPool<char>.Shared.Return(chunk);
+                file.ReturnChunk(chunk);
                 Finish();
             }
         }
 
-        /// <summary>Claims the piece so that nobody starts it (the text goes back to the pool).</summary>
+        /// <summary>Claims the piece so that nobody starts it (its text goes back to the file for reuse).</summary>
         public void Cancel()
         {
             if (Interlocked.Exchange(ref _claimed, 1) == 0)
             {
-                System.Buffers.ArrayPool<char>.Shared.Return(chunk);
+                file.ReturnChunk(chunk);
                 Finish();
             }
         }
