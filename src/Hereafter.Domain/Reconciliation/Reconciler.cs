@@ -74,7 +74,7 @@ public static class Reconciler
 
                 var piece = new Piece(csv, chunk, length, linesBefore, newPart, ct);
                 pending.Enqueue(piece);
-                ThreadPool.UnsafeQueueUserWorkItem(static p => p.TryRun(), piece, preferLocal: false);
+                ThreadPool.UnsafeQueueUserWorkItem(static p => p.Run(), piece, preferLocal: false);
             }
 
             while (pending.Count > 0)
@@ -114,7 +114,7 @@ public static class Reconciler
         private System.Runtime.ExceptionServices.ExceptionDispatchInfo? _error;
 
         /// <summary>Classifies the piece unless the run has already dropped it.</summary>
-        public void TryRun()
+        public void Run()
         {
             if (Interlocked.Exchange(ref _claimed, 1) != 0)
             {

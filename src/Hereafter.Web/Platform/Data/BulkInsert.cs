@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace Hereafter.Web.Platform.Data;
 
 /// <summary>
-/// Multi-row INSERTs for seeding many rows at once without change tracking (EF saves a few thousand rows
-/// in seconds; this takes milliseconds). Column names, value converters and parameter types come from the
+/// Multi-row INSERTs for writing many rows at once without change tracking: demo seeding, and the hot batches of webhook
+/// delivery rows and audit entries (EF saves a few thousand rows in seconds; this takes milliseconds). Column names, value converters and parameter types come from the
 /// EF model, so both providers store exactly what EF would. Store-generated keys are left to the database.
 /// </summary>
 public static class BulkInsert
